@@ -1,0 +1,19 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'A Member State of the OAS.' })
+@Entity('countries')
+export class Country {
+  @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code, upper case (e.g. GT).' })
+  @PrimaryColumn({ type: 'varchar', length: 2 })
+  code: string;
+
+  @Field(() => String, { description: 'English short name.' })
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Field(() => String, { description: 'Spanish short name.' })
+  @Column({ name: 'name_es', type: 'varchar', length: 100 })
+  nameEs: string;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Competence {
+  COORDINATION = 'COORDINATION',
+  PREVENTION = 'PREVENTION',
+  VICTIM_PROTECTION = 'VICTIM_PROTECTION',
+  INVESTIGATION = 'INVESTIGATION',
+  PROSECUTION = 'PROSECUTION',
+  MUTUAL_LEGAL_ASSISTANCE = 'MUTUAL_LEGAL_ASSISTANCE',
+  EXTRADITION = 'EXTRADITION',
+  MIGRATION = 'MIGRATION',
+  LABOUR_INSPECTION = 'LABOUR_INSPECTION',
+  CONSULAR = 'CONSULAR',
+  DATA_COLLECTION = 'DATA_COLLECTION',
+}
+registerEnumType(Competence, { name: 'Competence', description: 'What a national authority is competent for.' });
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A national authority of a Member State with a role against trafficking in persons (mandates 9, 10).' })
+@Entity('national_authorities')
+@Index('idx_authorities_country_name', ['countryCode', 'name'])
+export class NationalAuthority {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'Official name, in the language of the country.' })
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Acronym, e.g. SVET.' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  acronym: string | null;
+
+  @Column({ name: 'country_code', type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @Field(() => [Competence], { description: 'What the authority is competent for.' })
+  @Column({ type: 'simple-json' })
+  competences: Competence[];
+
+  @Field(() => String, { nullable: true, description: 'Public website (http or https).' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public contact e-mail.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public contact phone, international format.' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  phone: string | null;
+
+  @Field(() => Boolean, { description: "True for the country's national contact point on trafficking in persons." })
+  @Column({ name: 'is_contact_point', type: 'boolean', default: false })
+  isContactPoint: boolean;
+
+  @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo: boolean;
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { normalizeCountryCode } from '../../common/countries';
+import { Country } from '../entities/country.entity';
+import { NationalAuthority } from '../entities/national-authority.entity';
+import type { Loaders } from '../loaders';
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => [Country], { description: 'The 35 Member States of the OAS, by English name.' })
+  countries(@Ctx() { db }: Context<Loaders>): Promise<Country[]> {
+    return db.getRepository(Country).find({ order: { name: 'ASC' } });
+  }
+
+  @Query(() => Country, { nullable: true, description: 'A Member State by ISO code (any case); null when none.' })
+  async country(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context<Loaders>): Promise<Country | null> {
+    const normalized = normalizeCountryCode(code);
+    return normalized ? loaders.country.load(normalized) : null;
+  }
+
+  @FieldResolver(() => [NationalAuthority], { description: 'National authorities of the country, by name.' })
+  authorities(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<NationalAuthority[]> {
+    return loaders.authoritiesByCountry.load(country.code);
+  }
+
+  @FieldResolver(() => NationalAuthority, {
+    nullable: true,
+    description: 'The national contact point on trafficking in persons, if designated.',
+  })
+  async contactPoint(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<NationalAuthority | null> {
+    const authorities = await loaders.authoritiesByCountry.load(country.code);
+    return authorities.find((authority) => authority.isContactPoint) ?? null;
+  }
+}

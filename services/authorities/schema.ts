@@ -1,0 +1,17 @@
+import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
+import type { Context } from '../common/context';
+import type { Loaders } from './loaders';
+import { CountryResolver } from './resolvers/country.resolver';
+import { NationalAuthorityResolver } from './resolvers/national-authority.resolver';
+
+export function buildAuthoritiesSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    { resolvers: [CountryResolver, NationalAuthorityResolver] },
+    {
+      Country: { __resolveReference: (ref: { code: string }, ctx: Context<Loaders>) => ctx.loaders.country.load(ref.code) },
+      NationalAuthority: {
+        __resolveReference: (ref: { id: string }, ctx: Context<Loaders>) => ctx.loaders.authority.load(ref.id),
+      },
+    },
+  );
+}

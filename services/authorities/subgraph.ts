@@ -1,0 +1,22 @@
+import type { SubgraphDefinition } from '../common/subgraph';
+import { memberStates } from '../common/countries';
+import { upsertRows } from '../common/seed';
+import { demoAuthorities } from './demo';
+import { Country } from './entities/country.entity';
+import { NationalAuthority } from './entities/national-authority.entity';
+import { createLoaders, Loaders } from './loaders';
+import { CreateAuthorities1764400000000 } from './migrations/1764400000000-CreateAuthorities';
+import { buildAuthoritiesSchema } from './schema';
+
+export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'authorities',
+  entities: [Country, NationalAuthority],
+  migrations: [CreateAuthorities1764400000000],
+  buildSchema: buildAuthoritiesSchema,
+  createLoaders,
+  async seed(db, config) {
+    const countries = memberStates().map((state) => Object.assign(new Country(), state));
+    await upsertRows(db, Country, countries, ['code']);
+    if (config.seedDemo) await upsertRows(db, NationalAuthority, demoAuthorities(), ['id']);
+  },
+};

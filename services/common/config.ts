@@ -1,0 +1,96 @@
+import path from 'node:path';
+
+/** The six subgraphs, in start order; each name is also its folder under services/ and its database suffix. */
+export const SUBGRAPHS = ['accounts', 'authorities', 'organizations', 'practices', 'agreements', 'workplan'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+const DEFAULT_PORTS: Record<SubgraphName, number> = {
+  accounts: 4001,
+  authorities: 4002,
+  organizations: 4003,
+  practices: 4004,
+  agreements: 4005,
+  workplan: 4006,
+};
+
+export interface Config {
+  nodeEnv: string;
+  production: boolean;
+  host: string;
+  /** Directory of the SQLite files (one per subgraph) and generated secrets. */
+  dataDir: string;
+  /** mysql://user:pass@host:port; when absent every subgraph uses embedded SQLite. */
+  databaseUrl: string | undefined;
+  /** Prefix of each subgraph's MySQL database name: `${prefix}${subgraph}`. */
+  databasePrefix: string;
+  seedDemo: boolean;
+  logLevel: string;
+  gatewayPort: number;
+  ports: Record<SubgraphName, number>;
+  /** Where the gateway finds each subgraph; defaults to http://127.0.0.1:<port>/graphql. */
+  subgraphUrls: Record<SubgraphName, string>;
+  supergraphPath: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function databaseUrlVar(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL must look like mysql://user:password@host:3306');
+  }
+  if (url.protocol !== 'mysql:') throw new Error(`DATABASE_URL must use mysql://, got ${url.protocol}//`);
+  return raw;
+}
+
+/** Reads the whole configuration once; the only place that reads process.env. Fails fast on a bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  const ports = {} as Record<SubgraphName, number>;
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPHS) {
+    const upper = name.toUpperCase();
+    ports[name] = intVar(env, `${upper}_PORT`, DEFAULT_PORTS[name]);
+    subgraphUrls[name] = env[`${upper}_URL`] || `http://127.0.0.1:${ports[name]}/graphql`;
+  }
+  const nodeEnv = env.NODE_ENV || 'development';
+  const prefix = env.DATABASE_PREFIX || 'enlace_';
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) {
+    throw new Error(`DATABASE_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
+  }
+  return {
+    nodeEnv,
+    production: nodeEnv === 'production',
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    databaseUrl: databaseUrlVar(env),
+    databasePrefix: prefix,
+    seedDemo: boolVar(env, 'SEED_DEMO', true),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    gatewayPort: intVar(env, 'GATEWAY_PORT', 4000),
+    ports,
+    subgraphUrls,
+    supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join('schema', 'supergraph.graphql')),
+  };
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, Logger as TypeOrmLogger, MixedList } from 'typeorm';
+import type { Config, SubgraphName } from './config';
+
+/** Counts the SQL statements a data source runs: the test and the benchmarks read it per operation. */
+export class StatementCounter implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export interface DatabaseOptions {
+  service: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+}
+
+export function databaseName(config: Config, service: SubgraphName): string {
+  return `${config.databasePrefix}${service}`;
+}
+
+async function ensureMysqlDatabase(url: string, name: string): Promise<void> {
+  const connection = await mysql.createConnection(url);
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+}
+
+/**
+ * Opens the subgraph's own store: an SQLite file under DATA_DIR by default, or its own MySQL database
+ * (created if missing) when DATABASE_URL is set. Migrations run on open; the schema is never synchronized.
+ */
+export async function openDatabase(config: Config, options: DatabaseOptions): Promise<DataSource> {
+  const counter = new StatementCounter();
+  const common = {
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsRun: true,
+    synchronize: false,
+    logger: counter,
+    logging: ['query' as const],
+  };
+  let dataSource: DataSource;
+  if (config.databaseUrl) {
+    const name = databaseName(config, options.service);
+    await ensureMysqlDatabase(config.databaseUrl, name);
+    const url = new URL(config.databaseUrl);
+    url.pathname = `/${name}`;
+    dataSource = new DataSource({
+      type: 'mysql',
+      url: url.toString(),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      poolSize: 10,
+      ...common,
+    });
+  } else {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: path.join(config.dataDir, `${options.service}.sqlite`),
+      enableWAL: true,
+      timeout: 5000,
+      ...common,
+    });
+  }
+  await dataSource.initialize();
+  statementCounters.set(dataSource, counter);
+  return dataSource;
+}
+
+const statementCounters = new WeakMap<DataSource, StatementCounter>();
+
+/** SQL statements this data source has run since it opened. */
+export function statementCount(dataSource: DataSource): number {
+  return statementCounters.get(dataSource)?.count ?? 0;
+}

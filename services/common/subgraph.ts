@@ -1,0 +1,113 @@
+import type http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { DataSource, MixedList } from 'typeorm';
+import type { Config, SubgraphName } from './config';
+import type { Context } from './context';
+import { openDatabase } from './database';
+import { isClientError, maskError } from './errors';
+import type { FederatedSchema } from './subgraph-schema';
+import { close, createGraphQLHttpServer, listen } from './http';
+import { createLogger, Logger } from './logger';
+
+/** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
+export interface SubgraphDefinition<L = unknown> {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  buildSchema: () => Promise<FederatedSchema>;
+  createLoaders: (db: DataSource) => L;
+  /** Loads reference and demo data; must be idempotent (runs on every start). */
+  seed?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  port: number;
+  url: string;
+  db: DataSource;
+  stop: () => Promise<void>;
+}
+
+/** Logs the errors that maskError hides from the client, with the request id. */
+const errorLogging: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          if (!isClientError(error.extensions?.code)) {
+            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'internal error');
+          }
+        }
+      },
+    };
+  },
+};
+
+/** Opens the database (running migrations), seeds, builds the schema and listens on `port` (0: any free). */
+export async function startSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  config: Config,
+  port: number = config.ports[definition.name],
+): Promise<RunningSubgraph> {
+  const log = createLogger(definition.name, config.logLevel);
+  const db = await openDatabase(config, {
+    service: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  if (definition.seed) await definition.seed(db, config, log);
+  const { schema } = await definition.buildSchema();
+  const apollo = new ApolloServer<Context<L>>({
+    schema,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging],
+  });
+  await apollo.start();
+  const server: http.Server = createGraphQLHttpServer(apollo, {
+    path: '/graphql',
+    log,
+    ready: async () => {
+      await db.query('SELECT 1');
+      return true;
+    },
+    context: async (_req, requestId) => ({
+      requestId,
+      log: log.child({ requestId }),
+      viewer: null,
+      db,
+      loaders: definition.createLoaders(db),
+    }),
+  });
+  const actualPort = await listen(server, port, config.host);
+  log.info({ port: actualPort }, `${definition.name} subgraph ready`);
+  return {
+    name: definition.name,
+    port: actualPort,
+    url: `http://${config.host}:${actualPort}/graphql`,
+    db,
+    stop: async () => {
+      await close(server);
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** The body of every services/<name>/main.ts: start, and stop cleanly on SIGTERM / SIGINT. */
+export function runSubgraph<L>(definition: SubgraphDefinition<L>, config: Config): void {
+  startSubgraph(definition, config).then(
+    (running) => {
+      const stop = () => running.stop().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      createLogger(definition.name, 'error').fatal({ err: error }, 'could not start');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,46 @@
+import { ExecutionResult, graphql } from 'graphql';
+import type { Config } from '../../services/common/config';
+import type { Context, Viewer } from '../../services/common/context';
+import { openDatabase } from '../../services/common/database';
+import { createLogger } from '../../services/common/logger';
+import type { SubgraphDefinition } from '../../services/common/subgraph';
+import { cleanUp, testConfig } from './config';
+
+export interface SubgraphUnderTest {
+  config: Config;
+  db: Context['db'];
+  /** Executes an operation against the subgraph's schema in process, as `viewer` (anonymous by default). */
+  execute: (source: string, variables?: Record<string, unknown>, viewer?: Viewer | null) => Promise<ExecutionResult>;
+  close: () => Promise<void>;
+}
+
+/** Opens one subgraph's database (migrated and seeded) and schema, without HTTP. */
+export async function openSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  overrides: Record<string, string> = {},
+): Promise<SubgraphUnderTest> {
+  const config = await testConfig(overrides);
+  const log = createLogger(definition.name, config.logLevel);
+  const db = await openDatabase(config, {
+    service: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+  });
+  if (definition.seed) await definition.seed(db, config, log);
+  const { schema } = await definition.buildSchema();
+  return {
+    config,
+    db,
+    execute: (source, variableValues, viewer = null) =>
+      graphql({
+        schema,
+        source,
+        variableValues,
+        contextValue: { requestId: 'test', log, viewer, db, loaders: definition.createLoaders(db) } satisfies Context<L>,
+      }),
+    close: async () => {
+      await db.destroy();
+      await cleanUp(config);
+    },
+  };
+}
