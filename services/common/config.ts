@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { projectPath } from './paths';
 
 /** The six subgraphs, in start order; each name is also its folder under services/ and its database suffix. */
 export const SUBGRAPHS = ['accounts', 'authorities', 'organizations', 'practices', 'agreements', 'workplan'] as const;
@@ -91,6 +92,6 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayPort: intVar(env, 'GATEWAY_PORT', 4000),
     ports,
     subgraphUrls,
-    supergraphPath: path.resolve(env.SUPERGRAPH_PATH || path.join('schema', 'supergraph.graphql')),
+    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : projectPath('schema', 'supergraph.graphql'),
   };
 }

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { DateTime } from './date-time';
 
 /** The Federation version composed by @apollo/composition 2.14 (see NOTES-federation.md). */
 const FEDERATION_LINK =
@@ -20,12 +21,18 @@ export interface FederatedSchema {
  * Builds a Federation 2 subgraph from type-graphql classes: print the type-graphql schema with its
  * directives, prepend the federation @link, and build the subgraph with the type-graphql resolvers
  * merged with the entities' __resolveReference (passed here: attaching them afterwards loses them).
+ * Date fields are the contract's `DateTime` scalar in every subgraph.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
-  const typeGraphQLSchema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const typeGraphQLSchema = await buildSchema({
+    ...options,
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    skipCheck: true,
+    validate: false,
+  });
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphQLSchema);
   const resolvers: Record<string, any> = createResolversMap(typeGraphQLSchema);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs from 'node:fs';
+import { projectPath } from '../../common/paths';
 
 export type GuidelineSectionName = 'GENERAL' | 'PREVENTION' | 'PROSECUTION' | 'PROTECTION';
 
@@ -13,15 +13,9 @@ export interface WorkPlanData {
 
 export const SOURCE_TEXT_FILE = 'ii-plan-de-trabajo-trata-de-personas-2015-2018.txt';
 
-/**
- * Path of a file in services/workplan/data. tsc copies no .json/.txt into dist/, so compiled code
- * (dist/services/workplan/data) reads the files from the source tree four levels up.
- */
+/** Path of a file in services/workplan/data; tsc copies no .json/.txt into dist/, so always the source tree. */
 export function dataFile(name: string): string {
-  if (__dirname.includes(`${path.sep}dist${path.sep}`)) {
-    return path.resolve(__dirname, '..', '..', '..', '..', 'services/workplan/data', name);
-  }
-  return path.join(__dirname, name);
+  return projectPath('services', 'workplan', 'data', name);
 }
 
 export function loadWorkPlan(): WorkPlanData {

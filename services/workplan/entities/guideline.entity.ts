@@ -1,0 +1,37 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum GuidelineSection {
+  GENERAL = 'GENERAL',
+  PREVENTION = 'PREVENTION',
+  PROSECUTION = 'PROSECUTION',
+  PROTECTION = 'PROTECTION',
+}
+registerEnumType(GuidelineSection, {
+  name: 'GuidelineSection',
+  description: 'The chapter of the II Work Plan a guideline belongs to.',
+  valuesConfig: {
+    GENERAL: { description: 'II. Directrices generales (guidelines 1-17).' },
+    PREVENTION: { description: 'III. Prevención (guidelines 18-34).' },
+    PROSECUTION: { description: 'IV. Combate y sanción (guidelines 35-44).' },
+    PROTECTION: { description: 'V. Asistencia y protección de víctimas (guidelines 45-67).' },
+  },
+});
+
+@Directive('@key(fields: "number")')
+@ObjectType({ description: 'A guideline (lineamiento) of the II Work Plan to Combat Trafficking in Persons 2015-2018.' })
+@Entity('guidelines')
+export class Guideline {
+  @Field(() => Int, { description: 'Number of the guideline in the plan, 1-67.' })
+  @PrimaryColumn({ type: 'int' })
+  number: number;
+
+  @Field(() => GuidelineSection, { description: 'The chapter of the plan the guideline belongs to.' })
+  @Index('idx_guidelines_section')
+  @Column({ type: 'varchar', length: 20 })
+  section: GuidelineSection;
+
+  @Field(() => String, { description: 'The original Spanish text, verbatim.' })
+  @Column({ type: 'text' })
+  text: string;
+}

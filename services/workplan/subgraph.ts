@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '../common/subgraph';
+import { Guideline } from './entities/guideline.entity';
+import { Indicator } from './entities/indicator.entity';
+import { Mandate } from './entities/mandate.entity';
+import { PlanItem } from './entities/plan-item.entity';
+import { createLoaders, Loaders } from './loaders';
+import { CreateWorkplan1764406000000 } from './migrations/1764406000000-CreateWorkplan';
+import { buildWorkplanSchema } from './schema';
+import { seedWorkPlan } from './seed';
+
+export const workplanSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'workplan',
+  entities: [Guideline, Indicator, Mandate, PlanItem],
+  migrations: [CreateWorkplan1764406000000],
+  buildSchema: buildWorkplanSchema,
+  createLoaders,
+  seed: (db) => seedWorkPlan(db),
+};
