@@ -1,0 +1,18 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * A user (owned by accounts, stored here by id only) who belongs to an organization and may edit its
+ * services. Written by the mutations of a later issue; read by User.organization.
+ */
+@Entity('memberships')
+@Index('idx_memberships_organization', ['organizationId'])
+export class Membership {
+  @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @PrimaryColumn({ name: 'organization_id', type: 'varchar', length: 36 })
+  organizationId: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

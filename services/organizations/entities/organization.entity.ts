@@ -1,0 +1,72 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum OrganizationKind {
+  NGO = 'NGO',
+  FAITH_BASED = 'FAITH_BASED',
+  INTERNATIONAL = 'INTERNATIONAL',
+  ACADEMIC = 'ACADEMIC',
+  PRIVATE_SECTOR = 'PRIVATE_SECTOR',
+  TRADE_UNION = 'TRADE_UNION',
+  COMMUNITY = 'COMMUNITY',
+}
+registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of body a civil-society organization is.' });
+
+export enum VerificationStatus {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  SUSPENDED = 'SUSPENDED',
+}
+registerEnumType(VerificationStatus, {
+  name: 'VerificationStatus',
+  description: 'Where an organization stands with the Secretariat: only VERIFIED ones are public.',
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A civil-society organization of the network of institutions (mandate 17.3).' })
+@Entity('organizations')
+@Index('idx_organizations_name', ['name'])
+@Index('idx_organizations_country_name', ['countryCode', 'name'])
+@Index('idx_organizations_status_name', ['status', 'name'])
+@Index('idx_organizations_kind', ['kind'])
+export class Organization {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'Name, in the language the organization uses.' })
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
+  @Column({ type: 'varchar', length: 20 })
+  kind: OrganizationKind;
+
+  /** The country it is based in; exposed as `country` by OrganizationResolver. */
+  @Column({ name: 'country_code', type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @Field(() => String, { nullable: true, description: 'What the organization does.' })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public website (http or https).' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public contact e-mail.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Public contact phone, international format.' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  phone: string | null;
+
+  @Field(() => VerificationStatus, { description: 'Verification by the Secretariat; the public sees VERIFIED organizations only.' })
+  @Column({ type: 'varchar', length: 20 })
+  status: VerificationStatus;
+
+  @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo: boolean;
+}

@@ -1,0 +1,90 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Population } from '../../common/enums';
+
+export enum ServiceType {
+  SHELTER = 'SHELTER',
+  HOTLINE = 'HOTLINE',
+  LEGAL_AID = 'LEGAL_AID',
+  HEALTH = 'HEALTH',
+  PSYCHOSOCIAL = 'PSYCHOSOCIAL',
+  CASE_MANAGEMENT = 'CASE_MANAGEMENT',
+  REINTEGRATION = 'REINTEGRATION',
+  VOCATIONAL_TRAINING = 'VOCATIONAL_TRAINING',
+  EDUCATION = 'EDUCATION',
+  REPATRIATION = 'REPATRIATION',
+  INTERPRETATION = 'INTERPRETATION',
+  OTHER = 'OTHER',
+}
+registerEnumType(ServiceType, { name: 'ServiceType', description: 'What a service offers to victims and survivors of trafficking.' });
+
+/**
+ * Languages and populations are stored twice, written together: a JSON copy on the row for display
+ * and the service_languages / service_populations join tables for filtering.
+ * Latitude, longitude and organization are fields of ServiceResolver (coarsening, loader).
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A service an organization offers: a shelter, a hotline, legal aid...' })
+@Entity('services')
+@Index('idx_services_name', ['name'])
+@Index('idx_services_country_type', ['countryCode', 'type'])
+@Index('idx_services_type', ['type'])
+@Index('idx_services_organization', ['organizationId', 'name'])
+@Index('idx_services_lat_lon', ['latitude', 'longitude'])
+export class Service {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'Name of the service.' })
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => ServiceType, { description: 'What the service offers.' })
+  @Column({ type: 'varchar', length: 30 })
+  type: ServiceType;
+
+  @Field(() => String, { nullable: true, description: 'What the service does and how to reach it.' })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'organization_id', type: 'varchar', length: 36 })
+  organizationId: string;
+
+  @Column({ name: 'country_code', type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @Field(() => String, { nullable: true, description: 'City or locality where it is offered.' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
+  @Field(() => [String], { description: 'Languages it is offered in, ISO 639-3 codes (e.g. spa, quc, hat).' })
+  @Column({ type: 'simple-json' })
+  languages: string[];
+
+  @Field(() => [Population], { description: 'The people it is meant for.' })
+  @Column({ type: 'simple-json' })
+  populations: Population[];
+
+  @Field(() => Boolean, { description: 'True when it costs nothing to the person served.' })
+  @Column({ type: 'boolean', default: true })
+  free: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Contact phone, international format.' })
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Opening hours, e.g. "24/7" or "Mon-Fri 8:00-17:00".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  hours: string | null;
+
+  @Column({ type: 'double', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  longitude: number | null;
+
+  @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo: boolean;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum ShelterKind {
+  EMERGENCY = 'EMERGENCY',
+  TRANSITIONAL = 'TRANSITIONAL',
+  LONG_TERM = 'LONG_TERM',
+}
+registerEnumType(ShelterKind, { name: 'ShelterKind', description: 'How long a shelter houses the people it takes in.' });
+
+/**
+ * The shelter details of a SHELTER service (one row per service). A value type, not an entity:
+ * it is only reached through Service.shelter, which blanks the confidential fields (see visibility.ts).
+ */
+@ObjectType({ description: 'The details of a shelter; its address and free beds are confidential.' })
+@Entity('shelters')
+export class Shelter {
+  @PrimaryColumn({ name: 'service_id', type: 'varchar', length: 36 })
+  serviceId: string;
+
+  @Field(() => ShelterKind, { description: 'How long it houses people.' })
+  @Column({ type: 'varchar', length: 20 })
+  kind: ShelterKind;
+
+  @Field(() => Int, { description: 'Number of beds.' })
+  @Column({ type: 'int' })
+  capacity: number;
+
+  @Field(() => Int, { nullable: true, description: 'Youngest age taken in, if limited.' })
+  @Column({ name: 'min_age', type: 'int', nullable: true })
+  minAge: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Oldest age taken in, if limited.' })
+  @Column({ name: 'max_age', type: 'int', nullable: true })
+  maxAge: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'CONFIDENTIAL street address: only authorities, the Secretariat and members of the organization; null for others.',
+  })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  address: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, readable as the address; null for others.' })
+  @Column({ name: 'available_beds', type: 'int', nullable: true })
+  availableBeds: number | null;
+}

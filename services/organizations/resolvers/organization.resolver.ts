@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { paginate } from '../../common/pagination';
+import { containsPattern, countryFilter, LIKE_ESCAPE, searchTerm } from '../../common/validation';
+import { Country } from '../entities/country.reference';
+import { Organization } from '../entities/organization.entity';
+import { Service } from '../entities/service.entity';
+import type { Loaders } from '../loaders';
+import { canSeeOrganization, visibilityOf } from '../visibility';
+import { findOrganization } from './lookup';
+import { OrganizationConnection, OrganizationsArgs } from './organization.args';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection, { description: 'The directory of civil-society organizations, by name.' })
+  async organizations(@Args() { filter, ...page }: OrganizationsArgs, @Ctx() { db, viewer }: Context<Loaders>) {
+    const query = db.getRepository(Organization).createQueryBuilder('o');
+    const country = countryFilter(filter?.country);
+    const search = searchTerm(filter?.search);
+    // A status the viewer may not see leaves nothing, rather than an error that would reveal it exists.
+    const statuses = visibilityOf(viewer).organizationStatuses.filter((s) => !filter?.status || s === filter.status);
+    if (statuses.length === 0) query.where('1 = 0');
+    else query.where('o.status IN (:...statuses)', { statuses });
+    if (country) {
+      const serves = 'SELECT 1 FROM organization_countries oc WHERE oc.organization_id = o.id AND oc.country_code = :country';
+      query.andWhere(`(o.country_code = :country OR EXISTS (${serves}))`, { country });
+    }
+    if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (search) {
+      query.andWhere(`(LOWER(o.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(o.description) LIKE :search ${LIKE_ESCAPE})`, {
+        search: containsPattern(search),
+      });
+    }
+    return paginate(query, page, { column: 'name', property: 'name' });
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none or not public.' })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Organization | null> {
+    return findOrganization(ctx, id);
+  }
+
+  @FieldResolver(() => Country, { description: 'The country the organization is based in.' })
+  country(@Root() organization: Organization): Country {
+    return { code: organization.countryCode };
+  }
+
+  @FieldResolver(() => [Country], { description: 'The countries it works in, its own included, by code.' })
+  async countriesServed(@Root() organization: Organization, @Ctx() { loaders }: Context<Loaders>): Promise<Country[]> {
+    const rows = await loaders.countriesServed.load(organization.id);
+    return rows.map((row) => ({ code: row.countryCode }));
+  }
+
+  @FieldResolver(() => [Service], { description: 'The services it offers, by name.' })
+  async services(@Root() organization: Organization, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Service[]> {
+    return canSeeOrganization(viewer, organization) ? loaders.servicesByOrganization.load(organization.id) : [];
+  }
+}

@@ -1,0 +1,52 @@
+import { ArgsType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Population } from '../../common/enums';
+import { Connection, PageArgs } from '../../common/pagination';
+import { Service, ServiceType } from '../entities/service.entity';
+import { MAX_RADIUS_KM } from '../geo';
+
+@InputType({ description: 'A point on Earth, in decimal degrees (WGS 84).' })
+export class GeoPointInput {
+  @Field(() => Float, { description: 'Latitude, -90 to 90.' })
+  latitude: number;
+
+  @Field(() => Float, { description: 'Longitude, -180 to 180.' })
+  longitude: number;
+}
+
+@InputType({ description: 'Narrows a list of services; all given criteria must match.' })
+export class ServiceFilter {
+  @Field(() => ID, { nullable: true, description: 'ISO code of the country where the service is offered (any case).' })
+  country?: string | null;
+
+  @Field(() => ServiceType, { nullable: true, description: 'Services of this type.' })
+  type?: ServiceType | null;
+
+  @Field(() => String, { nullable: true, description: 'Services offered in this language, an ISO 639-3 code (e.g. quc).' })
+  language?: string | null;
+
+  @Field(() => Population, { nullable: true, description: 'Services meant for this population.' })
+  population?: Population | null;
+
+  @Field(() => String, { nullable: true, description: 'Words in the name or description (case-insensitive).' })
+  search?: string | null;
+
+  @Field(() => GeoPointInput, { nullable: true, description: 'Services within radiusKm of this point (radiusKm required).' })
+  near?: GeoPointInput | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      `Distance from near in km, above 0 and at most ${MAX_RADIUS_KM}; ` +
+      "measured from a shelter's public (coarsened) position.",
+  })
+  radiusKm?: number | null;
+}
+
+@ArgsType()
+export class ServicesArgs extends PageArgs {
+  @Field(() => ServiceFilter, { nullable: true, description: 'All given criteria must match.' })
+  filter?: ServiceFilter | null;
+}
+
+@ObjectType({ description: 'A page of services.' })
+export class ServiceConnection extends Connection(Service) {}

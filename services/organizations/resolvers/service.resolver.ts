@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { paginate } from '../../common/pagination';
+import { Country } from '../entities/country.reference';
+import { Organization } from '../entities/organization.entity';
+import { Service, ServiceType } from '../entities/service.entity';
+import { Shelter } from '../entities/shelter.entity';
+import type { Loaders } from '../loaders';
+import { serviceCriteria, servicesQuery } from '../service-search';
+import { positionFor, shelterFor, visibilityOf } from '../visibility';
+import { findService } from './lookup';
+import { ServiceConnection, ServicesArgs } from './service.args';
+
+@Resolver(() => Service)
+export class ServiceResolver {
+  @Query(() => ServiceConnection, { description: 'Services of verified organizations, by name.' })
+  services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, viewer }: Context<Loaders>) {
+    const query = servicesQuery(db, serviceCriteria(filter), visibilityOf(viewer));
+    return paginate(query, page, { column: 'name', property: 'name' });
+  }
+
+  @Query(() => Service, { nullable: true, description: 'A service by id; null when none or not public.' })
+  service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Service | null> {
+    return findService(ctx, id);
+  }
+
+  @FieldResolver(() => Organization, { description: 'The organization that offers it.' })
+  async organization(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<Organization> {
+    const organization = await loaders.organization.load(service.organizationId);
+    if (!organization) throw new Error(`service ${service.id} refers to unknown organization ${service.organizationId}`);
+    return organization;
+  }
+
+  @FieldResolver(() => Country, { description: 'The country where it is offered.' })
+  country(@Root() service: Service): Country {
+    return { code: service.countryCode };
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Latitude; for SHELTER services never more precise than 0.1 degree unless the viewer may see the address.',
+  })
+  latitude(@Root() service: Service, @Ctx() { viewer }: Context<Loaders>): number | null {
+    return positionFor(viewer, service).latitude;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Longitude, as precise as latitude.' })
+  longitude(@Root() service: Service, @Ctx() { viewer }: Context<Loaders>): number | null {
+    return positionFor(viewer, service).longitude;
+  }
+
+  @FieldResolver(() => Shelter, { nullable: true, description: 'The shelter details; set for type SHELTER only.' })
+  async shelter(@Root() service: Service, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Shelter | null> {
+    if (service.type !== ServiceType.SHELTER) return null;
+    const shelter = await loaders.shelter.load(service.id);
+    return shelter && shelterFor(viewer, service.organizationId, shelter);
+  }
+}

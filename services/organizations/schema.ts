@@ -1,0 +1,23 @@
+import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
+import type { Context } from '../common/context';
+import { Country } from './entities/country.reference';
+import { User } from './entities/user.reference';
+import type { Loaders } from './loaders';
+import { CountryOrganizationsResolver } from './resolvers/country.resolver';
+import { findOrganization, findService } from './resolvers/lookup';
+import { OrganizationResolver } from './resolvers/organization.resolver';
+import { ServiceResolver } from './resolvers/service.resolver';
+import { UserOrganizationResolver } from './resolvers/user.resolver';
+
+export function buildOrganizationsSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [OrganizationResolver, ServiceResolver, CountryOrganizationsResolver, UserOrganizationResolver],
+      orphanedTypes: [Country, User],
+    },
+    {
+      Organization: { __resolveReference: (ref: { id: string }, ctx: Context<Loaders>) => findOrganization(ctx, ref.id) },
+      Service: { __resolveReference: (ref: { id: string }, ctx: Context<Loaders>) => findService(ctx, ref.id) },
+    },
+  );
+}

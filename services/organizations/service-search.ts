@@ -1,0 +1,136 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { Population } from '../common/enums';
+import { badInput } from '../common/errors';
+import { containsPattern, countryFilter, LIKE_ESCAPE, searchTerm } from '../common/validation';
+import { Service, ServiceType } from './entities/service.entity';
+import { boundingBox, Circle, coarsenSql, MAX_RADIUS_KM, withinCircleSql } from './geo';
+import type { ServiceFilter } from './resolvers/service.args';
+import type { Visibility } from './visibility';
+
+/** How many services Country.services gives at most per country. */
+export const COUNTRY_SERVICES_LIMIT = 100;
+
+/** A validated ServiceFilter: plain data, so that loaders can be keyed by it. */
+export interface ServiceCriteria {
+  country: string | null;
+  type: ServiceType | null;
+  language: string | null;
+  population: Population | null;
+  search: string | null;
+  near: Circle | null;
+}
+
+function languageCode(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const code = value.trim().toLowerCase();
+  if (!/^[a-z]{3}$/.test(code)) {
+    throw badInput(`"${value.slice(0, 20)}" is not an ISO 639-3 language code (three letters, e.g. spa, quc, hat).`, 'language');
+  }
+  return code;
+}
+
+function circle(filter: ServiceFilter): Circle | null {
+  const { near, radiusKm } = filter;
+  if (!near && (radiusKm === null || radiusKm === undefined)) return null;
+  if (!near) throw badInput('radiusKm needs near: give the point to measure from.', 'near');
+  if (radiusKm === null || radiusKm === undefined) throw badInput('near needs radiusKm: give a distance in km.', 'radiusKm');
+  if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+    throw badInput(`radiusKm must be above 0 and at most ${MAX_RADIUS_KM}, got ${radiusKm}.`, 'radiusKm');
+  }
+  if (!(Math.abs(near.latitude) <= 90)) throw badInput('near.latitude must be between -90 and 90.', 'near.latitude');
+  if (!(Math.abs(near.longitude) <= 180)) throw badInput('near.longitude must be between -180 and 180.', 'near.longitude');
+  return { latitude: near.latitude, longitude: near.longitude, radiusKm };
+}
+
+/** Validates a filter; throws BAD_USER_INPUT naming the field at fault. */
+export function serviceCriteria(filter: ServiceFilter | null | undefined): ServiceCriteria {
+  return {
+    country: countryFilter(filter?.country),
+    type: filter?.type ?? null,
+    language: languageCode(filter?.language),
+    population: filter?.population ?? null,
+    search: searchTerm(filter?.search),
+    near: filter ? circle(filter) : null,
+  };
+}
+
+/** The position the public measures from: a shelter's coarsened one unless the viewer sees its details. */
+function positionSql(alias: string, column: 'latitude' | 'longitude', visibility: Visibility) {
+  const exact = `${alias}.${column}`;
+  const details = visibility.shelterDetails;
+  if (details === 'ALL') return exact;
+  const exempt = details.length > 0 ? ` AND ${alias}.organization_id NOT IN (:...shelterDetails)` : '';
+  return `(CASE WHEN ${alias}.type = '${ServiceType.SHELTER}'${exempt} THEN ${coarsenSql(exact)} ELSE ${exact} END)`;
+}
+
+function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circle, visibility: Visibility): void {
+  const box = boundingBox(near, 0.05 + 1e-9);
+  query.andWhere(`${alias}.latitude BETWEEN :minLatitude AND :maxLatitude`, {
+    minLatitude: box.minLatitude,
+    maxLatitude: box.maxLatitude,
+  });
+  if (box.longitude) {
+    query.andWhere(`${alias}.longitude BETWEEN :minLongitude AND :maxLongitude`, {
+      minLongitude: box.longitude.min,
+      maxLongitude: box.longitude.max,
+    });
+  }
+  const within = withinCircleSql(positionSql(alias, 'latitude', visibility), positionSql(alias, 'longitude', visibility), near);
+  query.andWhere(within.sql, within.parameters);
+  if (Array.isArray(visibility.shelterDetails) && visibility.shelterDetails.length > 0) {
+    query.setParameter('shelterDetails', visibility.shelterDetails);
+  }
+}
+
+/** The services the viewer may see that meet the criteria, unordered (the caller pages or ranks). */
+export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibility: Visibility, alias = 's') {
+  const query = db.getRepository(Service).createQueryBuilder(alias);
+  const statuses = visibility.organizationStatuses;
+  if (statuses.length === 0) query.where('1 = 0');
+  else {
+    query.where(`${alias}.organization_id IN (SELECT vo.id FROM organizations vo WHERE vo.status IN (:...visibleStatuses))`, {
+      visibleStatuses: statuses,
+    });
+  }
+  if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
+  if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
+  if (criteria.language) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM service_languages sl WHERE sl.service_id = ${alias}.id AND sl.language = :language)`,
+      { language: criteria.language },
+    );
+  }
+  if (criteria.population) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM service_populations sp WHERE sp.service_id = ${alias}.id AND sp.population = :population)`,
+      { population: criteria.population },
+    );
+  }
+  if (criteria.search) {
+    query.andWhere(
+      `(LOWER(${alias}.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(${alias}.description) LIKE :search ${LIKE_ESCAPE})`,
+      { search: containsPattern(criteria.search) },
+    );
+  }
+  if (criteria.near) applyNear(query, alias, criteria.near, visibility);
+  return query;
+}
+
+/**
+ * The first COUNTRY_SERVICES_LIMIT services of each country, by name then id, in one statement:
+ * ROW_NUMBER() (SQLite >= 3.25, MySQL 8, MariaDB >= 10.2) bounds each country inside the database.
+ */
+export function servicesInCountries(db: DataSource, criteria: ServiceCriteria, visibility: Visibility, countries: string[]) {
+  const ranked = servicesQuery(db, { ...criteria, country: null }, visibility, 'r')
+    .select('r.id', 'id')
+    .addSelect('ROW_NUMBER() OVER (PARTITION BY r.country_code ORDER BY r.name, r.id)', 'rn')
+    .andWhere('r.country_code IN (:...countries)', { countries });
+  return db
+    .getRepository(Service)
+    .createQueryBuilder('s')
+    .where(`s.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= ${COUNTRY_SERVICES_LIMIT})`)
+    .setParameters(ranked.getParameters())
+    .orderBy('s.name', 'ASC')
+    .addOrderBy('s.id', 'ASC')
+    .getMany();
+}

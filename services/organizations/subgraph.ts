@@ -1,0 +1,32 @@
+import type { SubgraphDefinition } from '../common/subgraph';
+import { upsertRows } from '../common/seed';
+import { demoRows } from './demo';
+import { Membership } from './entities/membership.entity';
+import { OrganizationCountry } from './entities/organization-country.entity';
+import { Organization } from './entities/organization.entity';
+import { ServiceLanguage } from './entities/service-language.entity';
+import { ServicePopulation } from './entities/service-population.entity';
+import { Service } from './entities/service.entity';
+import { Shelter } from './entities/shelter.entity';
+import { createLoaders, Loaders } from './loaders';
+import { CreateOrganizations1764400003000 } from './migrations/1764400003000-CreateOrganizations';
+import { buildOrganizationsSchema } from './schema';
+
+export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'organizations',
+  entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership],
+  migrations: [CreateOrganizations1764400003000],
+  buildSchema: buildOrganizationsSchema,
+  createLoaders,
+  async seed(db, config) {
+    if (!config.seedDemo) return;
+    const rows = demoRows();
+    // Parents before children: the join and detail tables have foreign keys.
+    await upsertRows(db, Organization, rows.organizations, ['id']);
+    await upsertRows(db, OrganizationCountry, rows.organizationCountries, ['organizationId', 'countryCode']);
+    await upsertRows(db, Service, rows.services, ['id']);
+    await upsertRows(db, ServiceLanguage, rows.serviceLanguages, ['serviceId', 'language']);
+    await upsertRows(db, ServicePopulation, rows.servicePopulations, ['serviceId', 'population']);
+    await upsertRows(db, Shelter, rows.shelters, ['serviceId']);
+  },
+};
