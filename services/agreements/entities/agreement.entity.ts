@@ -1,0 +1,74 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum AgreementKind {
+  BILATERAL = 'BILATERAL',
+  MULTILATERAL = 'MULTILATERAL',
+  MEMORANDUM = 'MEMORANDUM',
+  MUTUAL_LEGAL_ASSISTANCE = 'MUTUAL_LEGAL_ASSISTANCE',
+  EXTRADITION = 'EXTRADITION',
+  INFORMATION_EXCHANGE = 'INFORMATION_EXCHANGE',
+  JOINT_INVESTIGATION = 'JOINT_INVESTIGATION',
+  VICTIM_REFERRAL = 'VICTIM_REFERRAL',
+}
+registerEnumType(AgreementKind, { name: 'AgreementKind', description: 'What kind of cooperation instrument an agreement is.' });
+
+export enum AgreementStatus {
+  DRAFT = 'DRAFT',
+  SIGNED = 'SIGNED',
+  IN_FORCE = 'IN_FORCE',
+  SUSPENDED = 'SUSPENDED',
+  TERMINATED = 'TERMINATED',
+}
+registerEnumType(AgreementStatus, {
+  name: 'AgreementStatus',
+  description: 'Where an agreement stands; a DRAFT is seen only by authorities of its parties and the Secretariat.',
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description: 'A cooperation agreement between Member States against trafficking in persons (guidelines 12, 29, 38, 41, 42, 57).',
+})
+@Entity('agreements')
+@Index('idx_agreements_status_title', ['status', 'title'])
+export class Agreement {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'Title of the agreement, in its original language.' })
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Field(() => AgreementKind, { description: 'What kind of instrument it is.' })
+  @Column({ type: 'varchar', length: 30 })
+  kind: AgreementKind;
+
+  @Field(() => AgreementStatus, { description: 'Where the agreement stands.' })
+  @Column({ type: 'varchar', length: 20 })
+  status: AgreementStatus;
+
+  @Field(() => String, { nullable: true, description: 'What the parties commit to, in a few sentences.' })
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  /** Only ever read with the agreement, never filtered or looked up in reverse: a JSON column, not a join table. */
+  @Column({ name: 'guidelines', type: 'simple-json' })
+  guidelineNumbers: number[];
+
+  @Field(() => Date, { nullable: true, description: 'When the last party signed it; null before.' })
+  @Column({ name: 'signed_on', type: 'datetime', nullable: true })
+  signedOn: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it entered into force; null before.' })
+  @Column({ name: 'entry_into_force', type: 'datetime', nullable: true })
+  entryIntoForce: Date | null;
+
+  @Field(() => Date, { description: 'When it was registered in Enlace.' })
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+
+  @Field(() => Boolean, { description: 'True for the fictional demo register that ships with Enlace.' })
+  @Column({ name: 'is_demo', type: 'boolean', default: false })
+  isDemo: boolean;
+}

@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import { groupLoader, rowLoader } from '../../common/loaders';
+import { Agreement } from '../entities/agreement.entity';
+import { AgreementParty } from '../entities/agreement-party.entity';
+
+export function createLoaders(db: DataSource) {
+  const agreements = db.getRepository(Agreement);
+  const parties = db.getRepository(AgreementParty);
+  /* The reverse lookups read each party row with its agreement in one statement, by the agreement's
+     title; every status comes back and the resolver applies the viewer's visibility. */
+  const withAgreement = { relations: { agreement: true }, order: { agreement: { title: 'ASC' as const, id: 'ASC' as const } } };
+  return {
+    agreement: rowLoader((ids: string[]) => agreements.findBy({ id: In(ids) }), (a) => a.id),
+    partiesOfAgreement: groupLoader(
+      (ids: string[]) => parties.find({ where: { agreementId: In(ids) }, order: { agreementId: 'ASC', position: 'ASC' } }),
+      (p) => p.agreementId,
+    ),
+    agreementsOfCountry: groupLoader(
+      (codes: string[]) => parties.find({ where: { countryCode: In(codes) }, ...withAgreement }),
+      (p) => p.countryCode,
+    ),
+    agreementsOfAuthority: groupLoader(
+      (ids: string[]) => parties.find({ where: { authorityId: In(ids) }, ...withAgreement }),
+      (p) => p.authorityId!,
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,18 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { AgreementParty } from '../entities/agreement-party.entity';
+import { Country } from '../entities/country.reference';
+import { NationalAuthority } from '../entities/national-authority.reference';
+
+/** Both fields are references the gateway resolves in the authorities subgraph: no query here. */
+@Resolver(() => AgreementParty)
+export class AgreementPartyResolver {
+  @FieldResolver(() => Country, { description: 'The Member State that is party.' })
+  country(@Root() party: AgreementParty): Country {
+    return { code: party.countryCode };
+  }
+
+  @FieldResolver(() => NationalAuthority, { nullable: true, description: 'The national authority acting for it, if one is named.' })
+  authority(@Root() party: AgreementParty): NationalAuthority | null {
+    return party.authorityId ? { id: party.authorityId } : null;
+  }
+}

@@ -1,0 +1,22 @@
+import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
+import type { Context } from '../common/context';
+import type { Loaders } from './loaders';
+import { AgreementPartyResolver } from './resolvers/agreement-party.resolver';
+import { AgreementResolver } from './resolvers/agreement.resolver';
+import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
+import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
+import { visibleAgreements } from './visibility';
+
+export function buildAgreementsSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    { resolvers: [AgreementResolver, AgreementPartyResolver, CountryAgreementsResolver, NationalAuthorityAgreementsResolver] },
+    {
+      Agreement: {
+        __resolveReference: async (ref: { id: string }, ctx: Context<Loaders>) => {
+          const agreement = await ctx.loaders.agreement.load(ref.id);
+          return agreement ? ((await visibleAgreements(ctx, [agreement]))[0] ?? null) : null;
+        },
+      },
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import type { SubgraphDefinition } from '../common/subgraph';
+import { upsertRows } from '../common/seed';
+import { demoAgreements } from './demo';
+import { Agreement } from './entities/agreement.entity';
+import { AgreementParty } from './entities/agreement-party.entity';
+import { createLoaders, Loaders } from './loaders';
+import { CreateAgreements1764400500000 } from './migrations/1764400500000-CreateAgreements';
+import { buildAgreementsSchema } from './schema';
+
+export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'agreements',
+  entities: [Agreement, AgreementParty],
+  migrations: [CreateAgreements1764400500000],
+  buildSchema: buildAgreementsSchema,
+  createLoaders,
+  async seed(db, config) {
+    if (!config.seedDemo) return;
+    const demo = demoAgreements();
+    await upsertRows(db, Agreement, demo.agreements, ['id']);
+    await upsertRows(db, AgreementParty, demo.parties, ['agreementId', 'position']);
+  },
+};

@@ -1,0 +1,58 @@
+import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
+import { In } from 'typeorm';
+import { groupLoader, rowLoader } from '../../common/loaders';
+import { Practice } from '../entities/practice.entity';
+import {
+  PracticeAuthority,
+  PracticeCountry,
+  PracticeGuideline,
+  PracticeOrganization,
+  PracticePopulation,
+} from '../entities/practice-links.entity';
+
+type Link = ObjectLiteral & { practiceId: string };
+
+/** The values of one list of each practice (its countries, its guidelines, ...), in value order. */
+function listOf<L extends Link, K extends keyof L & string>(repository: Repository<L>, value: K) {
+  return groupLoader(
+    (ids: string[]) => repository.find({ where: { practiceId: In(ids) } as never, order: { [value]: 'ASC' } as never }),
+    (link: L) => link.practiceId,
+  );
+}
+
+/**
+ * The practices linked to each value (a country, a guideline, ...), read with the links in one
+ * statement, by title. Every status comes back: the resolver applies the viewer's visibility.
+ */
+function practicesOf<L extends Link & { practice?: Practice }, K extends keyof L & string>(repository: Repository<L>, value: K) {
+  return groupLoader(
+    (keys: L[K][]) =>
+      repository.find({
+        where: { [value]: In(keys) } as never,
+        relations: { practice: true } as never,
+        order: { practice: { title: 'ASC', id: 'ASC' } } as never,
+      }),
+    (link: L) => link[value],
+  );
+}
+
+export function createLoaders(db: DataSource) {
+  const countries = db.getRepository(PracticeCountry);
+  const guidelines = db.getRepository(PracticeGuideline);
+  const organizations = db.getRepository(PracticeOrganization);
+  const authorities = db.getRepository(PracticeAuthority);
+  return {
+    practice: rowLoader((ids: string[]) => db.getRepository(Practice).findBy({ id: In(ids) }), (p) => p.id),
+    countriesOfPractice: listOf(countries, 'countryCode'),
+    guidelinesOfPractice: listOf(guidelines, 'guidelineNumber'),
+    populationsOfPractice: listOf(db.getRepository(PracticePopulation), 'population'),
+    organizationsOfPractice: listOf(organizations, 'organizationId'),
+    authoritiesOfPractice: listOf(authorities, 'authorityId'),
+    practicesOfCountry: practicesOf(countries, 'countryCode'),
+    practicesOfGuideline: practicesOf(guidelines, 'guidelineNumber'),
+    practicesOfOrganization: practicesOf(organizations, 'organizationId'),
+    practicesOfAuthority: practicesOf(authorities, 'authorityId'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

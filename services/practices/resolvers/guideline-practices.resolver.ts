@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { Guideline } from '../entities/guideline.reference';
+import { Practice } from '../entities/practice.entity';
+import type { Loaders } from '../loaders';
+import { visiblePractices } from '../visibility';
+
+@Resolver(() => Guideline)
+export class GuidelinePracticesResolver {
+  @FieldResolver(() => [Practice], { description: 'Published practices that implement the guideline, by title.' })
+  async practices(@Root() guideline: Guideline, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
+    return visiblePractices(viewer, await loaders.practicesOfGuideline.load(guideline.number));
+  }
+}

@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { NationalAuthority } from '../entities/national-authority.reference';
+import { Practice } from '../entities/practice.entity';
+import type { Loaders } from '../loaders';
+import { visiblePractices } from '../visibility';
+
+@Resolver(() => NationalAuthority)
+export class NationalAuthorityPracticesResolver {
+  @FieldResolver(() => [Practice], { description: 'Published practices the authority took part in, by title.' })
+  async practices(@Root() authority: NationalAuthority, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
+    return visiblePractices(viewer, await loaders.practicesOfAuthority.load(authority.id));
+  }
+}

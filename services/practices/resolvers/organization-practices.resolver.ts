@@ -1,0 +1,14 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { Organization } from '../entities/organization.reference';
+import { Practice } from '../entities/practice.entity';
+import type { Loaders } from '../loaders';
+import { visiblePractices } from '../visibility';
+
+@Resolver(() => Organization)
+export class OrganizationPracticesResolver {
+  @FieldResolver(() => [Practice], { description: 'Published practices the organization took part in, by title.' })
+  async practices(@Root() organization: Organization, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
+    return visiblePractices(viewer, await loaders.practicesOfOrganization.load(organization.id));
+  }
+}

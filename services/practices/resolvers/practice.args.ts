@@ -1,0 +1,31 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Population } from '../../common/enums';
+import { Connection, PageArgs } from '../../common/pagination';
+import { Pillar, Practice } from '../entities/practice.entity';
+
+@InputType({ description: 'Narrows the library of practices.' })
+export class PracticeFilter {
+  @Field(() => String, { nullable: true, description: 'Words in the title, summary or body (at most 200 characters).' })
+  search?: string | null;
+
+  @Field(() => Pillar, { nullable: true, description: 'Practices of this pillar.' })
+  pillar?: Pillar | null;
+
+  @Field(() => ID, { nullable: true, description: 'ISO code of a country the practice involves.' })
+  country?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of a guideline (1-67) the practice implements.' })
+  guideline?: number | null;
+
+  @Field(() => Population, { nullable: true, description: 'Practices meant for this population.' })
+  population?: Population | null;
+}
+
+@ArgsType()
+export class PracticesArgs extends PageArgs {
+  @Field(() => PracticeFilter, { nullable: true, description: 'All given criteria must match.' })
+  filter?: PracticeFilter | null;
+}
+
+@ObjectType({ description: 'A page of practices.' })
+export class PracticeConnection extends Connection(Practice) {}

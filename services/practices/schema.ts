@@ -1,0 +1,31 @@
+import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
+import type { Context } from '../common/context';
+import type { Loaders } from './loaders';
+import { CountryPracticesResolver } from './resolvers/country-practices.resolver';
+import { GuidelinePracticesResolver } from './resolvers/guideline-practices.resolver';
+import { NationalAuthorityPracticesResolver } from './resolvers/national-authority-practices.resolver';
+import { OrganizationPracticesResolver } from './resolvers/organization-practices.resolver';
+import { PracticeResolver } from './resolvers/practice.resolver';
+import { canSeePractice } from './visibility';
+
+export function buildPracticesSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        PracticeResolver,
+        CountryPracticesResolver,
+        GuidelinePracticesResolver,
+        OrganizationPracticesResolver,
+        NationalAuthorityPracticesResolver,
+      ],
+    },
+    {
+      Practice: {
+        __resolveReference: async (ref: { id: string }, ctx: Context<Loaders>) => {
+          const practice = await ctx.loaders.practice.load(ref.id);
+          return practice && canSeePractice(ctx.viewer, practice) ? practice : null;
+        },
+      },
+    },
+  );
+}

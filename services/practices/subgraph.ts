@@ -1,0 +1,32 @@
+import type { SubgraphDefinition } from '../common/subgraph';
+import { upsertRows } from '../common/seed';
+import { demoPractices } from './demo';
+import { Practice } from './entities/practice.entity';
+import {
+  PracticeAuthority,
+  PracticeCountry,
+  PracticeGuideline,
+  PracticeOrganization,
+  PracticePopulation,
+} from './entities/practice-links.entity';
+import { createLoaders, Loaders } from './loaders';
+import { CreatePractices1764400400000 } from './migrations/1764400400000-CreatePractices';
+import { buildPracticesSchema } from './schema';
+
+export const practicesSubgraph: SubgraphDefinition<Loaders> = {
+  name: 'practices',
+  entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority],
+  migrations: [CreatePractices1764400400000],
+  buildSchema: buildPracticesSchema,
+  createLoaders,
+  async seed(db, config) {
+    if (!config.seedDemo) return;
+    const demo = demoPractices();
+    await upsertRows(db, Practice, demo.practices, ['id']);
+    await upsertRows(db, PracticeCountry, demo.countries, ['practiceId', 'countryCode']);
+    await upsertRows(db, PracticeGuideline, demo.guidelines, ['practiceId', 'guidelineNumber']);
+    await upsertRows(db, PracticePopulation, demo.populations, ['practiceId', 'population']);
+    await upsertRows(db, PracticeOrganization, demo.organizations, ['practiceId', 'organizationId']);
+    await upsertRows(db, PracticeAuthority, demo.authorities, ['practiceId', 'authorityId']);
+  },
+};
