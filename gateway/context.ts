@@ -1,0 +1,8 @@
+import type { Logger } from '../services/common/logger';
+
+/** What the gateway keeps of a client request: enough to pass identity and the request id on. */
+export interface GatewayContext {
+  requestId: string;
+  authorization: string | null;
+  log: Logger;
+}

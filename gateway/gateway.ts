@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import type { Config, SubgraphName } from '../services/common/config';
+import { maskError } from '../services/common/errors';
+import { close, createGraphQLHttpServer, listen } from '../services/common/http';
+import { createLogger } from '../services/common/logger';
+import type { GatewayContext } from './context';
+import { SubgraphDataSource } from './data-source';
+
+export interface GatewayOptions {
+  port?: number;
+  /** Overrides the subgraph URLs of the configuration (tests start subgraphs on free ports). */
+  subgraphUrls?: Partial<Record<SubgraphName, string>>;
+}
+
+export interface RunningGateway {
+  port: number;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The gateway composes nothing at run time: it serves the committed supergraph (schema/supergraph.graphql),
+ * routing each subgraph to the URL of the configuration.
+ */
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const log = createLogger('gateway', config.logLevel);
+  const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
+  const gateway = new ApolloGateway({
+    supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name }) => new SubgraphDataSource(urls[name as SubgraphName] ?? ''),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: gateway as never,
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  const server = createGraphQLHttpServer(apollo, {
+    path: '/graphql',
+    log,
+    ready: async () => true,
+    context: async (req, requestId) => ({
+      requestId,
+      authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : null,
+      log: log.child({ requestId }),
+    }),
+  });
+  const port = await listen(server, options.port ?? config.gatewayPort, config.host);
+  log.info({ port }, 'gateway ready');
+  return {
+    port,
+    url: `http://${config.host}:${port}/graphql`,
+    stop: async () => {
+      await close(server);
+      await apollo.stop();
+    },
+  };
+}

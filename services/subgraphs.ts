@@ -1,0 +1,18 @@
+import type { SubgraphName } from './common/config';
+import type { SubgraphDefinition } from './common/subgraph';
+import { accountsSubgraph } from './accounts/subgraph';
+import { agreementsSubgraph } from './agreements/subgraph';
+import { authoritiesSubgraph } from './authorities/subgraph';
+import { organizationsSubgraph } from './organizations/subgraph';
+import { practicesSubgraph } from './practices/subgraph';
+import { workplanSubgraph } from './workplan/subgraph';
+
+/** Every subgraph of the graph, by name: the schema script and the test graph start from here. */
+export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
+  accounts: accountsSubgraph,
+  authorities: authoritiesSubgraph,
+  organizations: organizationsSubgraph,
+  practices: practicesSubgraph,
+  agreements: agreementsSubgraph,
+  workplan: workplanSubgraph,
+};
