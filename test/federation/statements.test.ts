@@ -1,0 +1,56 @@
+import { startGraph, TestGraph } from '../helpers/graph';
+import { doubleDemoData } from '../helpers/double-demo';
+
+/**
+ * A deep query through all six subgraphs. One root field, so that every list of a level is loaded in
+ * the same tick and the count depends only on the operation's shape.
+ */
+const DEEP = `{
+  country(code: "GT") {
+    name
+    authorities {
+      name
+      agreements { title parties { country { name } authority { name } } guidelines { number } }
+      practices { title }
+    }
+    organizations {
+      name countriesServed { code }
+      services { name languages shelter { kind capacity } }
+      practices { title guidelines { number indicators { text } } }
+    }
+    practices { title countries { nameEs } authorities { name } organizations { name } guidelines { number section } }
+    agreements { title parties { country { nameEs contactPoint { name } } } }
+  }
+}`;
+
+const countRows = (value: unknown): number =>
+  Array.isArray(value)
+    ? value.length + value.reduce((sum: number, item) => sum + countRows(item), 0)
+    : value && typeof value === 'object'
+      ? Object.values(value).reduce((sum: number, item) => sum + countRows(item), 0)
+      : 0;
+
+describe('SQL statements of a deep cross-subgraph query', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph.stop());
+
+  const measure = async () => {
+    const before = graph.statements();
+    const { body } = await graph.query(DEEP);
+    expect(body.errors).toBeUndefined();
+    return { statements: graph.statements() - before, rows: countRows(body.data) };
+  };
+
+  it('stays the same when the data doubles', async () => {
+    const small = await measure();
+    await doubleDemoData(graph);
+    const large = await measure();
+    expect(large.rows).toBeGreaterThan(small.rows * 1.8);
+    expect(large.statements).toBe(small.statements);
+    // eslint-disable-next-line no-console
+    console.log(`deep query: ${small.statements} SQL statements for ${small.rows} list items, ${large.statements} for ${large.rows}`);
+  });
+});
