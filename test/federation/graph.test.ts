@@ -68,6 +68,41 @@ describe('the graph through the gateway', () => {
     });
   });
 
+  describe('operations', () => {
+    it('answers /health and /ready on every subgraph and /health on the gateway', async () => {
+      for (const subgraph of Object.values(graph.subgraphs)) {
+        const ready = await fetch(subgraph.url.replace('/graphql', '/ready'));
+        expect({ name: subgraph.name, status: ready.status }).toEqual({ name: subgraph.name, status: 200 });
+      }
+      expect((await fetch(graph.url.replace('/graphql', '/health'))).status).toBe(200);
+    });
+
+    it('returns the request id it was given, or a new one', async () => {
+      const given = await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' },
+        body: JSON.stringify({ query: '{ mandates { number } }' }),
+      });
+      expect(given.headers.get('x-request-id')).toBe('trace-123');
+      const fresh = await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ mandates { number } }' }),
+      });
+      expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('refuses a body over 1 MB with a GraphQL error, not a dropped connection', async () => {
+      const response = await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ mandates { number } } # ${'x'.repeat(1024 * 1024)}` }),
+      });
+      expect(response.status).toBe(413);
+      expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    });
+  });
+
   describe('bad input', () => {
     it('answers null for an unknown country or guideline, and accepts a lower-case code', async () => {
       const { body } = await graph.query('{ xx: country(code: "XX") { name } g: guideline(number: 99) { text } gt: country(code: "gt") { code } }');
