@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Config, SubgraphName } from '../services/common/config';
+import { loadJwtSecret, verifyAuthorization } from '../services/common/auth';
 import { maskError } from '../services/common/errors';
 import { close, createGraphQLHttpServer, listen } from '../services/common/http';
 import { createLogger } from '../services/common/logger';
@@ -26,6 +27,7 @@ export interface RunningGateway {
  */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = createLogger('gateway', config.logLevel);
+  const jwtSecret = loadJwtSecret(config);
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(config.supergraphPath, 'utf8'),
@@ -41,11 +43,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     path: '/graphql',
     log,
     ready: async () => true,
-    context: async (req, requestId) => ({
-      requestId,
-      authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : null,
-      log: log.child({ requestId }),
-    }),
+    // A bad token is turned away here, before any subgraph is asked; each subgraph still verifies it.
+    context: async (req, requestId) => {
+      const authorization = req.headers.authorization ?? null;
+      verifyAuthorization(authorization ?? undefined, jwtSecret);
+      return { requestId, authorization, log: log.child({ requestId }) };
+    },
   });
   const port = await listen(server, options.port ?? config.gatewayPort, config.host);
   log.info({ port }, 'gateway ready');

@@ -31,6 +31,13 @@ export interface Config {
   /** Where the gateway finds each subgraph; defaults to http://127.0.0.1:<port>/graphql. */
   subgraphUrls: Record<SubgraphName, string>;
   supergraphPath: string;
+  /** HS256 key of the tokens; required in production, generated once under DATA_DIR in development. */
+  jwtSecret: string | undefined;
+  /** Lifetime of a token, in seconds (12 h by default). */
+  tokenTtlSeconds: number;
+  /** The first Secretariat account, created at start when both are set. */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -80,9 +87,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix)) {
     throw new Error(`DATABASE_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
   }
+  const production = nodeEnv === 'production';
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  if (jwtSecret && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
   return {
     nodeEnv,
-    production: nodeEnv === 'production',
+    production,
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl: databaseUrlVar(env),
@@ -93,5 +104,9 @@ export function loadConfig(env: Env = process.env): Config {
     ports,
     subgraphUrls,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : projectPath('schema', 'supergraph.graphql'),
+    jwtSecret,
+    tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
+    adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,
   };
 }

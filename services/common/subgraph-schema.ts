@@ -2,7 +2,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { authChecker } from './auth';
 import { DateTime } from './date-time';
+import { validateInput } from './validation';
 
 /** The Federation version composed by @apollo/composition 2.14 (see NOTES-federation.md). */
 const FEDERATION_LINK =
@@ -21,7 +23,8 @@ export interface FederatedSchema {
  * Builds a Federation 2 subgraph from type-graphql classes: print the type-graphql schema with its
  * directives, prepend the federation @link, and build the subgraph with the type-graphql resolvers
  * merged with the entities' __resolveReference (passed here: attaching them afterwards loses them).
- * Date fields are the contract's `DateTime` scalar in every subgraph.
+ * Every subgraph maps Date fields to the contract's `DateTime`, checks `@Authorized` with the shared
+ * authChecker and validates input classes with class-validator (see validateInput).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
@@ -30,8 +33,9 @@ export async function buildFederatedSchema(
   const typeGraphQLSchema = await buildSchema({
     ...options,
     scalarsMap: [{ type: Date, scalar: DateTime }],
+    authChecker,
+    validateFn: validateInput,
     skipCheck: true,
-    validate: false,
   });
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphQLSchema);
   const resolvers: Record<string, any> = createResolversMap(typeGraphQLSchema);

@@ -3,7 +3,8 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource, MixedList } from 'typeorm';
 import type { Config, SubgraphName } from './config';
-import type { Context } from './context';
+import { loadJwtSecret, verifyAuthorization } from './auth';
+import type { Context, Viewer } from './context';
 import { openDatabase } from './database';
 import { isClientError, maskError } from './errors';
 import type { FederatedSchema } from './subgraph-schema';
@@ -18,7 +19,7 @@ export interface SubgraphDefinition<L = unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
   buildSchema: () => Promise<FederatedSchema>;
-  createLoaders: (db: DataSource) => L;
+  createLoaders: (db: DataSource, viewer: Viewer | null) => L;
   /** Loads reference and demo data; must be idempotent (runs on every start). */
   seed?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
 }
@@ -53,6 +54,7 @@ export async function startSubgraph<L>(
   port: number = config.ports[definition.name],
 ): Promise<RunningSubgraph> {
   const log = createLogger(definition.name, config.logLevel);
+  const jwtSecret = loadJwtSecret(config);
   const db = await openDatabase(config, {
     service: definition.name,
     entities: definition.entities,
@@ -74,13 +76,20 @@ export async function startSubgraph<L>(
       await db.query('SELECT 1');
       return true;
     },
-    context: async (_req, requestId) => ({
-      requestId,
-      log: log.child({ requestId }),
-      viewer: null,
-      db,
-      loaders: definition.createLoaders(db),
-    }),
+    context: async (req, requestId) => {
+      const authorization = req.headers.authorization ?? null;
+      const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
+      return {
+        requestId,
+        log: log.child({ requestId }),
+        viewer,
+        authorization,
+        db,
+        loaders: definition.createLoaders(db, viewer),
+        config,
+        jwtSecret,
+      };
+    },
   });
   const actualPort = await listen(server, port, config.host);
   log.info({ port: actualPort }, `${definition.name} subgraph ready`);

@@ -1,5 +1,7 @@
-import { badInput } from './errors';
+import { registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
+import { badInput, userError } from './errors';
 import { normalizeCountryCode } from './countries';
+import { isLanguageCode } from './languages';
 
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -28,4 +30,77 @@ export function countryFilter(code: string | null | undefined, field = 'country'
   const normalized = normalizeCountryCode(code);
   if (!normalized) throw badInput(`"${code.slice(0, 10)}" is not the ISO code of an OAS Member State.`, field);
   return normalized;
+}
+
+/**
+ * type-graphql's validateFn for every subgraph: runs the class-validator decorators of input classes
+ * (nested ones included) and answers BAD_USER_INPUT naming every field at fault, first one in `field`.
+ */
+export async function validateInput(value: unknown): Promise<void> {
+  if (value === null || typeof value !== 'object') return;
+  const items = Array.isArray(value) ? value : [value];
+  const problems: FieldProblem[] = [];
+  for (const item of items) {
+    if (item && typeof item === 'object') problems.push(...flatten(await validate(item, { forbidUnknownValues: false })));
+  }
+  if (problems.length === 0) return;
+  const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  throw badInputFields(`Some fields are not valid. ${message}`, problems);
+}
+
+interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+function badInputFields(message: string, fields: FieldProblem[]) {
+  return userError('BAD_USER_INPUT', message, { field: fields[0].field, fields });
+}
+
+/** Each item is an ISO 639-3 code from the maintained table (class-validator decorator). */
+export function IsLanguageCodes(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isLanguageCodes',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be ISO 639-3 codes such as spa, quc or hat', ...options },
+      validator: { validate: (value: unknown) => value == null || (Array.isArray(value) && value.every(isLanguageCode)) },
+    });
+}
+
+/** An ISO 639-3 code from the maintained table. */
+export function IsLanguageCode(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isLanguageCode',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be an ISO 639-3 code such as spa, por or fra', ...options },
+      validator: { validate: (value: unknown) => value == null || isLanguageCode(value) },
+    });
+}
+
+/** The ISO code of one of the 35 OAS Member States (upper case). */
+export function IsMemberState(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isMemberState',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be the ISO code of an OAS Member State, e.g. GT', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value == null ||
+          (Array.isArray(value) ? value : [value]).every((code) => typeof code === 'string' && normalizeCountryCode(code) === code.toUpperCase()),
+      },
+    });
 }

@@ -12,7 +12,7 @@ function user(fields: Partial<User> & Pick<User, 'id' | 'email' | 'name'>): User
   return Object.assign(new User(), { passwordHash: null, role: null, countryCode: null, authorityId: null, ...fields });
 }
 
-const viewerOf = (id: string): Viewer => ({ id, role: null, country: null });
+const viewerOf = (id: string): Viewer => ({ id, role: null, country: null, authorityId: null });
 
 describe('accounts subgraph', () => {
   let subgraph: SubgraphUnderTest;

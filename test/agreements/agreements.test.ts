@@ -12,10 +12,10 @@ type Page = { totalCount: number; nodes: { id: string; title: string; status: st
 
 const PUBLIC_DEMO = 7;
 const DRAFT_ID = demoAgreementId('extradition-gt-co');
-const gtOfficer: Viewer = { id: stableId('test:user:gt'), role: 'AUTHORITY', country: 'GT' };
-const mxOfficer: Viewer = { id: stableId('test:user:mx'), role: 'AUTHORITY', country: 'MX' };
-const secretariat: Viewer = { id: stableId('test:user:sec'), role: 'SECRETARIAT', country: null };
-const plainUser: Viewer = { id: stableId('test:user:plain'), role: null, country: null };
+const gtOfficer: Viewer = { id: stableId('test:user:gt'), role: 'AUTHORITY', country: 'GT', authorityId: null };
+const mxOfficer: Viewer = { id: stableId('test:user:mx'), role: 'AUTHORITY', country: 'MX', authorityId: null };
+const secretariat: Viewer = { id: stableId('test:user:sec'), role: 'SECRETARIAT', country: null, authorityId: null };
+const plainUser: Viewer = { id: stableId('test:user:plain'), role: null, country: null, authorityId: null };
 
 describe('agreements subgraph', () => {
   let subgraph: SubgraphUnderTest;

@@ -99,7 +99,8 @@ describe('the graph through the gateway', () => {
         body: JSON.stringify({ query: `{ mandates { number } } # ${'x'.repeat(1024 * 1024)}` }),
       });
       expect(response.status).toBe(413);
-      expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
     });
   });
 

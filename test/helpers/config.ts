@@ -8,6 +8,9 @@ import { databaseName } from '../../services/common/database';
 /** Set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to run the same suites on MySQL. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
+/** The key test graphs sign with; tests forge tokens with other keys to see them refused. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-keys';
+
 let counter = 0;
 
 /**
@@ -24,6 +27,7 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
     ...overrides,
   });
   if (config.databaseUrl) await dropDatabases(config);

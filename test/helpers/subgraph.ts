@@ -36,7 +36,16 @@ export async function openSubgraph<L>(
         schema,
         source,
         variableValues,
-        contextValue: { requestId: 'test', log, viewer, db, loaders: definition.createLoaders(db) } satisfies Context<L>,
+        contextValue: {
+          requestId: 'test',
+          log,
+          viewer,
+          authorization: null,
+          db,
+          loaders: definition.createLoaders(db, viewer),
+          config,
+          jwtSecret: config.jwtSecret!,
+        } satisfies Context<L>,
       }),
     close: async () => {
       await db.destroy();
