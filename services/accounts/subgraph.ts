@@ -1,14 +1,18 @@
 import type { SubgraphDefinition } from '../common/subgraph';
+import { ensureAdmin } from './admin';
+import { LoginFailure } from './entities/login-failure.entity';
 import { User } from './entities/user.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAccounts1764401000000 } from './migrations/1764401000000-CreateAccounts';
+import { CreateLoginFailures1764401100000 } from './migrations/1764401100000-CreateLoginFailures';
 import { buildAccountsSchema } from './schema';
 
-/** No seed: there are no demo users, and accounts are created by sign-up (a later issue). */
+/** No demo users: accounts come from sign-up, and the first Secretariat from the environment. */
 export const accountsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'accounts',
-  entities: [User],
-  migrations: [CreateAccounts1764401000000],
+  entities: [User, LoginFailure],
+  migrations: [CreateAccounts1764401000000, CreateLoginFailures1764401100000],
   buildSchema: buildAccountsSchema,
   createLoaders,
+  seed: ensureAdmin,
 };

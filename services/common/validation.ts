@@ -1,4 +1,4 @@
-import { registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
+import { isEmail, registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
 import { badInput, userError } from './errors';
 import { normalizeCountryCode } from './countries';
 import { isLanguageCode } from './languages';
@@ -102,5 +102,17 @@ export function IsMemberState(options?: ValidationOptions) {
           value == null ||
           (Array.isArray(value) ? value : [value]).every((code) => typeof code === 'string' && normalizeCountryCode(code) === code.toUpperCase()),
       },
+    });
+}
+
+/** An e-mail address once surrounding spaces are trimmed (they are trimmed before storing). */
+export function IsEmailAddress(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be an e-mail address such as name@example.org', ...options },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && isEmail(value.trim())) },
     });
 }

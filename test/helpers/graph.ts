@@ -33,7 +33,11 @@ export async function startGraph(overrides: Record<string, string> = {}): Promis
     await cleanUp(config);
   };
   try {
-    for (const name of SUBGRAPHS) subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, 0);
+    // Each subgraph learns the URLs of those started before it (practices asks organizations).
+    for (const name of SUBGRAPHS) {
+      subgraphs[name] = await startSubgraph(SUBGRAPH_DEFINITIONS[name], config, 0);
+      config.subgraphUrls[name] = subgraphs[name].url;
+    }
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url]));
     gateway = await startGateway(config, { port: 0, subgraphUrls });
   } catch (error) {

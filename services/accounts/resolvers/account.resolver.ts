@@ -1,0 +1,37 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { badInput } from '../../common/errors';
+import { authenticate, createUser, tokenOf, viewerOf } from '../account.service';
+import type { Loaders } from '../loaders';
+import { MAX_PASSWORD_LENGTH } from '../passwords';
+import { AuthPayload, SignUpInput } from './account.input';
+
+/**
+ * Both mutations sign the request in as the user they return (ctx.viewer), so the payload's own fields,
+ * such as the user's e-mail, follow the same access rules as for a request carrying the new token.
+ */
+@Resolver(() => AuthPayload)
+export class AccountResolver {
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
+  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
+    const user = await ctx.db.transaction((manager) => createUser(manager, input));
+    ctx.log.info({ userId: user.id }, 'account created');
+    ctx.viewer = viewerOf(user);
+    return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in. After 5 failures for one e-mail within 15 minutes, tries are refused for a while (TOO_MANY_ATTEMPTS).',
+  })
+  async login(
+    @Arg('email', () => String, { description: 'The e-mail of the account.' }) email: string,
+    @Arg('password', () => String, { description: 'Its password.' }) password: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<AuthPayload> {
+    if (email.length > 254) throw badInput('email must be at most 254 characters.', 'email');
+    if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters.`, 'password');
+    const user = await authenticate(ctx.db, email, password);
+    ctx.viewer = viewerOf(user);
+    return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
+  }
+}
