@@ -4,6 +4,7 @@ import type { Logger } from '../common/logger';
 import { createUser, normalizeEmail } from './account.service';
 import { Role, User } from './entities/user.entity';
 import { MIN_PASSWORD_LENGTH } from './passwords';
+import { inTransaction } from '../common/transaction';
 
 /**
  * The first Secretariat account, from ENLACE_ADMIN_EMAIL and ENLACE_ADMIN_PASSWORD: created when missing,
@@ -16,7 +17,7 @@ export async function ensureAdmin(db: DataSource, config: Config, log: Logger): 
   if (adminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`ENLACE_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     const users = manager.getRepository(User);
     const existing = await users.findOneBy({ email: normalizeEmail(adminEmail) });
     if (!existing) {

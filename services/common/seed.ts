@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { inTransaction } from './transaction';
 
 /**
  * Inserts or refreshes rows by key, in one transaction, so seeding on every start duplicates nothing.
@@ -11,7 +12,7 @@ export async function upsertRows<T extends ObjectLiteral>(
   key: (keyof T & string)[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await db.transaction(async (manager) => {
+  await inTransaction(db, async (manager) => {
     for (let i = 0; i < rows.length; i += 200) {
       await manager.getRepository(entity).upsert(rows.slice(i, i + 200) as never[], key);
     }

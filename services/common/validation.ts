@@ -44,9 +44,14 @@ export async function validateInput(value: unknown): Promise<void> {
     if (item && typeof item === 'object') problems.push(...flatten(await validate(item, { forbidUnknownValues: false })));
   }
   if (problems.length === 0) return;
-  const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  throw badInputFields(`Some fields are not valid. ${message}`, problems);
+  // A hostile input can fail thousands of times over; the answer stays small.
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  const message = shown.map((p) => `${p.field}: ${p.message}`).join('; ');
+  throw badInputFields(`Some fields are not valid. ${message}${more}`, shown);
 }
+
+const MAX_PROBLEMS_SHOWN = 20;
 
 interface FieldProblem {
   field: string;

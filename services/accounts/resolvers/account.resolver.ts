@@ -5,6 +5,7 @@ import { authenticate, createUser, tokenOf, viewerOf } from '../account.service'
 import type { Loaders } from '../loaders';
 import { MAX_PASSWORD_LENGTH } from '../passwords';
 import { AuthPayload, SignUpInput } from './account.input';
+import { inTransaction } from '../../common/transaction';
 
 /**
  * Both mutations sign the request in as the user they return (ctx.viewer), so the payload's own fields,
@@ -14,7 +15,7 @@ import { AuthPayload, SignUpInput } from './account.input';
 export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
-    const user = await ctx.db.transaction((manager) => createUser(manager, input));
+    const user = await inTransaction(ctx.db, (manager) => createUser(manager, input));
     ctx.log.info({ userId: user.id }, 'account created');
     ctx.viewer = viewerOf(user);
     return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };

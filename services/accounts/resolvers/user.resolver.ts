@@ -10,6 +10,7 @@ import { Role, User } from '../entities/user.entity';
 import type { Loaders } from '../loaders';
 import { visibleEmail } from '../visibility';
 import { GrantRoleArgs, UserConnection, UsersArgs } from './user.args';
+import { inTransaction } from '../../common/transaction';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -45,7 +46,7 @@ export class UserResolver {
     if (args.authorityId && (args.role !== Role.AUTHORITY || !UUID_PATTERN.test(args.authorityId))) {
       throw badInput('authorityId goes with AUTHORITY and is the id of a national authority.', 'authorityId');
     }
-    return db.transaction(async (manager) => {
+    return inTransaction(db, async (manager) => {
       const users = manager.getRepository(User);
       const user = UUID_PATTERN.test(args.userId) ? await users.findOneBy({ id: args.userId.toLowerCase() }) : null;
       if (!user) throw notFound('No account has this id.');
