@@ -5,7 +5,7 @@ import { containsPattern, countryFilter, LIKE_ESCAPE, searchTerm } from '../comm
 import { Service, ServiceType } from './entities/service.entity';
 import { boundingBox, Circle, coarsenSql, MAX_RADIUS_KM, withinCircleSql } from './geo';
 import type { ServiceFilter } from './resolvers/service.args';
-import type { Visibility } from './visibility';
+import { Visibility, visibleOrganizationsSql } from './visibility';
 
 /** How many services Country.services gives at most per country. */
 export const COUNTRY_SERVICES_LIMIT = 100;
@@ -85,13 +85,8 @@ function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circ
 /** The services the viewer may see that meet the criteria, unordered (the caller pages or ranks). */
 export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibility: Visibility, alias = 's') {
   const query = db.getRepository(Service).createQueryBuilder(alias);
-  const statuses = visibility.organizationStatuses;
-  if (statuses.length === 0) query.where('1 = 0');
-  else {
-    query.where(`${alias}.organization_id IN (SELECT vo.id FROM organizations vo WHERE vo.status IN (:...visibleStatuses))`, {
-      visibleStatuses: statuses,
-    });
-  }
+  const visible = visibleOrganizationsSql(visibility, `${alias}.organization_id`, null);
+  query.where(visible.sql, visible.parameters);
   if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
   if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
   if (criteria.language) {

@@ -7,15 +7,17 @@ import { Organization } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
 import { Service } from './entities/service.entity';
+import { ShelterAccess } from './entities/shelter-access.entity';
 import { Shelter } from './entities/shelter.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateOrganizations1764400003000 } from './migrations/1764400003000-CreateOrganizations';
+import { AccessControl1764500003000 } from './migrations/1764500003000-AccessControl';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
-  entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership],
-  migrations: [CreateOrganizations1764400003000],
+  entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership, ShelterAccess],
+  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
   async seed(db, config) {

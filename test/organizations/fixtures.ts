@@ -13,7 +13,7 @@ import { ServicePopulation } from '../../services/organizations/entities/service
 import { Service, ServiceType } from '../../services/organizations/entities/service.entity';
 import { Shelter, ShelterKind } from '../../services/organizations/entities/shelter.entity';
 
-/** Rows written straight through the repositories, as the mutations of a later issue will. */
+/** Rows written straight through the repositories, to set up what the mutations would refuse (e.g. a PENDING organization with services). */
 export async function insertOrganization(
   db: DataSource,
   fields: Partial<Organization> & { countriesServed?: string[] } = {},
@@ -105,3 +105,39 @@ export const ENTITIES = `query($representations: [_Any!]!) { _entities(represent
 } }`;
 
 export const countryRef = (code: string) => ({ __typename: 'Country', code });
+
+/** Rows in every table of the subgraph: equal before and after means nothing was written. */
+export async function tableCounts(db: DataSource): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const entity of db.entityMetadatas) counts[entity.tableName] = await db.getRepository(entity.target).count();
+  return counts;
+}
+
+/** A valid ServiceInput for an organization, to change one field at a time. */
+export const serviceInput = (organizationId: string, fields: Record<string, unknown> = {}) => ({
+  organizationId,
+  name: 'Valid service',
+  type: 'LEGAL_AID',
+  country: 'GT',
+  ...fields,
+});
+
+/** A valid shelter ServiceInput. */
+export const shelterInput = (organizationId: string, shelter: Record<string, unknown> = {}, fields: Record<string, unknown> = {}) =>
+  serviceInput(organizationId, {
+    name: 'Valid shelter',
+    type: 'SHELTER',
+    latitude: 14.6349,
+    longitude: -90.5069,
+    shelter: { kind: 'EMERGENCY', capacity: 12, minAge: 18, maxAge: 60, address: 'Calle Secreta 7, Zona 2', availableBeds: 3, ...shelter },
+    ...fields,
+  });
+
+export const REGISTER = 'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id name status country { code } countriesServed { code } } }';
+export const VERIFY = 'mutation($id: ID!, $s: VerificationStatus!) { verifyOrganization(id: $id, status: $s) { id status } }';
+export const ADD = `mutation($i: ServiceInput!) { addService(input: $i) {
+  id name type description city languages populations free phone hours latitude longitude country { code } organization { id }
+  shelter { kind capacity minAge maxAge address availableBeds } } }`;
+export const UPDATE = `mutation($id: ID!, $i: ServiceUpdateInput!) { updateService(id: $id, input: $i) {
+  id name type description city languages populations free phone hours latitude longitude
+  shelter { kind capacity minAge maxAge address availableBeds } } }`;

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A user (owned by accounts, stored here by id only) who belongs to an organization and may edit its
- * services. Written by the mutations of a later issue; read by User.organization.
+ * services. Written by registerOrganization; read for visibility (loaders), ownership (access.ts) and User.organizations.
  */
 @Entity('memberships')
 @Index('idx_memberships_organization', ['organizationId'])

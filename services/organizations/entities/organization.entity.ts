@@ -59,7 +59,7 @@ export class Organization {
   email: string | null;
 
   @Field(() => String, { nullable: true, description: 'Public contact phone, international format.' })
-  @Column({ type: 'varchar', length: 50, nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
   phone: string | null;
 
   @Field(() => VerificationStatus, { description: 'Verification by the Secretariat; the public sees VERIFIED organizations only.' })

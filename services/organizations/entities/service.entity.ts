@@ -55,7 +55,7 @@ export class Service {
   countryCode: string;
 
   @Field(() => String, { nullable: true, description: 'City or locality where it is offered.' })
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
   city: string | null;
 
   @Field(() => [String], { description: 'Languages it is offered in, ISO 639-3 codes (e.g. spa, quc, hat).' })
@@ -71,7 +71,7 @@ export class Service {
   free: boolean;
 
   @Field(() => String, { nullable: true, description: 'Contact phone, international format.' })
-  @Column({ type: 'varchar', length: 50, nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
   phone: string | null;
 
   @Field(() => String, { nullable: true, description: 'Opening hours, e.g. "24/7" or "Mon-Fri 8:00-17:00".' })

@@ -10,7 +10,8 @@ registerEnumType(ShelterKind, { name: 'ShelterKind', description: 'How long a sh
 
 /**
  * The shelter details of a SHELTER service (one row per service). A value type, not an entity:
- * it is only reached through Service.shelter, which blanks the confidential fields (see visibility.ts).
+ * it is only reached through Service.shelter; its confidential fields address and availableBeds are
+ * fields of ShelterResolver, which blanks them for most viewers and logs the reads of authorities.
  */
 @ObjectType({ description: 'The details of a shelter; its address and free beds are confidential.' })
 @Entity('shelters')
@@ -34,14 +35,12 @@ export class Shelter {
   @Column({ name: 'max_age', type: 'int', nullable: true })
   maxAge: number | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'CONFIDENTIAL street address: only authorities, the Secretariat and members of the organization; null for others.',
-  })
   @Column({ type: 'varchar', length: 500, nullable: true })
   address: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, readable as the address; null for others.' })
   @Column({ name: 'available_beds', type: 'int', nullable: true })
   availableBeds: number | null;
+
+  /** Not a column: the owning organization, set by Service.shelter for the access rules. */
+  organizationId?: string;
 }

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
+import type { Viewer } from '../../common/context';
+import { UUID_PATTERN } from '../../common/ids';
 import { groupLoader, rowLoader } from '../../common/loaders';
 import { Membership } from '../entities/membership.entity';
 import { OrganizationCountry } from '../entities/organization-country.entity';
@@ -8,7 +10,8 @@ import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
 import { ServiceCriteria, servicesInCountries } from '../service-search';
-import type { Visibility } from '../visibility';
+import { Visibility, visibilityFor, visibleOrganizationsSql } from '../visibility';
+import { shelterAccessLoader } from './shelter-access.loader';
 
 /**
  * One loader per distinct parameter value (a visibility, a filter), made on first use: fields with the
@@ -27,12 +30,36 @@ function loaderFamily<P, K, V>(make: (params: P) => DataLoader<K, V>): (params: 
   };
 }
 
-/** Loaders of rows, whatever their visibility: resolvers decide what the viewer sees (visibility.ts). */
-export function createLoaders(db: DataSource) {
+/** The id memberships are stored under: a user id is a UUID, kept in lower case. */
+export function memberId(viewer: Viewer | null): string | null {
+  return viewer && UUID_PATTERN.test(viewer.id) ? viewer.id.toLowerCase() : null;
+}
+
+/** A promise made on first call and kept for the request; `reset` forgets it (after a write). */
+function lazy<T>(make: () => Promise<T>): (() => Promise<T>) & { reset: () => void } {
+  let promise: Promise<T> | null = null;
+  return Object.assign(() => (promise ??= make()), { reset: () => (promise = null) });
+}
+
+/**
+ * Loaders of rows, whatever their visibility: resolvers decide what the viewer sees (visibility.ts),
+ * from `visibility()`, which reads the viewer's memberships once per request.
+ */
+export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const organizations = db.getRepository(Organization);
   const services = db.getRepository(Service);
   const byName = { name: 'ASC', id: 'ASC' } as const;
+  const userId = memberId(viewer);
+  const viewerVisibility = lazy(async () => {
+    // The Secretariat sees everything: its memberships change nothing.
+    if (!userId || viewer?.role === 'SECRETARIAT') return visibilityFor(viewer, []);
+    const memberships = await db.getRepository(Membership).findBy({ userId });
+    return visibilityFor(viewer, memberships.map((m) => m.organizationId));
+  });
   return {
+    visibility: viewerVisibility,
+    /** Appends the reads of confidential shelter fields to the access log: one INSERT per tick. */
+    shelterAccess: shelterAccessLoader(db, viewer),
     organization: rowLoader((ids: string[]) => organizations.findBy({ id: In(ids) }), (o) => o.id),
     service: rowLoader((ids: string[]) => services.findBy({ id: In(ids) }), (s) => s.id),
     shelter: rowLoader(
@@ -55,16 +82,16 @@ export function createLoaders(db: DataSource) {
     ),
     /** Organizations based in each country, of the statuses the viewer sees. */
     organizationsByCountry: loaderFamily((visibility: Visibility) =>
-      groupLoader(
-        async (codes: string[]) =>
-          visibility.organizationStatuses.length === 0
-            ? []
-            : organizations.find({
-                where: { countryCode: In(codes), status: In(visibility.organizationStatuses) },
-                order: byName,
-              }),
-        (o) => o.countryCode,
-      ),
+      groupLoader((codes: string[]) => {
+        const visible = visibleOrganizationsSql(visibility, 'o.id', 'o.status');
+        return organizations
+          .createQueryBuilder('o')
+          .where('o.country_code IN (:...codes)', { codes })
+          .andWhere(visible.sql, visible.parameters)
+          .orderBy('o.name', 'ASC')
+          .addOrderBy('o.id', 'ASC')
+          .getMany();
+      }, (o) => o.countryCode),
     ),
     /** Services offered in each country that the viewer sees and that meet the criteria. */
     servicesInCountries: loaderFamily(({ criteria, visibility }: { criteria: ServiceCriteria; visibility: Visibility }) =>

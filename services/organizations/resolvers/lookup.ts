@@ -12,7 +12,7 @@ import { canSeeOrganization } from '../visibility';
 export async function findOrganization(ctx: Context<Loaders>, id: string): Promise<Organization | null> {
   if (!UUID_PATTERN.test(id)) return null;
   const organization = await ctx.loaders.organization.load(id.toLowerCase());
-  return organization && canSeeOrganization(ctx.viewer, organization) ? organization : null;
+  return organization && canSeeOrganization(await ctx.loaders.visibility(), organization) ? organization : null;
 }
 
 /** A service is visible when its organization is. */

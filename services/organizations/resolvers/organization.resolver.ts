@@ -6,21 +6,25 @@ import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
-import { canSeeOrganization, visibilityOf } from '../visibility';
+import { canSeeOrganization, visibleOrganizationsSql } from '../visibility';
 import { findOrganization } from './lookup';
 import { OrganizationConnection, OrganizationsArgs } from './organization.args';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => OrganizationConnection, { description: 'The directory of civil-society organizations, by name.' })
-  async organizations(@Args() { filter, ...page }: OrganizationsArgs, @Ctx() { db, viewer }: Context<Loaders>) {
+  @Query(() => OrganizationConnection, {
+    description:
+      'The directory of civil-society organizations, by name: VERIFIED ones, and those the viewer is a member of; ' +
+      'every status for the Secretariat.',
+  })
+  async organizations(@Args() { filter, ...page }: OrganizationsArgs, @Ctx() { db, loaders }: Context<Loaders>) {
     const query = db.getRepository(Organization).createQueryBuilder('o');
     const country = countryFilter(filter?.country);
     const search = searchTerm(filter?.search);
+    const visible = visibleOrganizationsSql(await loaders.visibility(), 'o.id', 'o.status');
+    query.where(visible.sql, visible.parameters);
     // A status the viewer may not see leaves nothing, rather than an error that would reveal it exists.
-    const statuses = visibilityOf(viewer).organizationStatuses.filter((s) => !filter?.status || s === filter.status);
-    if (statuses.length === 0) query.where('1 = 0');
-    else query.where('o.status IN (:...statuses)', { statuses });
+    if (filter?.status) query.andWhere('o.status = :status', { status: filter.status });
     if (country) {
       const serves = 'SELECT 1 FROM organization_countries oc WHERE oc.organization_id = o.id AND oc.country_code = :country';
       query.andWhere(`(o.country_code = :country OR EXISTS (${serves}))`, { country });
@@ -34,7 +38,7 @@ export class OrganizationResolver {
     return paginate(query, page, { column: 'name', property: 'name' });
   }
 
-  @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none or not public.' })
+  @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none or the viewer may not see it.' })
   organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Organization | null> {
     return findOrganization(ctx, id);
   }
@@ -51,7 +55,8 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Service], { description: 'The services it offers, by name.' })
-  async services(@Root() organization: Organization, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Service[]> {
-    return canSeeOrganization(viewer, organization) ? loaders.servicesByOrganization.load(organization.id) : [];
+  async services(@Root() organization: Organization, @Ctx() { loaders }: Context<Loaders>): Promise<Service[]> {
+    const visible = canSeeOrganization(await loaders.visibility(), organization);
+    return visible ? loaders.servicesByOrganization.load(organization.id) : [];
   }
 }

@@ -7,19 +7,21 @@ import { Service, ServiceType } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
 import { serviceCriteria, servicesQuery } from '../service-search';
-import { positionFor, shelterFor, visibilityOf } from '../visibility';
+import { positionFor } from '../visibility';
 import { findService } from './lookup';
 import { ServiceConnection, ServicesArgs } from './service.args';
 
 @Resolver(() => Service)
 export class ServiceResolver {
-  @Query(() => ServiceConnection, { description: 'Services of verified organizations, by name.' })
-  services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, viewer }: Context<Loaders>) {
-    const query = servicesQuery(db, serviceCriteria(filter), visibilityOf(viewer));
+  @Query(() => ServiceConnection, {
+    description: 'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat), by name.',
+  })
+  async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, loaders }: Context<Loaders>) {
+    const query = servicesQuery(db, serviceCriteria(filter), await loaders.visibility());
     return paginate(query, page, { column: 'name', property: 'name' });
   }
 
-  @Query(() => Service, { nullable: true, description: 'A service by id; null when none or not public.' })
+  @Query(() => Service, { nullable: true, description: 'A service by id; null when none or the viewer may not see it.' })
   service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Service | null> {
     return findService(ctx, id);
   }
@@ -40,19 +42,20 @@ export class ServiceResolver {
     nullable: true,
     description: 'Latitude; for SHELTER services never more precise than 0.1 degree unless the viewer may see the address.',
   })
-  latitude(@Root() service: Service, @Ctx() { viewer }: Context<Loaders>): number | null {
-    return positionFor(viewer, service).latitude;
+  async latitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
+    return positionFor(await loaders.visibility(), service).latitude;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Longitude, as precise as latitude.' })
-  longitude(@Root() service: Service, @Ctx() { viewer }: Context<Loaders>): number | null {
-    return positionFor(viewer, service).longitude;
+  async longitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
+    return positionFor(await loaders.visibility(), service).longitude;
   }
 
   @FieldResolver(() => Shelter, { nullable: true, description: 'The shelter details; set for type SHELTER only.' })
-  async shelter(@Root() service: Service, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Shelter | null> {
+  async shelter(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<Shelter | null> {
     if (service.type !== ServiceType.SHELTER) return null;
     const shelter = await loaders.shelter.load(service.id);
-    return shelter && shelterFor(viewer, service.organizationId, shelter);
+    // A copy that knows its organization, for ShelterResolver's confidential fields; the cached row stays as is.
+    return shelter && Object.assign(new Shelter(), shelter, { organizationId: service.organizationId });
   }
 }

@@ -6,20 +6,34 @@ import { User } from '../entities/user.reference';
 import type { Loaders } from '../loaders';
 import { canSeeOrganization } from '../visibility';
 
-/** The field this subgraph adds to User (owned by accounts): memberships are stored here. */
+/** The user's organizations that the viewer may see, oldest membership first (batched over users). */
+async function organizationsOf(user: User, { loaders }: Context<Loaders>): Promise<Organization[]> {
+  if (!UUID_PATTERN.test(user.id)) return [];
+  const memberships = await loaders.membershipsByUser.load(user.id.toLowerCase());
+  const organizations = await loaders.organization.loadMany(memberships.map((m) => m.organizationId));
+  const visibility = await loaders.visibility();
+  return organizations.filter(
+    (o): o is Organization => o !== null && !(o instanceof Error) && canSeeOrganization(visibility, o),
+  );
+}
+
+/** The fields this subgraph adds to User (owned by accounts): memberships are stored here. */
 @Resolver(() => User)
 export class UserOrganizationResolver {
   @FieldResolver(() => Organization, {
     nullable: true,
-    description: 'The organization the user registered or was added to; null when none the viewer may see.',
+    description: 'The organization the user registered or was added to first; null when none the viewer may see.',
   })
-  async organization(@Root() user: User, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Organization | null> {
-    if (!UUID_PATTERN.test(user.id)) return null;
-    const memberships = await loaders.membershipsByUser.load(user.id.toLowerCase());
-    const organizations = await loaders.organization.loadMany(memberships.map((m) => m.organizationId));
-    const visible = organizations.find(
-      (o): o is Organization => o !== null && !(o instanceof Error) && canSeeOrganization(viewer, o),
-    );
-    return visible ?? null;
+  async organization(@Root() user: User, @Ctx() ctx: Context<Loaders>): Promise<Organization | null> {
+    return (await organizationsOf(user, ctx))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Organization], {
+    description:
+      'Every organization the user is a member of that the viewer may see: VERIFIED ones, and all of them ' +
+      'for the user themself and the Secretariat.',
+  })
+  organizations(@Root() user: User, @Ctx() ctx: Context<Loaders>): Promise<Organization[]> {
+    return organizationsOf(user, ctx);
   }
 }

@@ -1,0 +1,32 @@
+import type { Context } from '../common/context';
+import { forbidden, notFound } from '../common/errors';
+import { Organization, VerificationStatus } from './entities/organization.entity';
+import type { Loaders } from './loaders';
+import { canSeeOrganization } from './visibility';
+
+/**
+ * The one ownership rule of this subgraph: an organization's services are changed by its members while
+ * it is VERIFIED, and by the Secretariat. What the caller may not even see answers NOT_FOUND, as an
+ * unknown id would (`what` names the thing looked up), so that a hidden organization stays hidden.
+ */
+export async function assertCanEditServices(
+  ctx: Context<Loaders>,
+  organization: Organization | null,
+  what: 'organization' | 'service',
+): Promise<Organization> {
+  const missing = () => notFound(`No ${what} with this id.`);
+  if (!organization) throw missing();
+  if (ctx.viewer?.role === 'SECRETARIAT') return organization;
+  const visibility = await ctx.loaders.visibility();
+  if (!visibility.memberOf.includes(organization.id)) {
+    if (!canSeeOrganization(visibility, organization)) throw missing();
+    throw forbidden('Only members of the organization and the Secretariat may add or change its services.');
+  }
+  if (organization.status === VerificationStatus.PENDING) {
+    throw forbidden('The organization must be verified by the Secretariat first: its members may publish services once it is VERIFIED.');
+  }
+  if (organization.status !== VerificationStatus.VERIFIED) {
+    throw forbidden(`The organization is ${organization.status}: its services cannot change until the Secretariat verifies it again.`);
+  }
+  return organization;
+}

@@ -1,0 +1,138 @@
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Population } from '../../common/enums';
+import { IsLanguageCodes, IsMemberState } from '../../common/validation';
+import { ServiceType } from '../entities/service.entity';
+import { ShelterKind } from '../entities/shelter.entity';
+import { LIMITS, NOT_BLANK } from './organization.input';
+
+export const MAX_CAPACITY = 10000;
+export const MAX_AGE = 120;
+export const MAX_LANGUAGES = 50;
+export const MAX_POPULATIONS = 10;
+
+@InputType({ description: 'The details of a shelter; a SHELTER service has them, no other does.' })
+export class ShelterInput {
+  @Field(() => ShelterKind, { description: 'How long it houses people.' })
+  kind: ShelterKind;
+
+  @Field(() => Int, { description: `Number of beds, 1 to ${MAX_CAPACITY}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity: number;
+
+  @Field(() => Int, { nullable: true, description: `Youngest age taken in, 0 to ${MAX_AGE}; at most maxAge.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AGE)
+  minAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: `Oldest age taken in, 0 to ${MAX_AGE}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AGE)
+  maxAge?: number | null;
+
+  @Field(() => String, { nullable: true, description: `CONFIDENTIAL street address, at most ${LIMITS.address} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.address)
+  address?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, 0 to capacity.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  availableBeds?: number | null;
+}
+
+/**
+ * The fields a service has whether it is being added or changed; every one optional here, so that an
+ * update changes only what it gives (null or absent: unchanged).
+ */
+@InputType()
+abstract class ServiceFields {
+  @Field(() => String, { nullable: true, description: `What the service does and how to reach it, at most ${LIMITS.description} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: `City or locality, at most ${LIMITS.city} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.city)
+  city?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Languages it is offered in: ISO 639-3 codes in lower case (e.g. spa, quc, hat), at most ${MAX_LANGUAGES}.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_LANGUAGES)
+  @IsLanguageCodes()
+  languages?: string[] | null;
+
+  @Field(() => [Population], { nullable: true, description: `The people it is meant for, at most ${MAX_POPULATIONS}.` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_POPULATIONS)
+  populations?: Population[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when it costs nothing to the person served (default true).' })
+  free?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: `Contact phone, international format, at most ${LIMITS.phone} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.phone)
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Opening hours, e.g. "24/7", at most ${LIMITS.hours} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.hours)
+  hours?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Latitude, -90 to 90; give longitude with it.' })
+  @IsOptional()
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude, -180 to 180; give latitude with it.' })
+  @IsOptional()
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
+
+  @Field(() => ShelterInput, { nullable: true, description: 'The shelter details: required for type SHELTER, refused for any other.' })
+  @IsOptional()
+  @ValidateNested()
+  shelter?: ShelterInput | null;
+}
+
+@InputType({ description: 'A service to add to an organization.' })
+export class ServiceInput extends ServiceFields {
+  @Field(() => ID, { description: 'The organization that offers it: one the caller is a member of (or any, for the Secretariat).' })
+  @MaxLength(LIMITS.id)
+  organizationId: string;
+
+  @Field(() => String, { description: `Name, 2 to ${LIMITS.name} characters, stored as given.` })
+  @Length(2, LIMITS.name)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name: string;
+
+  @Field(() => ServiceType, { description: 'What the service offers; it cannot change later.' })
+  type: ServiceType;
+
+  @Field(() => ID, { description: 'ISO code of the Member State where it is offered (any case).' })
+  @IsMemberState()
+  country: string;
+}
+
+@InputType({ description: 'Changes to a service: only the fields given change (null or absent: unchanged).' })
+export class ServiceUpdateInput extends ServiceFields {
+  @Field(() => String, { nullable: true, description: `New name, 2 to ${LIMITS.name} characters.` })
+  @IsOptional()
+  @Length(2, LIMITS.name)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string | null;
+}

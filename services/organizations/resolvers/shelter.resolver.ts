@@ -1,0 +1,37 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { Shelter } from '../entities/shelter.entity';
+import type { Loaders } from '../loaders';
+import { canSeeShelterDetails, isLoggedRead } from '../visibility';
+
+/**
+ * May the viewer read this shelter's confidential fields? An AUTHORITY's read is logged first (batched,
+ * once per service and request): when the log cannot be written, the value is not given either.
+ */
+async function mayRead(shelter: Shelter, { loaders, viewer }: Context<Loaders>): Promise<boolean> {
+  const organizationId = shelter.organizationId;
+  if (!organizationId) return false;
+  const visibility = await loaders.visibility();
+  if (!canSeeShelterDetails(visibility, organizationId)) return false;
+  if (isLoggedRead(viewer, visibility, organizationId)) await loaders.shelterAccess.load(shelter.serviceId);
+  return true;
+}
+
+/** The confidential fields of Shelter: null, without an error, for viewers who may not read them. */
+@Resolver(() => Shelter)
+export class ShelterResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'CONFIDENTIAL street address: only authorities, the Secretariat and members of the organization; null for others. ' +
+      "An authority's read is written to the access log.",
+  })
+  async address(@Root() shelter: Shelter, @Ctx() ctx: Context<Loaders>): Promise<string | null> {
+    return (await mayRead(shelter, ctx)) ? shelter.address : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, readable and logged as the address; null for others.' })
+  async availableBeds(@Root() shelter: Shelter, @Ctx() ctx: Context<Loaders>): Promise<number | null> {
+    return (await mayRead(shelter, ctx)) ? shelter.availableBeds : null;
+  }
+}
