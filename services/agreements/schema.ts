@@ -2,6 +2,7 @@ import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema
 import type { Context } from '../common/context';
 import type { Loaders } from './loaders';
 import { AgreementPartyResolver } from './resolvers/agreement-party.resolver';
+import { AgreementMutationResolver } from './resolvers/agreement.mutations';
 import { AgreementResolver } from './resolvers/agreement.resolver';
 import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
 import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
@@ -9,7 +10,15 @@ import { visibleAgreements } from './visibility';
 
 export function buildAgreementsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
-    { resolvers: [AgreementResolver, AgreementPartyResolver, CountryAgreementsResolver, NationalAuthorityAgreementsResolver] },
+    {
+      resolvers: [
+        AgreementResolver,
+        AgreementMutationResolver,
+        AgreementPartyResolver,
+        CountryAgreementsResolver,
+        NationalAuthorityAgreementsResolver,
+      ],
+    },
     {
       Agreement: {
         __resolveReference: async (ref: { id: string }, ctx: Context<Loaders>) => {

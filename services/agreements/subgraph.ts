@@ -2,15 +2,17 @@ import type { SubgraphDefinition } from '../common/subgraph';
 import { upsertRows } from '../common/seed';
 import { demoAgreements } from './demo';
 import { Agreement } from './entities/agreement.entity';
+import { AgreementEvent } from './entities/agreement-event.entity';
 import { AgreementParty } from './entities/agreement-party.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAgreements1764400500000 } from './migrations/1764400500000-CreateAgreements';
+import { CreateAgreementEvents1764401500000 } from './migrations/1764401500000-CreateAgreementEvents';
 import { buildAgreementsSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
-  entities: [Agreement, AgreementParty],
-  migrations: [CreateAgreements1764400500000],
+  entities: [Agreement, AgreementParty, AgreementEvent],
+  migrations: [CreateAgreements1764400500000, CreateAgreementEvents1764401500000],
   buildSchema: buildAgreementsSchema,
   createLoaders,
   async seed(db, config) {

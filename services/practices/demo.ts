@@ -111,6 +111,7 @@ export function demoPractices() {
       language: demo.language,
       sourceUrl: `https://practices.demo.enlace.example/${demo.slug}`,
       createdAt: new Date(Date.UTC(2025, 0, 10 + index, 12)),
+      submittedBy: null,
       isDemo: true,
     }),
   );

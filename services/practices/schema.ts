@@ -5,6 +5,7 @@ import { CountryPracticesResolver } from './resolvers/country-practices.resolver
 import { GuidelinePracticesResolver } from './resolvers/guideline-practices.resolver';
 import { NationalAuthorityPracticesResolver } from './resolvers/national-authority-practices.resolver';
 import { OrganizationPracticesResolver } from './resolvers/organization-practices.resolver';
+import { PracticeMutationResolver } from './resolvers/practice.mutations';
 import { PracticeResolver } from './resolvers/practice.resolver';
 import { canSeePractice } from './visibility';
 
@@ -13,6 +14,7 @@ export function buildPracticesSchema(): Promise<FederatedSchema> {
     {
       resolvers: [
         PracticeResolver,
+        PracticeMutationResolver,
         CountryPracticesResolver,
         GuidelinePracticesResolver,
         OrganizationPracticesResolver,

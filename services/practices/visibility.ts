@@ -2,16 +2,25 @@ import type { Viewer } from '../common/context';
 import { Practice, PracticeStatus } from './entities/practice.entity';
 
 /**
- * The statuses of practice a viewer may read. Everyone reads PUBLISHED only for now; the review
- * workflow (submitPractice, publishPractice) will let the Secretariat, and a practice's submitter,
- * read the others: extend here, every query and lookup asks this function.
+ * Who reads a practice: everyone reads a PUBLISHED one; a SUBMITTED or REJECTED one is read only by the
+ * person who submitted it and by the Secretariat. Every query and lookup of this subgraph asks here.
  */
-export function visiblePracticeStatuses(_viewer: Viewer | null): PracticeStatus[] {
-  return [PracticeStatus.PUBLISHED];
+export function canSeePractice(viewer: Viewer | null, practice: Pick<Practice, 'status' | 'submittedBy'>): boolean {
+  if (practice.status === PracticeStatus.PUBLISHED) return true;
+  if (!viewer) return false;
+  return viewer.role === 'SECRETARIAT' || (practice.submittedBy !== null && practice.submittedBy === viewer.id);
 }
 
-export function canSeePractice(viewer: Viewer | null, practice: Pick<Practice, 'status'>): boolean {
-  return visiblePracticeStatuses(viewer).includes(practice.status);
+/** The same rule as a condition on `alias` (a practices row) for list queries; null when the viewer sees all. */
+export function practiceVisibilityCondition(
+  viewer: Viewer | null,
+  alias: string,
+): { condition: string; parameters: Record<string, string> } | null {
+  if (viewer?.role === 'SECRETARIAT') return null;
+  const parameters: Record<string, string> = { visibleStatus: PracticeStatus.PUBLISHED };
+  if (!viewer) return { condition: `${alias}.status = :visibleStatus`, parameters };
+  parameters.viewerId = viewer.id;
+  return { condition: `(${alias}.status = :visibleStatus OR ${alias}.submitted_by = :viewerId)`, parameters };
 }
 
 /** The practices of a reverse list (links with their practice) that the viewer may see, in order. */

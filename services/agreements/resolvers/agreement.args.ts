@@ -20,5 +20,14 @@ export class AgreementsArgs extends PageArgs {
   filter?: AgreementFilter | null;
 }
 
+@ArgsType()
+export class SetAgreementStatusArgs {
+  @Field(() => ID, { description: 'The id of the agreement (UUID).' })
+  id: string;
+
+  @Field(() => AgreementStatus, { description: 'The new status; see setAgreementStatus for the changes allowed.' })
+  status: AgreementStatus;
+}
+
 @ObjectType({ description: 'A page of agreements.' })
 export class AgreementConnection extends Connection(Agreement) {}

@@ -16,7 +16,7 @@ export enum PracticeStatus {
 }
 registerEnumType(PracticeStatus, {
   name: 'PracticeStatus',
-  description: 'Where a practice stands in review: only PUBLISHED practices are public.',
+  description: 'Where a practice stands in review: only PUBLISHED practices are public; the others are read by their submitter and the Secretariat.',
 });
 
 /**
@@ -68,6 +68,14 @@ export class Practice {
   @Field(() => Date, { description: 'When the practice was submitted.' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  /**
+   * The user who submitted the practice (an accounts id), null for the demo library. Not in the API:
+   * it decides who reads a practice under review (visibility.ts), and names no one publicly.
+   */
+  @Index('idx_practices_submitted_by')
+  @Column({ name: 'submitted_by', type: 'varchar', length: 36, nullable: true })
+  submittedBy: string | null;
 
   @Field(() => Boolean, { description: 'True for the fictional demo library that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })

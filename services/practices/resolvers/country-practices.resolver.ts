@@ -7,7 +7,9 @@ import { visiblePractices } from '../visibility';
 
 @Resolver(() => Country)
 export class CountryPracticesResolver {
-  @FieldResolver(() => [Practice], { description: 'Published practices that took place in the country, by title.' })
+  @FieldResolver(() => [Practice], {
+    description: 'Practices that took place in the country, by title: the published ones, and those under review the viewer may read.',
+  })
   async practices(@Root() country: Country, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
     return visiblePractices(viewer, await loaders.practicesOfCountry.load(country.code));
   }

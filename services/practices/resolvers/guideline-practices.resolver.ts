@@ -7,7 +7,9 @@ import { visiblePractices } from '../visibility';
 
 @Resolver(() => Guideline)
 export class GuidelinePracticesResolver {
-  @FieldResolver(() => [Practice], { description: 'Published practices that implement the guideline, by title.' })
+  @FieldResolver(() => [Practice], {
+    description: 'Practices that implement the guideline, by title: the published ones, and those under review the viewer may read.',
+  })
   async practices(@Root() guideline: Guideline, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
     return visiblePractices(viewer, await loaders.practicesOfGuideline.load(guideline.number));
   }

@@ -7,7 +7,9 @@ import { visiblePractices } from '../visibility';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityPracticesResolver {
-  @FieldResolver(() => [Practice], { description: 'Published practices the authority took part in, by title.' })
+  @FieldResolver(() => [Practice], {
+    description: 'Practices the authority took part in, by title: the published ones, and those under review the viewer may read.',
+  })
   async practices(@Root() authority: NationalAuthority, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
     return visiblePractices(viewer, await loaders.practicesOfAuthority.load(authority.id));
   }

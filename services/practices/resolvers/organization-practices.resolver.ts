@@ -7,7 +7,9 @@ import { visiblePractices } from '../visibility';
 
 @Resolver(() => Organization)
 export class OrganizationPracticesResolver {
-  @FieldResolver(() => [Practice], { description: 'Published practices the organization took part in, by title.' })
+  @FieldResolver(() => [Practice], {
+    description: 'Practices the organization took part in, by title: the published ones, and those under review the viewer may read.',
+  })
   async practices(@Root() organization: Organization, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
     return visiblePractices(viewer, await loaders.practicesOfOrganization.load(organization.id));
   }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Population } from '../../common/enums';
 import { Connection, PageArgs } from '../../common/pagination';
-import { Pillar, Practice } from '../entities/practice.entity';
+import { Pillar, Practice, PracticeStatus } from '../entities/practice.entity';
 
 @InputType({ description: 'Narrows the library of practices.' })
 export class PracticeFilter {
@@ -19,6 +19,12 @@ export class PracticeFilter {
 
   @Field(() => Population, { nullable: true, description: 'Practices meant for this population.' })
   population?: Population | null;
+
+  @Field(() => PracticeStatus, {
+    nullable: true,
+    description: 'Practices in this status, among those the viewer may read (the Secretariat’s review queue: SUBMITTED).',
+  })
+  status?: PracticeStatus | null;
 }
 
 @ArgsType()

@@ -11,10 +11,9 @@ import { NationalAuthority } from '../entities/national-authority.reference';
 import { Organization } from '../entities/organization.reference';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';
-import { canSeePractice, visiblePracticeStatuses } from '../visibility';
+import { canSeePractice, practiceVisibilityCondition } from '../visibility';
 import { PracticeConnection, PracticesArgs } from './practice.args';
-
-export const GUIDELINE_COUNT = 67;
+import { GUIDELINE_COUNT } from './practice.input';
 
 /** A guideline number for a filter: the Work Plan has guidelines 1 to 67. */
 export function guidelineFilter(value: number | null | undefined): number | null {
@@ -30,16 +29,20 @@ const linked = (table: string, column: string, parameter: string) =>
 
 @Resolver(() => Practice)
 export class PracticeResolver {
-  @Query(() => PracticeConnection, { description: 'The library of published practices, by title.' })
+  @Query(() => PracticeConnection, {
+    description:
+      'The library of published practices, by title; with them, those under review the viewer submitted ' +
+      '(and every status for the Secretariat).',
+  })
   async practices(@Args() args: PracticesArgs, @Ctx() { db, viewer }: Context<Loaders>): Promise<PracticeConnection> {
     const filter = args.filter ?? {};
     const country = countryFilter(filter.country);
     const guideline = guidelineFilter(filter.guideline);
     const search = searchTerm(filter.search);
-    const query = db
-      .getRepository(Practice)
-      .createQueryBuilder('p')
-      .where('p.status IN (:...statuses)', { statuses: visiblePracticeStatuses(viewer) });
+    const query = db.getRepository(Practice).createQueryBuilder('p');
+    const visibility = practiceVisibilityCondition(viewer, 'p');
+    if (visibility) query.andWhere(visibility.condition, visibility.parameters);
+    if (filter.status) query.andWhere('p.status = :status', { status: filter.status });
     if (filter.pillar) query.andWhere('p.pillar = :pillar', { pillar: filter.pillar });
     if (country) query.andWhere(linked('practice_countries', 'country_code', 'country'), { country });
     if (guideline) query.andWhere(linked('practice_guidelines', 'guideline_number', 'guideline'), { guideline });
@@ -56,7 +59,10 @@ export class PracticeResolver {
     return paginate(query, args, { column: 'title', property: 'title' });
   }
 
-  @Query(() => Practice, { nullable: true, description: 'A published practice by id; null when none (or not published).' })
+  @Query(() => Practice, {
+    nullable: true,
+    description: 'A practice by id; null when none, or one under review that the viewer neither submitted nor may review.',
+  })
   async practice(
     @Arg('id', () => ID, { description: 'The id of the practice (UUID).' }) id: string,
     @Ctx() { loaders, viewer }: Context<Loaders>,
