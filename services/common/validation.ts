@@ -41,7 +41,7 @@ export async function validateInput(value: unknown): Promise<void> {
   const items = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const item of items) {
-    if (item && typeof item === 'object') problems.push(...flatten(await validate(item, { forbidUnknownValues: false })));
+    if (item && typeof item === 'object') problems.push(...flatten(await validate(item, { forbidUnknownValues: false, skipMissingProperties: true })));
   }
   if (problems.length === 0) return;
   // A hostile input can fail thousands of times over; the answer stays small.

@@ -15,10 +15,11 @@ export interface TestGraph {
   config: Config;
   url: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  gateway: RunningGateway;
   /** POSTs an operation to the gateway like a client would. */
   query: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphResponse>;
-  /** SQL statements run so far by all subgraphs together. */
-  statements: () => number;
+  /** SQL statements run so far by all subgraphs together; for one request when its id is given. */
+  statements: (requestId?: string) => number;
   stop: () => Promise<void>;
 }
 
@@ -49,8 +50,9 @@ export async function startGraph(overrides: Record<string, string> = {}): Promis
     config,
     url,
     subgraphs,
+    gateway,
     stop,
-    statements: () => SUBGRAPHS.reduce((sum, name) => sum + statementCount(subgraphs[name].db), 0),
+    statements: (requestId) => SUBGRAPHS.reduce((sum, name) => sum + statementCount(subgraphs[name].db, requestId), 0),
     query: async (query, variables, headers = {}) => {
       const response = await fetch(url, {
         method: 'POST',
