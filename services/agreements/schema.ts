@@ -1,20 +1,25 @@
 import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
 import type { Context } from '../common/context';
 import type { Loaders } from './loaders';
+import { AgreementEventResolver } from './resolvers/agreement-event.resolver';
 import { AgreementPartyResolver } from './resolvers/agreement-party.resolver';
 import { AgreementMutationResolver } from './resolvers/agreement.mutations';
 import { AgreementResolver } from './resolvers/agreement.resolver';
 import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
 import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
+import { gatewayOnly } from './resolvers/agreement-event.resolver';
 import { visibleAgreements } from './visibility';
 
 export function buildAgreementsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
+      // type-graphql wants a PubSub for any Subscription; the gateway serves the feed, never this subgraph.
+      pubSub: { publish: () => undefined, subscribe: () => gatewayOnly() },
       resolvers: [
         AgreementResolver,
         AgreementMutationResolver,
         AgreementPartyResolver,
+        AgreementEventResolver,
         CountryAgreementsResolver,
         NationalAuthorityAgreementsResolver,
       ],

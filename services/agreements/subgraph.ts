@@ -7,12 +7,13 @@ import { AgreementParty } from './entities/agreement-party.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAgreements1764400500000 } from './migrations/1764400500000-CreateAgreements';
 import { CreateAgreementEvents1764401500000 } from './migrations/1764401500000-CreateAgreementEvents';
+import { CreateAgreementEventSequence1764402000000 } from './migrations/1764402000000-CreateAgreementEventSequence';
 import { buildAgreementsSchema } from './schema';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
   entities: [Agreement, AgreementParty, AgreementEvent],
-  migrations: [CreateAgreements1764400500000, CreateAgreementEvents1764401500000],
+  migrations: [CreateAgreements1764400500000, CreateAgreementEvents1764401500000, CreateAgreementEventSequence1764402000000],
   buildSchema: buildAgreementsSchema,
   createLoaders,
   async seed(db, config) {

@@ -1,27 +1,41 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AgreementStatus } from './agreement.entity';
 
-/** What happened to an agreement. The GraphQL enum AgreementEventKind is registered with the live feed. */
+/** What happened to an agreement. */
 export enum AgreementEventKind {
   CREATED = 'CREATED',
   STATUS_CHANGED = 'STATUS_CHANGED',
 }
+registerEnumType(AgreementEventKind, {
+  name: 'AgreementEventKind',
+  description: 'What happened to an agreement.',
+  valuesConfig: {
+    CREATED: { description: 'The agreement was registered.' },
+    STATUS_CHANGED: { description: 'Its status changed.' },
+  },
+});
 
 /**
  * One row of the append-only event log that the live feed reads: written in the same transaction as
- * the change it records, never updated or deleted. The id grows with every event (a subscriber resumes
- * after the last one it saw); the party countries and the status are copied at the time of the event,
- * so the feed can filter by country, and hide drafts, without reading the agreement back.
+ * the change it records, never updated or deleted. Ids come from agreement_event_sequence (see
+ * events.ts): they increase with every event, without gaps, in commit order. The party countries and
+ * the status are copied at the time of the event, so the feed filters by country, and keeps an event
+ * of a draft for those who could see the draft, without reading the agreement back.
  */
+@ObjectType({ description: 'Something that happened to an agreement: an entry of the live feed.' })
 @Entity('agreement_events')
 @Index('idx_agreement_events_agreement', ['agreementId'])
 export class AgreementEvent {
-  @PrimaryGeneratedColumn('increment', { type: 'integer' })
+  @Field(() => ID, { description: 'Increases with every event; a subscriber resumes after the last one it saw.' })
+  @PrimaryColumn({ type: 'integer' })
   id: number;
 
+  @Field(() => AgreementEventKind, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 20 })
   kind: AgreementEventKind;
 
+  @Field(() => Date, { description: 'When it happened.' })
   @Column({ type: 'datetime' })
   at: Date;
 

@@ -3,14 +3,17 @@ import { In } from 'typeorm';
 import { groupLoader, rowLoader } from '../../common/loaders';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementParty } from '../entities/agreement-party.entity';
+import { AgreementEvent } from '../entities/agreement-event.entity';
 
 export function createLoaders(db: DataSource) {
   const agreements = db.getRepository(Agreement);
   const parties = db.getRepository(AgreementParty);
+  const events = db.getRepository(AgreementEvent);
   /* The reverse lookups read each party row with its agreement in one statement, by the agreement's
      title; every status comes back and the resolver applies the viewer's visibility. */
   const withAgreement = { relations: { agreement: true }, order: { agreement: { title: 'ASC' as const, id: 'ASC' as const } } };
   return {
+    event: rowLoader((ids: number[]) => events.findBy({ id: In(ids) }), (e) => e.id),
     agreement: rowLoader((ids: string[]) => agreements.findBy({ id: In(ids) }), (a) => a.id),
     partiesOfAgreement: groupLoader(
       (ids: string[]) => parties.find({ where: { agreementId: In(ids) }, order: { agreementId: 'ASC', position: 'ASC' } }),

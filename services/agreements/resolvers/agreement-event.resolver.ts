@@ -1,0 +1,90 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { MoreThan } from 'typeorm';
+import type { Context } from '../../common/context';
+import { normalizeCountryCode } from '../../common/countries';
+import { badInput } from '../../common/errors';
+import { pageSize } from '../../common/pagination';
+import { Agreement } from '../entities/agreement.entity';
+import { AgreementEvent } from '../entities/agreement-event.entity';
+import type { Loaders } from '../loaders';
+import { canSeeAgreement } from '../visibility';
+import { AgreementEventFilter, AgreementEventLogArgs } from './agreement-event.args';
+
+/**
+ * An event reaches a viewer who could see its agreement as it was then: the events of a DRAFT only the
+ * Secretariat and the authorities of the party countries, now and on replay.
+ */
+function visibleAndMatching(ctx: Context<Loaders>, event: AgreementEvent, filter: AgreementEventFilter | null | undefined): boolean {
+  if (!canSeeAgreement(ctx.viewer, event, event.partyCountries)) return false;
+  if (filter?.country) {
+    const country = normalizeCountryCode(filter.country);
+    if (!country) throw badInput(`"${filter.country.slice(0, 10)}" is not the ISO code of an OAS Member State.`, 'filter.country');
+    if (!event.partyCountries.includes(country)) return false;
+  }
+  return !filter?.kinds?.length || filter.kinds.includes(event.kind);
+}
+
+/** The subscription is resolved by the gateway from the event log; a subgraph has no WebSocket. */
+export function gatewayOnly(): never {
+  throw new GraphQLError('Subscribe through the gateway: subgraphs serve no WebSocket.', { extensions: { code: 'BAD_REQUEST' } });
+}
+
+const eventId = (id: string): number | null => (/^\d{1,15}$/.test(id) ? Number(id) : null);
+
+@Resolver(() => AgreementEvent)
+export class AgreementEventResolver {
+  @Query(() => AgreementEvent, {
+    nullable: true,
+    description: 'One event of the feed; null when unknown, not visible to the caller, or not matching `filter`.',
+  })
+  async agreementEvent(
+    @Arg('id', () => ID, { description: 'The id of the event.' }) id: string,
+    @Arg('filter', () => AgreementEventFilter, { nullable: true, description: 'Null unless the event matches.' })
+    filter: AgreementEventFilter | null,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<AgreementEvent | null> {
+    const key = eventId(id);
+    const event = key === null ? null : await ctx.loaders.event.load(key);
+    return event && visibleAndMatching(ctx, event, filter) ? event : null;
+  }
+
+  @Query(() => [AgreementEvent], {
+    description: 'The events after an id, oldest first, that the caller may see: the feed over HTTP, to catch up.',
+  })
+  async agreementEventLog(@Args() args: AgreementEventLogArgs, @Ctx() ctx: Context<Loaders>): Promise<AgreementEvent[]> {
+    const events = await ctx.db.getRepository(AgreementEvent).find({
+      where: args.after ? { id: MoreThan(Number(args.after)) } : {},
+      order: { id: 'ASC' },
+      take: pageSize(args.first ?? 100),
+    });
+    return events.filter((event) => visibleAndMatching(ctx, event, args.filter));
+  }
+
+  @Query(() => ID, { nullable: true, description: 'The id of the newest event of the feed; null before the first.' })
+  async lastAgreementEventId(@Ctx() { db }: Context<Loaders>): Promise<string | null> {
+    const [newest] = await db.getRepository(AgreementEvent).find({ order: { id: 'DESC' }, take: 1 });
+    return newest ? String(newest.id) : null;
+  }
+
+  @Subscription(() => AgreementEvent, {
+    description:
+      'New agreements and status changes, live, over graphql-ws on the gateway (ws://<gateway>/graphql); ' +
+      '`filter.after` replays the events after that id first.',
+    subscribe: gatewayOnly,
+  })
+  agreementEvents(
+    @Root() event: AgreementEvent,
+    @Arg('filter', () => AgreementEventFilter, { nullable: true, description: 'Which events to receive.' })
+    _filter: AgreementEventFilter | null,
+  ): AgreementEvent {
+    return event;
+  }
+
+  @FieldResolver(() => Agreement, { description: 'The agreement, as it is now.' })
+  async agreement(@Root() event: AgreementEvent, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement> {
+    const agreement = await loaders.agreement.load(event.agreementId);
+    if (!agreement) throw new Error(`event ${event.id} refers to a missing agreement ${event.agreementId}`);
+    return agreement;
+  }
+}
