@@ -64,7 +64,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     agreementsUrl: urls.agreements,
     jwtSecret,
     log,
-    limits: options.subscriptionLimits,
+    limits: { ...config.feed, ...options.subscriptionLimits },
   });
   const port = await listen(server, options.port ?? config.gatewayPort, config.host);
   log.info({ port }, 'gateway ready');

@@ -38,6 +38,8 @@ export interface Config {
   /** The first Secretariat account, created at start when both are set. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Limits of the live feed's WebSockets on the gateway. */
+  feed: { maxConnectionsPerAddress: number; maxSubscriptionsPerConnection: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -108,5 +110,9 @@ export function loadConfig(env: Env = process.env): Config {
     tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,
+    feed: {
+      maxConnectionsPerAddress: intVar(env, 'FEED_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
+      maxSubscriptionsPerConnection: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
+    },
   };
 }

@@ -1,0 +1,123 @@
+import WebSocket from 'ws';
+import { signToken } from '../services/common/auth';
+import { BENCH_JWT_SECRET, cpuMs, percentile, rssMb, startGraphProcesses } from './bench/processes';
+
+/**
+ * The live feed under load: `npm run bench:feed [-- --mysql] [--subscribers 1000] [--distinct 100] [--events 40]`.
+ * Starts the graph as processes (NODE_ENV=production), opens the subscribers (one selection shared by
+ * most, distinct ones for the rest), fires agreement changes at 10 a second, and reports delivery
+ * latency (from sending the mutation to receiving the event), lost and repeated events, and the
+ * gateway's CPU time per event.
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SHARED = arg('subscribers', 1000);
+const DISTINCT = arg('distinct', 100);
+const CHANGES = arg('events', 40);
+const MYSQL = process.argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+
+const SHARED_QUERY = `subscription { agreementEvents { id kind at agreement { title status
+  parties { country { name authorities { name } } } guidelines { number } } } }`;
+const VARIANTS = ['agreement { title kind }', 'agreement { title parties { country { nameEs } } }', 'agreement { title guidelines { number section } }', 'agreement { title signedOn }'];
+const distinctQuery = (i: number) => `subscription { e${i}: agreementEvents { id kind ${VARIANTS[i % VARIANTS.length]} } }`;
+
+interface Client {
+  received: Map<string, number>;
+  duplicates: number;
+}
+
+function subscribe(url: string, token: string, query: string, sentAt: Map<string, number>, latencies: number[]): Promise<Client> {
+  const client: Client = { received: new Map(), duplicates: 0 };
+  const socket = new WebSocket(url.replace('http', 'ws'), 'graphql-transport-ws');
+  return new Promise((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        resolve(client);
+      } else if (message.type === 'next') {
+        const event = Object.values(message.payload.data)[0] as { id: string; kind: string; agreement: { title: string } };
+        const key = `${event.agreement.title}|${event.kind}`;
+        if (client.received.has(event.id)) client.duplicates += 1;
+        client.received.set(event.id, Date.now());
+        const sent = sentAt.get(key);
+        if (sent !== undefined) latencies.push(Date.now() - sent);
+      }
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  console.log(`Starting the graph on ${MYSQL ? 'MySQL' : 'SQLite'} (NODE_ENV=production)...`);
+  const graph = await startGraphProcesses({ mysqlUrl: MYSQL, env: { FEED_MAX_CONNECTIONS_PER_ADDRESS: String(SHARED + DISTINCT + 10) } });
+  try {
+    const token = signToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, BENCH_JWT_SECRET, 3600);
+    const post = async (query: string, variables: Record<string, unknown>) => {
+      const response = await fetch(graph.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    process.stdout.write(`Opening ${SHARED} subscribers with one selection and ${DISTINCT} with distinct ones`);
+    const clients: Client[] = [];
+    for (let i = 0; i < SHARED + DISTINCT; i += 1) {
+      clients.push(await subscribe(graph.gatewayUrl, token, i < SHARED ? SHARED_QUERY : distinctQuery(i), sentAt, latencies));
+      if (i % 100 === 99) process.stdout.write('.');
+    }
+    console.log(' done');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    const cpuBefore = cpuMs(graph.pids.gateway);
+    const firstStarted = Date.now();
+    let events = 0;
+    for (let i = 0; i < CHANGES; i += 1) {
+      const title = `Benchmark agreement ${i}`;
+      sentAt.set(`${title}|CREATED`, Date.now());
+      const { createAgreement } = await post(
+        'mutation($t: String!) { createAgreement(input: { title: $t, kind: BILATERAL, parties: [{ country: "GT" }, { country: "MX" }] }) { id } }',
+        { t: title },
+      );
+      events += 1;
+      if (i % 2 === 1) {
+        sentAt.set(`${title}|STATUS_CHANGED`, Date.now());
+        await post('mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }', { id: createAgreement.id });
+        events += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && clients.some((client) => client.received.size < events)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const cpuAfter = cpuMs(graph.pids.gateway);
+    const lost = clients.reduce((sum, client) => sum + Math.max(0, events - client.received.size), 0);
+    const duplicates = clients.reduce((sum, client) => sum + client.duplicates, 0);
+    latencies.sort((a, b) => a - b);
+    console.log(`\n| engine | subscribers | events | deliveries | p50 ms | p95 ms | p99 ms | max ms | lost | duplicated | gateway CPU ms / event | gateway RSS MB |`);
+    console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+    console.log(
+      `| ${MYSQL ? 'MySQL' : 'SQLite'} | ${SHARED} same + ${DISTINCT} distinct | ${events} | ${latencies.length} | ` +
+        `${percentile(latencies, 50)} | ${percentile(latencies, 95)} | ${percentile(latencies, 99)} | ${latencies[latencies.length - 1]} | ` +
+        `${lost} | ${duplicates} | ${((cpuAfter - cpuBefore) / events).toFixed(1)} | ${rssMb(graph.pids.gateway).toFixed(0)} |`,
+    );
+    console.log(`(firing took ${((Date.now() - firstStarted) / 1000).toFixed(1)} s; CPU includes the gateway's share of the mutations)`);
+  } finally {
+    await graph.stop();
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { SUBGRAPHS } from '../../services/common/config';
+import { waitForUrl } from '../supervisor';
+
+export const BENCH_JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
+
+export interface GraphProcesses {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  pids: Record<string, number>;
+  stop: () => Promise<void>;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Resident memory of a process now, in MB. */
+export function rssMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return line ? Number(line.split(/\s+/)[1]) / 1024 : 0;
+}
+
+async function dropBenchDatabases(url: string, prefix: string): Promise<void> {
+  const connection = await mysql.createConnection(url);
+  for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${name}\``);
+  await connection.end();
+}
+
+/**
+ * The six subgraphs and the gateway as separate processes from dist/ (NODE_ENV=production), on a fresh
+ * SQLite directory or fresh MySQL databases, on ports from `basePort` up.
+ */
+export async function startGraphProcesses(options: { mysqlUrl?: string; basePort?: number; env?: Record<string, string> } = {}): Promise<GraphProcesses> {
+  const base = options.basePort ?? 14000;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-'));
+  const prefix = 'enlace_bench_';
+  if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    DATA_DIR: dataDir,
+    GATEWAY_PORT: String(base),
+    ...(options.mysqlUrl ? { DATABASE_URL: options.mysqlUrl, DATABASE_PREFIX: prefix } : {}),
+    ...options.env,
+  };
+  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i)));
+  const dist = path.resolve(__dirname, '..', '..');
+  const children: Record<string, ChildProcess> = {};
+  const spawnOne = (name: string, script: string) => {
+    children[name] = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  };
+  const subgraphUrls: Record<string, string> = {};
+  SUBGRAPHS.forEach((name, i) => {
+    spawnOne(name, path.join(dist, 'services', name, 'main.js'));
+    subgraphUrls[name] = `http://127.0.0.1:${base + 1 + i}/graphql`;
+  });
+  await Promise.all(SUBGRAPHS.map((name) => waitForUrl(subgraphUrls[name].replace('/graphql', '/ready'), 120_000)));
+  spawnOne('gateway', path.join(dist, 'gateway', 'main.js'));
+  await waitForUrl(`http://127.0.0.1:${base}/health`);
+  return {
+    gatewayUrl: `http://127.0.0.1:${base}/graphql`,
+    subgraphUrls,
+    pids: Object.fromEntries(Object.entries(children).map(([name, child]) => [name, child.pid!])),
+    stop: async () => {
+      await Promise.all(
+        Object.values(children).map(
+          (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+        ),
+      );
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
