@@ -19,3 +19,43 @@ export function isLanguageCode(code: unknown): boolean {
 export function languageName(code: string): string | undefined {
   return BY_CODE.get(code)?.name;
 }
+
+/** One record of the IANA Language Subtag Registry (BCP 47), as the language-subtag-registry package ships it. */
+interface SubtagRecord {
+  Type: string;
+  Subtag?: string;
+  Macrolanguage?: string;
+  Deprecated?: string;
+}
+
+// ISO 639-1 to 639-3 (e.g. qu -> que): the registry names a macrolanguage by its shortest code.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TO_1: Record<string, string> = require('iso-639-3/to-1.json');
+const FROM_1 = new Map(Object.entries(TO_1).map(([three, one]) => [one, three]));
+
+let individuals: Map<string, string[]> | null = null;
+
+/**
+ * The individual languages of each macrolanguage (que: quz, quy, ...), current codes only. The IANA
+ * registry carries SIL's ISO 639-3 macrolanguage mappings and is updated with every change to them;
+ * read on first use, as it is large.
+ */
+function macrolanguageMembers(): Map<string, string[]> {
+  if (individuals) return individuals;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const registry: SubtagRecord[] = require('language-subtag-registry/data/json/registry.json');
+  const members = new Map<string, string[]>();
+  for (const record of registry) {
+    if (record.Type !== 'language' || !record.Macrolanguage || !record.Subtag || record.Deprecated) continue;
+    const macro = FROM_1.get(record.Macrolanguage) ?? record.Macrolanguage;
+    if (!BY_CODE.has(record.Subtag)) continue;
+    members.set(macro, [...(members.get(macro) ?? []), record.Subtag]);
+  }
+  individuals = members;
+  return members;
+}
+
+/** The codes a language filter matches: the code itself and, for a macrolanguage, its individual languages. */
+export function languagesMatching(code: string): string[] {
+  return [code, ...(macrolanguageMembers().get(code) ?? [])];
+}

@@ -5,6 +5,12 @@ import { isLanguageCode } from './languages';
 
 export const MAX_SEARCH_LENGTH = 200;
 
+/** The description of every `search` filter argument: what the full-text search (full-text.ts) does. */
+export const SEARCH_DESCRIPTION =
+  `Words to find (at most ${MAX_SEARCH_LENGTH} characters), case- and accent-insensitive; every word must match, the last ` +
+  'one as a prefix; words under 3 letters and punctuation are ignored, and a search with no word left matches nothing. ' +
+  'Results come by relevance (a hit in the name or title first), then by name or title.';
+
 /** A trimmed search term, or null when blank; refuses an overlong one. */
 export function searchTerm(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;

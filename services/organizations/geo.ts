@@ -53,16 +53,21 @@ export function boundingBox(circle: Circle, margin: number): BoundingBox {
   return { minLatitude, maxLatitude, longitude: min < -180 || max > 180 ? null : { min, max } };
 }
 
+/** The haversine term of the distance from the circle's centre (parameters of withinCircleSql). */
+function haversineSql(latitudeSql: string, longitudeSql: string): string {
+  return (
+    `(POWER(SIN(RADIANS(${latitudeSql} - :nearLatitude) / 2), 2) + ` +
+    `:nearCosine * COS(RADIANS(${latitudeSql})) * POWER(SIN(RADIANS(${longitudeSql} - :nearLongitude) / 2), 2))`
+  );
+}
+
 /**
  * SQL that holds when the point (latitudeSql, longitudeSql) is within the circle. It compares the
  * haversine term itself (d <= r  <=>  hav <= sin²(r / 2R)), so no ASIN of a value rounded past 1.
  */
 export function withinCircleSql(latitudeSql: string, longitudeSql: string, circle: Circle) {
-  const sql =
-    `(POWER(SIN(RADIANS(${latitudeSql} - :nearLatitude) / 2), 2) + ` +
-    `:nearCosine * COS(RADIANS(${latitudeSql})) * POWER(SIN(RADIANS(${longitudeSql} - :nearLongitude) / 2), 2)) <= :nearBound`;
   return {
-    sql,
+    sql: `${haversineSql(latitudeSql, longitudeSql)} <= :nearBound`,
     parameters: {
       nearLatitude: circle.latitude,
       nearLongitude: circle.longitude,
@@ -70,4 +75,9 @@ export function withinCircleSql(latitudeSql: string, longitudeSql: string, circl
       nearBound: Math.sin(circle.radiusKm / (2 * EARTH_RADIUS_KM)) ** 2,
     },
   };
+}
+
+/** The distance in km from the circle's centre, in SQL (same parameters); `least` is MySQL's LEAST or SQLite's MIN. */
+export function distanceKmSql(latitudeSql: string, longitudeSql: string, least: 'LEAST' | 'MIN'): string {
+  return `(2 * ${EARTH_RADIUS_KM} * ASIN(SQRT(${least}(1, ${haversineSql(latitudeSql, longitudeSql)}))))`;
 }

@@ -12,12 +12,13 @@ import { Shelter } from './entities/shelter.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateOrganizations1764400003000 } from './migrations/1764400003000-CreateOrganizations';
 import { AccessControl1764500003000 } from './migrations/1764500003000-AccessControl';
+import { FullTextSearch1764600003000 } from './migrations/1764600003000-FullTextSearch';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
   entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership, ShelterAccess],
-  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000],
+  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000, FullTextSearch1764600003000],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
   async seed(db, config) {

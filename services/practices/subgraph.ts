@@ -12,12 +12,13 @@ import {
 import { createLoaders, Loaders } from './loaders';
 import { CreatePractices1764400400000 } from './migrations/1764400400000-CreatePractices';
 import { AddPracticeSubmitter1764401400000 } from './migrations/1764401400000-AddPracticeSubmitter';
+import { FullTextSearch1764600004000 } from './migrations/1764600004000-FullTextSearch';
 import { buildPracticesSchema } from './schema';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
   entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority],
-  migrations: [CreatePractices1764400400000, AddPracticeSubmitter1764401400000],
+  migrations: [CreatePractices1764400400000, AddPracticeSubmitter1764401400000, FullTextSearch1764600004000],
   buildSchema: buildPracticesSchema,
   createLoaders,
   async seed(db, config) {

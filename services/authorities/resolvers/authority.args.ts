@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from '../../common/pagination';
+import { SEARCH_DESCRIPTION } from '../../common/validation';
 import { Competence, NationalAuthority } from '../entities/national-authority.entity';
 
 @InputType({ description: 'Narrows the directory of national authorities.' })
@@ -10,7 +11,7 @@ export class AuthorityFilter {
   @Field(() => Competence, { nullable: true, description: 'Authorities competent for this.' })
   competence?: Competence | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the name or acronym.' })
+  @Field(() => String, { nullable: true, description: `In the name or acronym. ${SEARCH_DESCRIPTION}` })
   search?: string | null;
 }
 

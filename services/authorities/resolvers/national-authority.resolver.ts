@@ -1,8 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { UUID_PATTERN } from '../../common/ids';
+import { paginateByKeys } from '../../common/keyset';
 import { paginate } from '../../common/pagination';
-import { LIKE_ESCAPE, containsPattern, countryFilter, searchTerm } from '../../common/validation';
+import { applySearch } from '../../common/search';
+import { countryFilter, searchTerm } from '../../common/validation';
+import { AUTHORITIES_INDEX } from '../search-indexes';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
@@ -10,7 +13,7 @@ import { AuthoritiesArgs, NationalAuthorityConnection } from './authority.args';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityResolver {
-  @Query(() => NationalAuthorityConnection, { description: 'The directory of national authorities, by name.' })
+  @Query(() => NationalAuthorityConnection, { description: 'The directory of national authorities, by name (by relevance with filter.search).' })
   async authorities(@Args() args: AuthoritiesArgs, @Ctx() { db }: Context<Loaders>): Promise<NationalAuthorityConnection> {
     const query = db.getRepository(NationalAuthority).createQueryBuilder('a');
     const country = countryFilter(args.filter?.country);
@@ -19,11 +22,7 @@ export class NationalAuthorityResolver {
     if (args.filter?.competence) {
       query.andWhere('a.competences LIKE :competence', { competence: `%"${args.filter.competence}"%` });
     }
-    if (search) {
-      query.andWhere(`(LOWER(a.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(a.acronym) LIKE :search ${LIKE_ESCAPE})`, {
-        search: containsPattern(search),
-      });
-    }
+    if (search) return paginateByKeys(query, args, applySearch(query, AUTHORITIES_INDEX, search, 'name'));
     return paginate(query, args, { column: 'name', property: 'name' });
   }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Population } from '../../common/enums';
 
 export enum ServiceType {
@@ -27,8 +27,9 @@ registerEnumType(ServiceType, { name: 'ServiceType', description: 'What a servic
 @ObjectType({ description: 'A service an organization offers: a shelter, a hotline, legal aid...' })
 @Entity('services')
 @Index('idx_services_name', ['name'])
-@Index('idx_services_country_type', ['countryCode', 'type'])
-@Index('idx_services_type', ['type'])
+@Index('idx_services_country_type_org', ['countryCode', 'type', 'organizationId', 'id'])
+@Index('idx_services_country_name', ['countryCode', 'name', 'id', 'organizationId'])
+@Index('idx_services_type_position', ['type', 'latitude', 'longitude', 'organizationId', 'id'])
 @Index('idx_services_organization', ['organizationId', 'name'])
 @Index('idx_services_lat_lon', ['latitude', 'longitude'])
 export class Service {
@@ -87,4 +88,13 @@ export class Service {
   @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo: boolean;
+
+  /** Set by the services query when filtered by near; not a column. */
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Distance in km from filter.near of the services query (null elsewhere). For a shelter whose address the viewer ' +
+      'may not see, measured from its public (coarsened) position and rounded to whole km.',
+  })
+  distanceKm?: number | null;
 }

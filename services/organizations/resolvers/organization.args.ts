@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Connection, PageArgs } from '../../common/pagination';
+import { SEARCH_DESCRIPTION } from '../../common/validation';
 import { Organization, OrganizationKind, VerificationStatus } from '../entities/organization.entity';
 
 @InputType({ description: 'Narrows the directory of organizations; all given criteria must match.' })
@@ -10,7 +11,7 @@ export class OrganizationFilter {
   @Field(() => OrganizationKind, { nullable: true, description: 'Organizations of this kind.' })
   kind?: OrganizationKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the name or description (case-insensitive).' })
+  @Field(() => String, { nullable: true, description: SEARCH_DESCRIPTION })
   search?: string | null;
 
   @Field(() => VerificationStatus, {

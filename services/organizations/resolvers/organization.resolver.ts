@@ -1,11 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { paginateByKeys } from '../../common/keyset';
 import { paginate } from '../../common/pagination';
-import { containsPattern, countryFilter, LIKE_ESCAPE, searchTerm } from '../../common/validation';
+import { applySearch } from '../../common/search';
+import { countryFilter, searchTerm } from '../../common/validation';
 import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
+import { ORGANIZATIONS_INDEX } from '../search-indexes';
 import { canSeeOrganization, visibleOrganizationsSql } from '../visibility';
 import { findOrganization } from './lookup';
 import { OrganizationConnection, OrganizationsArgs } from './organization.args';
@@ -14,7 +17,7 @@ import { OrganizationConnection, OrganizationsArgs } from './organization.args';
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, {
     description:
-      'The directory of civil-society organizations, by name: VERIFIED ones, and those the viewer is a member of; ' +
+      'The directory of civil-society organizations, by name (by relevance with filter.search): VERIFIED ones, and those the viewer is a member of; ' +
       'every status for the Secretariat.',
   })
   async organizations(@Args() { filter, ...page }: OrganizationsArgs, @Ctx() { db, loaders }: Context<Loaders>) {
@@ -30,11 +33,7 @@ export class OrganizationResolver {
       query.andWhere(`(o.country_code = :country OR EXISTS (${serves}))`, { country });
     }
     if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (search) {
-      query.andWhere(`(LOWER(o.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(o.description) LIKE :search ${LIKE_ESCAPE})`, {
-        search: containsPattern(search),
-      });
-    }
+    if (search) return paginateByKeys(query, page, applySearch(query, ORGANIZATIONS_INDEX, search, 'name'));
     return paginate(query, page, { column: 'name', property: 'name' });
   }
 

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { Population } from '../../common/enums';
 import { Connection, PageArgs } from '../../common/pagination';
+import { SEARCH_DESCRIPTION } from '../../common/validation';
 import { Service, ServiceType } from '../entities/service.entity';
 import { MAX_RADIUS_KM } from '../geo';
 
@@ -21,16 +22,22 @@ export class ServiceFilter {
   @Field(() => ServiceType, { nullable: true, description: 'Services of this type.' })
   type?: ServiceType | null;
 
-  @Field(() => String, { nullable: true, description: 'Services offered in this language, an ISO 639-3 code (e.g. quc).' })
+  @Field(() => String, { nullable: true, description:
+      'Services offered in this language, an ISO 639-3 code (e.g. quc); a macrolanguage also matches its individual ' +
+      'languages (que: quz, quy...).',
+  })
   language?: string | null;
 
   @Field(() => Population, { nullable: true, description: 'Services meant for this population.' })
   population?: Population | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the name or description (case-insensitive).' })
+  @Field(() => String, { nullable: true, description: SEARCH_DESCRIPTION })
   search?: string | null;
 
-  @Field(() => GeoPointInput, { nullable: true, description: 'Services within radiusKm of this point (radiusKm required).' })
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Services within radiusKm of this point (radiusKm required), nearest first, with their distanceKm.',
+  })
   near?: GeoPointInput | null;
 
   @Field(() => Float, {

@@ -1,11 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { paginateByKeys } from '../../common/keyset';
 import { paginate } from '../../common/pagination';
 import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service, ServiceType } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
+import { serviceSortKeys } from '../service-order';
 import { serviceCriteria, servicesQuery } from '../service-search';
 import { positionFor } from '../visibility';
 import { findService } from './lookup';
@@ -14,11 +16,20 @@ import { ServiceConnection, ServicesArgs } from './service.args';
 @Resolver(() => Service)
 export class ServiceResolver {
   @Query(() => ServiceConnection, {
-    description: 'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat), by name.',
+    description:
+      'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat): ' +
+      'by distance with filter.near, by relevance then name with filter.search, by name otherwise.',
   })
   async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, loaders }: Context<Loaders>) {
-    const query = servicesQuery(db, serviceCriteria(filter), await loaders.visibility());
-    return paginate(query, page, { column: 'name', property: 'name' });
+    const criteria = serviceCriteria(filter);
+    const visibility = await loaders.visibility();
+    const query = servicesQuery(db, criteria, visibility);
+    const keys = serviceSortKeys(db, criteria, visibility, query.alias);
+    if (!keys) return paginate(query, page, { column: 'name', property: 'name' });
+    const result = await paginateByKeys(query, page, keys);
+    // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter.
+    if (criteria.near) result.nodes.forEach((node, i) => (node.distanceKm = (result.keys[i][0] as number) / 1000));
+    return result;
   }
 
   @Query(() => Service, { nullable: true, description: 'A service by id; null when none or the viewer may not see it.' })

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Population } from '../../common/enums';
 import { Connection, PageArgs } from '../../common/pagination';
+import { SEARCH_DESCRIPTION } from '../../common/validation';
 import { Pillar, Practice, PracticeStatus } from '../entities/practice.entity';
 
 @InputType({ description: 'Narrows the library of practices.' })
 export class PracticeFilter {
-  @Field(() => String, { nullable: true, description: 'Words in the title, summary or body (at most 200 characters).' })
+  @Field(() => String, { nullable: true, description: `In the title, summary or body. ${SEARCH_DESCRIPTION}` })
   search?: string | null;
 
   @Field(() => Pillar, { nullable: true, description: 'Practices of this pillar.' })

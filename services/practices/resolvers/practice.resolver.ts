@@ -3,8 +3,11 @@ import type { Context } from '../../common/context';
 import { Population } from '../../common/enums';
 import { badInput } from '../../common/errors';
 import { UUID_PATTERN } from '../../common/ids';
+import { paginateByKeys } from '../../common/keyset';
 import { paginate } from '../../common/pagination';
-import { LIKE_ESCAPE, containsPattern, countryFilter, searchTerm } from '../../common/validation';
+import { applySearch } from '../../common/search';
+import { countryFilter, searchTerm } from '../../common/validation';
+import { PRACTICES_INDEX } from '../search-indexes';
 import { Country } from '../entities/country.reference';
 import { Guideline } from '../entities/guideline.reference';
 import { NationalAuthority } from '../entities/national-authority.reference';
@@ -31,7 +34,7 @@ const linked = (table: string, column: string, parameter: string) =>
 export class PracticeResolver {
   @Query(() => PracticeConnection, {
     description:
-      'The library of published practices, by title; with them, those under review the viewer submitted ' +
+      'The library of published practices, by title (by relevance with filter.search); with them, those under review the viewer submitted ' +
       '(and every status for the Secretariat).',
   })
   async practices(@Args() args: PracticesArgs, @Ctx() { db, viewer }: Context<Loaders>): Promise<PracticeConnection> {
@@ -49,13 +52,7 @@ export class PracticeResolver {
     if (filter.population) {
       query.andWhere(linked('practice_populations', 'population', 'population'), { population: filter.population });
     }
-    if (search) {
-      query.andWhere(
-        `(LOWER(p.title) LIKE :search ${LIKE_ESCAPE} OR LOWER(p.summary) LIKE :search ${LIKE_ESCAPE} ` +
-          `OR LOWER(p.body) LIKE :search ${LIKE_ESCAPE})`,
-        { search: containsPattern(search) },
-      );
-    }
+    if (search) return paginateByKeys(query, args, applySearch(query, PRACTICES_INDEX, search, 'title'));
     return paginate(query, args, { column: 'title', property: 'title' });
   }
 

@@ -1,0 +1,57 @@
+import { DataSource, Logger } from 'typeorm';
+import type { Config } from '../../services/common/config';
+import { databaseName } from '../../services/common/database';
+import { paginateByKeys } from '../../services/common/keyset';
+import { paginate } from '../../services/common/pagination';
+import type { ServiceFilter } from '../../services/organizations/resolvers/service.args';
+import { serviceSortKeys } from '../../services/organizations/service-order';
+import { serviceCriteria, servicesQuery } from '../../services/organizations/service-search';
+import { organizationsSubgraph } from '../../services/organizations/subgraph';
+import { visibilityFor } from '../../services/organizations/visibility';
+import path from 'node:path';
+
+/** Records the statements a data source runs, to EXPLAIN exactly what the resolver sends. */
+class Recorder implements Logger {
+  statements: { sql: string; parameters: unknown[] }[] = [];
+  logQuery(sql: string, parameters?: unknown[]): void {
+    this.statements.push({ sql, parameters: parameters ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/** The organizations store of the benchmark, opened beside the running subgraph (migrations already ran). */
+export async function openPlans(config: Config): Promise<{ db: DataSource; recorder: Recorder }> {
+  const recorder = new Recorder();
+  const common = { entities: organizationsSubgraph.entities, logger: recorder, logging: ['query' as const] };
+  const db = config.databaseUrl
+    ? new DataSource({ type: 'mysql', url: `${config.databaseUrl.replace(/\/$/, '')}/${databaseName(config, 'organizations')}`, charset: 'utf8mb4_unicode_ci', ...common })
+    : new DataSource({ type: 'better-sqlite3', database: path.join(config.dataDir, 'organizations.sqlite'), ...common });
+  await db.initialize();
+  return { db, recorder };
+}
+
+/** Runs the services query of an anonymous viewer as the resolver does, and EXPLAINs each statement it sent. */
+export async function explainServices(db: DataSource, recorder: Recorder, filter: ServiceFilter, page: { first: number; after?: string }): Promise<string[]> {
+  const criteria = serviceCriteria(filter);
+  const visibility = visibilityFor(null, []);
+  const query = servicesQuery(db, criteria, visibility);
+  const keys = serviceSortKeys(db, criteria, visibility, query.alias);
+  recorder.statements = [];
+  if (keys) await paginateByKeys(query, page, keys);
+  else await paginate(query, page, { column: 'name', property: 'name' });
+  const plans: string[] = [];
+  for (const { sql, parameters } of recorder.statements.slice()) {
+    const mysql = db.options.type === 'mysql';
+    const rows: Record<string, unknown>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
+    const kind = /COUNT\(/i.test(sql) ? 'count' : 'page';
+    const steps = rows.map((r) =>
+      mysql ? `${r.table}: ${r.type} key=${r.key ?? '-'} rows=${r.rows}${r.Extra ? ` (${r.Extra})` : ''}` : String(r.detail),
+    );
+    plans.push(`${kind}: ${steps.join(' | ')}`);
+  }
+  return plans;
+}

@@ -1,0 +1,91 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+import { PageArgs, Page, pageSize } from './pagination';
+
+/** One key of a sort computed in SQL (a search rank, a distance); the row id always ends the order. */
+export interface SortKey {
+  sql: string;
+  direction: 'ASC' | 'DESC';
+  /** Numbers are compared as numbers: SQLite orders any number before any text. */
+  numeric: boolean;
+  /** For a plain column (`sql` is alias.column): the entity property holding its value, which is read from there. */
+  property?: string;
+}
+
+type KeyValue = string | number;
+
+/** A page whose nodes come with the values of their sort keys (e.g. to show the distance sorted by). */
+export interface KeyedPage<T> extends Page<T> {
+  keys: KeyValue[][];
+}
+
+function encode(values: KeyValue[], id: string): string {
+  return Buffer.from(JSON.stringify([...values, id]), 'utf8').toString('base64url');
+}
+
+function decode(cursor: string, keys: SortKey[]): { values: KeyValue[]; id: string } {
+  const invalid = () => badInput('The cursor in `after` is not one this API gave out for this filter; pass a pageInfo.endCursor.', 'after');
+  if (cursor.length > 2000) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== keys.length + 1 || typeof parsed[keys.length] !== 'string') throw invalid();
+  const values = parsed.slice(0, keys.length);
+  if (values.some((v, i) => (keys[i].numeric ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'string'))) throw invalid();
+  return { values, id: parsed[keys.length] };
+}
+
+/** (k1, k2, ..., id) strictly after the cursor in the order of the keys, as SQL. */
+function afterSql(keys: SortKey[], idSql: string): string {
+  const columns = [...keys.map((key) => key.sql), idSql];
+  const directions = [...keys.map((key) => key.direction), 'ASC'];
+  const terms = columns.map((column, i) => {
+    const equal = columns.slice(0, i).map((previous, j) => `${previous} = :keyset${j}`);
+    const beyond = `${column} ${directions[i] === 'ASC' ? '>' : '<'} :keyset${i}`;
+    return `(${[...equal, beyond].join(' AND ')})`;
+  });
+  return `(${terms.join(' OR ')})`;
+}
+
+/**
+ * Keyset pagination over keys computed in SQL, then the id: a stable total order, so no row repeats or
+ * vanishes across pages. The cursor carries the key values, never a float that could round differently:
+ * the callers make their keys integers or strings. Two statements: the page and the count.
+ */
+export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey[],
+): Promise<KeyedPage<T>> {
+  const limit = pageSize(args.first);
+  const cursor = args.after ? decode(args.after, keys) : null;
+  const alias = query.alias;
+  const totalCount = await query.clone().getCount();
+  const page = query.clone();
+  if (cursor) {
+    const parameters = Object.fromEntries([...cursor.values, cursor.id].map((value, i) => [`keyset${i}`, value]));
+    page.andWhere(afterSql(keys, `${alias}.id`), parameters);
+  }
+  // A computed key is selected under a name of its own; selecting a column again would take its place in the entity.
+  const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
+  keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
+  keys.forEach((key, i) => (i === 0 ? page.orderBy(ordered[i], key.direction) : page.addOrderBy(ordered[i], key.direction)));
+  const { entities, raw } = await page.addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getRawAndEntities();
+  const values = entities.map((entity, row) =>
+    keys.map((key, i) => {
+      const value = key.property ? entity[key.property] : (raw[row] as Record<string, unknown>)[ordered[i]];
+      return key.numeric ? Number(value) : String(value);
+    }),
+  );
+  const nodes = entities.slice(0, limit);
+  const last = nodes.length - 1;
+  return {
+    nodes,
+    keys: values.slice(0, limit),
+    totalCount,
+    pageInfo: { hasNextPage: entities.length > limit, endCursor: last >= 0 ? encode(values[last], nodes[last].id) : null },
+  };
+}
