@@ -5,4 +5,6 @@ export interface GatewayContext {
   requestId: string;
   authorization: string | null;
   log: Logger;
+  /** Subgraph fetches made for the request and the SQL statements they reported (benchmarks read them). */
+  stats?: { fetches: number; statements: number };
 }

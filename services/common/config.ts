@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { projectPath } from './paths';
 
@@ -40,6 +41,11 @@ export interface Config {
   adminPassword: string | undefined;
   /** Limits of the live feed's WebSockets on the gateway. */
   feed: { maxConnectionsPerAddress: number; maxSubscriptionsPerConnection: number };
+  /**
+   * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each polls the feed's
+   * event log itself). Default: one per CPU in production, 1 (no cluster) otherwise.
+   */
+  gatewayWorkers: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,5 +120,12 @@ export function loadConfig(env: Env = process.env): Config {
       maxConnectionsPerAddress: intVar(env, 'FEED_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
       maxSubscriptionsPerConnection: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     },
+    gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
   };
 }
+
+/**
+ * Whether responses carry the counters benchmarks read (`x-sql-statements`, `x-subgraph-fetches`):
+ * always outside production, and in production only with BENCH_STATS=1. Read once, at import.
+ */
+export const RESPONSE_STATS = process.env.NODE_ENV !== 'production' || process.env.BENCH_STATS === '1';

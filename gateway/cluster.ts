@@ -1,0 +1,46 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from '../services/common/logger';
+
+export interface GatewayCluster {
+  workers: () => Worker[];
+  stop: () => Promise<void>;
+}
+
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * The primary of a gateway cluster (GATEWAY_WORKERS > 1): forks the workers, which each run a whole
+ * gateway on the shared port (node:cluster hands out connections round-robin), and forks a new one
+ * when one dies. The primary serves nothing itself. Each worker has its own query-plan cache and its
+ * own live feed, polling the event log like a replica would; a WebSocket stays with the worker that
+ * accepted it, and the feed's per-address connection limit is counted by each worker.
+ */
+export function startGatewayCluster(count: number, log: Logger, exec?: string): GatewayCluster {
+  if (exec) cluster.setupPrimary({ exec });
+  let stopping = false;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      log.error({ pid: worker.process.pid, code, signal }, 'gateway worker died; starting another');
+      setTimeout(() => !stopping && fork(), RESTART_DELAY_MS).unref();
+    });
+  };
+  for (let i = 0; i < count; i += 1) fork();
+  return {
+    workers: () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined),
+    stop: async () => {
+      stopping = true;
+      await Promise.all(
+        Object.values(cluster.workers ?? {}).map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              if (!worker || worker.isDead()) return resolve();
+              worker.once('exit', () => resolve());
+              worker.process.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,309 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { signToken } from '../services/common/auth';
+import { loadConfig, SUBGRAPHS } from '../services/common/config';
+import { waitForUrl } from './supervisor';
+import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
+import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
+import { seedBenchDataset } from './bench/dataset';
+import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
+import {
+  ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S1_QUERY, S4_QUERY, s5Query, S6_READS, SET_AGREEMENT_STATUS,
+} from './bench/queries';
+
+/**
+ * The graph under closed-loop load: `npm run bench [-- --mysql] [--duration 10] [--warmup 3] [--connections 16]
+ * [--scale 1] [--only S1,S4] [--s6-duration 300] [--workers 2] [--no-stats] [--out file.md]`.
+ * Seeds a deterministic dataset (scripts/bench/dataset.ts), starts the graph as processes with
+ * NODE_ENV=production and BENCH_STATS=1, and for each scenario warms up, loads it with autocannon and
+ * prints a Markdown table. CPU time and RSS come from /proc; subgraph fetches and SQL statements per
+ * operation from the x-subgraph-fetches / x-sql-statements headers of a few operations sent one by one.
+ */
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const num = (name: string, fallback: number) => Number(option(name) ?? fallback);
+const DURATION = num('duration', 10);
+const WARMUP = num('warmup', 3);
+const CONNECTIONS = num('connections', 16);
+const SCALE = num('scale', 1);
+const S6_DURATION = num('s6-duration', DURATION);
+const ONLY = new Set((option('only') ?? 'S1,S2,S3,S4,S5,S6').split(','));
+const MYSQL = argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+const BASE_PORT = 14200;
+const PREFIX = 'enlace_bench_';
+
+const secretariat = `Bearer ${signToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, BENCH_JWT_SECRET, 4 * 3600)}`;
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+interface Row {
+  scenario: string;
+  ops: number;
+  rps: number;
+  latencies: number[];
+  errors: number;
+  cpu: Record<string, number>;
+  rss: Record<string, number>;
+  fetches: number | null;
+  statements: number | null;
+}
+
+type Requests = { requests: NonNullable<Parameters<typeof autocannon>[0]['requests']> };
+
+const hasErrors = (body: string) => body.includes('"errors":[');
+
+/** Closed loop: CONNECTIONS clients each sending the next request as soon as the last one answered. */
+async function load(url: string, requests: Requests['requests'], seconds: number, pids: Record<string, number>): Promise<Omit<Row, 'scenario' | 'fetches' | 'statements'>> {
+  let graphqlErrors = 0;
+  const counted = requests.map((request) => ({
+    ...request,
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+      if (status === 200 && hasErrors(body)) graphqlErrors += 1;
+      request.onResponse?.(status, body, context);
+    },
+  }));
+  const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, treeCpuMs(pid)]));
+  const rss: Record<string, number> = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
+  const sampleRss = () => {
+    Object.entries(pids).forEach(([name, pid]) => (rss[name] = Math.max(rss[name], treeRssMb(pid))));
+    if (pids.gateway) rss.gatewayProcess = Math.max(rss.gatewayProcess ?? 0, largestRssMb(pids.gateway));
+  };
+  const sampler = setInterval(sampleRss, 500);
+  const latencies: number[] = [];
+  const started = Date.now();
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: counted, timeout: 30 });
+  instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  const elapsed = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  sampleRss();
+  const ops = latencies.length;
+  const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (treeCpuMs(pid) - cpuBefore[name]) / Math.max(ops, 1)]));
+  return { ops, rps: ops / elapsed, latencies: latencies.sort((a, b) => a - b), errors: result.errors + result.timeouts + result.non2xx + graphqlErrors, cpu, rss };
+}
+
+/** Fetches and statements of one operation, sent alone with a known request id (median of five). */
+async function sample(url: string, body: string, headers: Record<string, string> = {}): Promise<{ fetches: number | null; statements: number | null }> {
+  const fetches: number[] = [];
+  const statements: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, ...headers, 'x-request-id': `bench-sample-${Date.now()}-${i}` }, body });
+    const text = await response.text();
+    if (hasErrors(text)) throw new Error(`sample operation failed: ${text.slice(0, 500)}`);
+    if (!response.headers.has('x-subgraph-fetches')) return { fetches: null, statements: null };
+    fetches.push(Number(response.headers.get('x-subgraph-fetches') ?? NaN));
+    statements.push(Number(response.headers.get('x-sql-statements') ?? NaN));
+  }
+  const median = (values: number[]) => {
+    const value = values.sort((a, b) => a - b)[2];
+    return Number.isNaN(value) ? null : value;
+  };
+  return { fetches: median(fetches), statements: median(statements) };
+}
+
+async function scenario(name: string, url: string, requests: Requests['requests'], pids: Record<string, number>, seconds = DURATION, sampleBody?: string): Promise<Row> {
+  process.stdout.write(`${name}: warm-up ${WARMUP} s, load ${seconds} s... `);
+  if (WARMUP > 0) await load(url, requests, WARMUP, pids);
+  const measured = await load(url, requests, seconds, pids);
+  const counts = sampleBody ? await sample(url, sampleBody) : { fetches: null, statements: null };
+  console.log(`${measured.rps.toFixed(1)} ops/s`);
+  return { scenario: name, ...measured, ...counts };
+}
+
+/** S2: the subgraph fetches the gateway makes for S1, sent straight to the subgraphs one after the other. */
+async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Record<string, number>): Promise<Row> {
+  process.stdout.write(`S2: ${fetches.length} fetches per operation, warm-up ${WARMUP} s, load ${seconds} s... `);
+  const run = async (duration: number) => {
+    const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, treeCpuMs(pid)]));
+    const rss: Record<string, number> = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
+    const sampler = setInterval(() => Object.entries(pids).forEach(([name, pid]) => (rss[name] = Math.max(rss[name], treeRssMb(pid)))), 500);
+    const latencies: number[] = [];
+    let errors = 0;
+    const started = Date.now();
+    const deadline = started + duration * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (Date.now() < deadline) {
+          const opStarted = performance.now();
+          for (const recorded of fetches) {
+            const response = await fetch(recorded.url, { method: 'POST', headers: JSON_HEADERS, body: recorded.body }).catch(() => null);
+            const text = response ? await response.text() : '';
+            if (!response || response.status !== 200 || hasErrors(text)) errors += 1;
+          }
+          latencies.push(performance.now() - opStarted);
+        }
+      }),
+    );
+    clearInterval(sampler);
+    const elapsed = (Date.now() - started) / 1000;
+    const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (treeCpuMs(pid) - cpuBefore[name]) / Math.max(latencies.length, 1)]));
+    return { ops: latencies.length, rps: latencies.length / elapsed, latencies: latencies.sort((a, b) => a - b), errors, cpu, rss };
+  };
+  if (WARMUP > 0) await run(WARMUP);
+  const measured = await run(seconds);
+  console.log(`${measured.rps.toFixed(1)} ops/s`);
+  return { scenario: 'S2 S1 direct to subgraphs (summed)', ...measured, fetches: fetches.length, statements: null };
+}
+
+function startLocalGateway(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'bench', 'local-gateway.js')], {
+    env: { ...(process.env as Record<string, string>), ...env, GATEWAY_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(() => child);
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+
+async function dropDatabases(url: string): Promise<void> {
+  const connection = await mysql.createConnection(url);
+  for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${PREFIX}${name}\``);
+  await connection.end();
+}
+
+const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| scenario | ops/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/op gateway | CPU ms/op subgraphs | peak RSS MB gateway (largest process) | peak RSS MB subgraphs | subgraph fetches/op | SQL statements/op |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    const subgraphCpu = SUBGRAPHS.reduce((sum, name) => sum + (row.cpu[name] ?? 0), 0);
+    const subgraphRss = SUBGRAPHS.reduce((sum, name) => sum + (row.rss[name] ?? 0), 0);
+    lines.push(
+      `| ${row.scenario} | ${fmt(row.rps)} | ${fmt(percentile(row.latencies, 50))} | ${fmt(percentile(row.latencies, 95))} | ${fmt(percentile(row.latencies, 99))} | ` +
+        `${row.errors} | ${fmt(row.cpu.gateway, 2)} | ${fmt(subgraphCpu, 2)} | ${fmt(row.rss.gateway, 0)} (${fmt(row.rss.gatewayProcess, 0)}) | ${fmt(subgraphRss, 0)} | ${fmt(row.fetches, 0)} | ${fmt(row.statements, 0)} |`,
+    );
+  }
+  lines.push('', `| scenario | CPU ms/op: ${['gateway', ...SUBGRAPHS].join(' | ')} |`, `| --- |${' ---: |'.repeat(SUBGRAPHS.length + 1)}`);
+  for (const row of rows) lines.push(`| ${row.scenario.split(' ')[0]} | ${['gateway', ...SUBGRAPHS].map((name) => fmt(row.cpu[name], 2)).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-graph-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    DATA_DIR: dataDir,
+    // --no-stats: production exactly (no per-request statement counting); the two count columns show —.
+    ...(argv.includes('--no-stats') ? {} : { BENCH_STATS: '1' }),
+    SEED_DEMO: 'true',
+    ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),
+    ...(option('workers') ? { GATEWAY_WORKERS: option('workers')! } : {}),
+  };
+  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
+  if (MYSQL) await dropDatabases(MYSQL);
+  const config = loadConfig(env);
+  console.log(`Seeding the dataset (scale ${SCALE}) on ${MYSQL ? 'MySQL' : 'SQLite'}...`);
+  const graph = await seedBenchDataset(config, SCALE)
+    .then(() => startGraphProcesses({ basePort: BASE_PORT, env }))
+    .catch((error: unknown) => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    });
+  const rows: Row[] = [];
+  try {
+    const pids = graph.pids;
+    const url = graph.gatewayUrl;
+    const s1Body = JSON.stringify({ query: S1_QUERY });
+    const s1 = [{ method: 'POST', headers: JSON_HEADERS, body: s1Body }];
+    if (ONLY.has('S1')) rows.push(await scenario('S1 deep query via gateway', url, s1, pids, DURATION, s1Body));
+    if (ONLY.has('S2')) {
+      const fetches = await recordSubgraphFetches(config, S1_QUERY);
+      rows.push(await directFetches(fetches, DURATION, pids));
+    }
+    if (ONLY.has('S3')) {
+      const port = BASE_PORT + 20;
+      const local = await startLocalGateway(env, port);
+      try {
+        const row = await scenario('S3 deep query, subgraphs in process', `http://127.0.0.1:${port}/graphql`, s1, { gateway: local.pid! }, DURATION, s1Body);
+        rows.push({ ...row, statements: null }); // the same SQL as S1, but no subgraph reports it over HTTP here
+      } finally {
+        await stopChild(local);
+      }
+    }
+    const s4Body = JSON.stringify({ query: S4_QUERY });
+    if (ONLY.has('S4')) rows.push(await scenario('S4 tiny query', url, [{ method: 'POST', headers: JSON_HEADERS, body: s4Body }], pids, DURATION, s4Body));
+    if (ONLY.has('S5')) {
+      let next = 0;
+      const distinct = [{ method: 'POST', headers: JSON_HEADERS, setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: s5Query((next += 1)) }) }) }];
+      rows.push(await scenario('S5 distinct operations', url, distinct, pids, DURATION, JSON.stringify({ query: s5Query(1_000_000) })));
+    }
+    if (ONLY.has('S6')) rows.push(await scenario('S6 mixed read/write', url, mixed(await signUp(url)), pids, S6_DURATION, JSON.stringify({ query: S6_READS[0] })));
+  } finally {
+    await graph.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (MYSQL) await dropDatabases(MYSQL);
+  }
+  const header =
+    `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${MYSQL ? 'MySQL' : 'SQLite'}, scale ${SCALE}, ` +
+    `${CONNECTIONS} connections, ${DURATION} s per scenario${ONLY.has('S6') ? ` (S6 ${S6_DURATION} s)` : ''} after ${WARMUP} s warm-up, ` +
+    `GATEWAY_WORKERS=${env.GATEWAY_WORKERS ?? 'default'}`;
+  const markdown = `${header}\n\n${table(rows)}\n`;
+  console.log(`\n${markdown}`);
+  if (option('out')) fs.writeFileSync(option('out')!, markdown);
+  process.exit(0);
+}
+
+/** An account of the graph for S6's user writes (registerOrganization needs one). */
+async function signUp(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ query: `mutation { signUp(input: { email: "bench-user@example.org", password: "bench-password-2026", name: "Benchmark user" }) { token } }` }),
+  });
+  const body = (await response.json()) as { data?: { signUp: { token: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
+  return `Bearer ${body.data.signUp.token}`;
+}
+
+/** S6: per connection, reads interleaved with the writes of the access issue (4 writes in 10 requests). */
+function mixed(user: string): Requests['requests'] {
+  let n = 0;
+  const post = (query: string, authorization?: string) => ({
+    method: 'POST',
+    headers: { ...JSON_HEADERS, ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const write = (authorization: string, build: (context: Record<string, unknown>) => object, onResponse?: (body: string, context: Record<string, unknown>) => void) => ({
+    method: 'POST',
+    headers: { ...JSON_HEADERS, authorization },
+    setupRequest: (request: object, context: Record<string, unknown>) => ({ ...request, body: JSON.stringify(build(context)) }),
+    onResponse: (_status: number, body: string, context: Record<string, unknown>) => onResponse?.(body, context),
+  });
+  return [
+    post(S6_READS[0]),
+    write(secretariat, () => {
+      const i = (n += 1);
+      const a = benchOrganization(i).country;
+      const b = benchOrganization(i + 1).country;
+      return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
+    }, (body, context) => (context.agreementId = (JSON.parse(body) as any).data?.createAgreement?.id)),
+    post(S6_READS[1]),
+    write(secretariat, (context) => ({ query: SET_AGREEMENT_STATUS, variables: { id: context.agreementId ?? 'none' } })),
+    post(S6_READS[2]),
+    post(S6_READS[3], user),
+    write(user, () => ({ query: REGISTER_ORGANIZATION, variables: { n: `Benchmark mixed organization ${(n += 1)}`, c: benchOrganization(n).country } })),
+    post(S6_READS[0], secretariat),
+    write(secretariat, () => {
+      const organization = benchOrganization((n += 1));
+      return { query: ADD_SERVICE, variables: { o: organization.id, n: `Benchmark mixed service ${n}`, c: organization.country } };
+    }),
+    post(S6_READS[1], user),
+  ];
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

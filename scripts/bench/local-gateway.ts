@@ -1,0 +1,70 @@
+import { LocalGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { DataSource } from 'typeorm';
+import { loadJwtSecret, verifyAuthorization } from '../../services/common/auth';
+import { loadConfig, SUBGRAPHS, type Config, type SubgraphName } from '../../services/common/config';
+import type { Context } from '../../services/common/context';
+import { openDatabase } from '../../services/common/database';
+import { createLogger, type Logger } from '../../services/common/logger';
+import type { SubgraphDefinition } from '../../services/common/subgraph';
+import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
+import type { GatewayContext } from '../../gateway/context';
+import { startGateway } from '../../gateway/gateway';
+
+/**
+ * A subgraph executed inside the gateway's process (scenario S3): the fetch the gateway would send over
+ * HTTP runs against the subgraph's schema directly, with the context the subgraph's server would build
+ * for that request (verified viewer, fresh loaders per fetch, as each HTTP request gets).
+ */
+class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
+  private readonly local: LocalGraphQLDataSource;
+
+  constructor(
+    private readonly definition: SubgraphDefinition,
+    schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0],
+    private readonly db: DataSource,
+    private readonly config: Config,
+    private readonly jwtSecret: string,
+    private readonly log: Logger,
+  ) {
+    this.local = new LocalGraphQLDataSource(schema);
+  }
+
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (options.kind !== 'incoming operation') return this.local.process(options);
+    const { requestId, authorization, stats } = options.context;
+    if (stats) stats.fetches += 1;
+    const viewer = verifyAuthorization(authorization ?? undefined, this.jwtSecret);
+    const context: Context = {
+      requestId,
+      log: this.log.child({ requestId }),
+      viewer,
+      authorization,
+      db: this.db,
+      loaders: this.definition.createLoaders(this.db, viewer),
+      config: this.config,
+      jwtSecret: this.jwtSecret,
+    };
+    return this.local.process({ ...options, context } as never);
+  }
+}
+
+/** Opens every subgraph's store (already seeded by the bench) and serves the gateway with them in process. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const jwtSecret = loadJwtSecret(config);
+  const sources = {} as Record<SubgraphName, GraphQLDataSource<GatewayContext>>;
+  for (const name of SUBGRAPHS) {
+    const definition = SUBGRAPH_DEFINITIONS[name];
+    const db = await openDatabase(config, { service: name, entities: definition.entities, migrations: definition.migrations });
+    const { schema } = await definition.buildSchema();
+    sources[name] = new InProcessSubgraph(definition, schema, db, config, jwtSecret, createLogger(name, config.logLevel));
+  }
+  // The live feed still polls the agreements subgraph over HTTP (the bench keeps the processes running).
+  const gateway = await startGateway(config, { buildService: (name) => sources[name] });
+  process.once('SIGTERM', () => gateway.stop().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

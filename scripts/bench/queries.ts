@@ -1,0 +1,70 @@
+import { stableId } from '../../services/common/ids';
+import { OAS_MEMBER_STATES } from '../../services/common/countries';
+
+/** S1: a deep query through five subgraphs (authorities, agreements, organizations, practices, workplan). */
+export const S1_QUERY = `query S1 {
+  countries {
+    code
+    name
+    authorities {
+      name
+      agreements {
+        title
+        status
+        parties {
+          country {
+            name
+            organizations {
+              name
+              services { name type languages }
+            }
+          }
+        }
+      }
+      practices { title guidelines { number section } }
+    }
+  }
+}`;
+
+/** S4: the fixed cost of a request: one field of one subgraph. */
+export const S4_QUERY = '{ country(code: "GT") { name } }';
+
+const S5_PARTS = [
+  'authorities { name acronym }',
+  'agreements { title kind }',
+  'organizations { name kind }',
+  'practices { title year }',
+  'contactPoint { name email }',
+  'services { name type }',
+  'practices { guidelines { number } }',
+  'authorities { agreements { parties { country { code } } } }',
+];
+
+/** S5: the i-th of many distinct operations (a different document each: a query-plan cache miss). */
+export function s5Query(i: number): string {
+  const parts = S5_PARTS.filter((_, bit) => ((i >> bit) & 1) === 1 || bit === i % S5_PARTS.length);
+  const code = OAS_MEMBER_STATES[i % OAS_MEMBER_STATES.length];
+  return `query S5_${i} { country(code: "${code}") { code n${i}: name ${parts.join(' ')} } }`;
+}
+
+/** S6's reads. */
+export const S6_READS = [
+  '{ agreements(first: 20) { totalCount nodes { title status parties { country { name } authority { name } } } } }',
+  '{ organizations(first: 20) { totalCount nodes { name country { name } services { name type } } } }',
+  S4_QUERY,
+  '{ country(code: "MX") { name authorities { name practices { title } } organizations { name } } }',
+];
+
+export const CREATE_AGREEMENT =
+  'mutation($t: String!, $a: ID!, $b: ID!) { createAgreement(input: { title: $t, kind: BILATERAL, parties: [{ country: $a }, { country: $b }] }) { id status } }';
+export const SET_AGREEMENT_STATUS = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id status signedOn } }';
+export const REGISTER_ORGANIZATION =
+  'mutation($n: String!, $c: ID!) { registerOrganization(input: { name: $n, kind: NGO, country: $c }) { id status } }';
+export const ADD_SERVICE =
+  'mutation($o: ID!, $n: String!, $c: ID!) { addService(input: { organizationId: $o, name: $n, type: HOTLINE, country: $c, languages: ["spa"] }) { id name } }';
+
+/** A verified organization of the bench dataset (see dataset.ts), by index. */
+export function benchOrganization(i: number): { id: string; country: string } {
+  const country = OAS_MEMBER_STATES[i % OAS_MEMBER_STATES.length];
+  return { id: stableId(`bench:${country}:0:organization`), country };
+}
