@@ -1,6 +1,11 @@
 import fs from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Config, SubgraphName } from '../services/common/config';
 import { loadJwtSecret, verifyAuthorization } from '../services/common/auth';
 import { maskError } from '../services/common/errors';
@@ -8,6 +13,7 @@ import { close, createGraphQLHttpServer, listen } from '../services/common/http'
 import { createLogger } from '../services/common/logger';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { createGraphiQL } from './graphiql';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -17,6 +23,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** Limits of the live feed's WebSockets (tests lower them). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Replaces the HTTP data sources (the benchmark executes the subgraphs in process with it). */
+  buildService?: (name: SubgraphName, url: string) => GraphQLDataSource;
 }
 
 export interface RunningGateway {
@@ -38,24 +46,32 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new SubgraphDataSource(urls[name as SubgraphName] ?? ''),
+    buildService: ({ name }) => {
+      const url = urls[name as SubgraphName] ?? '';
+      return options.buildService ? options.buildService(name as SubgraphName, url) : new SubgraphDataSource(url);
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
+    // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.
+    // The landing page is ours (GraphiQL served offline, see graphiql.ts), not Apollo's CDN-hosted one.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     log,
     ready: async () => true,
+    routes: createGraphiQL('/graphql'),
     // A bad token is turned away here, before any subgraph is asked; each subgraph still verifies it.
     context: async (req, requestId) => {
       const authorization = req.headers.authorization ?? null;
       verifyAuthorization(authorization ?? undefined, jwtSecret);
-      return { requestId, authorization, log: log.child({ requestId }) };
+      return { requestId, authorization, log: log.child({ requestId }), stats: { fetches: 0, statements: 0 } };
     },
+    stats: ({ stats }) => ({ 'subgraph-fetches': stats?.fetches ?? 0, 'sql-statements': stats?.statements ?? 0 }),
   });
   const feed = startLiveFeed({
     server,

@@ -94,13 +94,16 @@ describe('the live feed with several processes', () => {
   });
 
   it('resolves an event once for many subscribers of the same selection', async () => {
-    const before = graph.gateway.feed.executions();
     for (let i = 0; i < 20; i += 1) {
       const client = await FeedClient.connect(graph.url);
       client.subscribe('same', 'subscription { agreementEvents { id kind } }');
       clients.push(client);
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Only these 20 remain subscribed (earlier tests' sockets have closed), so every execution is theirs.
+    const deadline = Date.now() + 5000;
+    while (graph.gateway.feed.subscribers() !== 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(graph.gateway.feed.subscribers()).toBe(20);
+    const before = graph.gateway.feed.executions();
     const { createAgreement } = await post(graph.url, CREATE, { title: 'Para muchos' });
     await post(graph.url, 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }', { id: createAgreement.id });
     await Promise.all(clients.map((client) => client.waitFor((m) => m.id === 'same' && m.type === 'next', 2000)));
