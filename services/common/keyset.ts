@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
-import { PageArgs, Page, pageSize } from './pagination';
+// pagination.ts builds its one-column paginate on this module; only pageSize is used at run time.
+import { pageSize, type Page, type PageArgs } from './pagination';
 
 /** One key of a sort computed in SQL (a search rank, a distance); the row id always ends the order. */
 export interface SortKey {
