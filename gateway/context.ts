@@ -5,6 +5,8 @@ export interface GatewayContext {
   requestId: string;
   authorization: string | null;
   log: Logger;
+  /** The client's address, for the per-address mutation rate limit (gateway/edge.ts). */
+  clientAddress?: string;
   /** Subgraph fetches made for the request and the SQL statements they reported (benchmarks read them). */
   stats?: { fetches: number; statements: number };
 }

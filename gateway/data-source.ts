@@ -1,17 +1,39 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { subgraphUnavailable } from '../services/common/errors';
 import type { GatewayContext } from './context';
-import { subgraphFetch } from './subgraph-fetch';
+import { SubgraphFetchError, subgraphFetch } from './subgraph-fetch';
 
 type DidReceiveResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
+type FetchResponse = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>[2];
+
+export interface SubgraphDataSourceOptions {
+  /** The subgraph's name, given to the client when it cannot be reached. */
+  name?: string;
+  /** SUBGRAPH_TIMEOUT_MS: a subgraph that has not answered by then counts as unavailable. */
+  timeoutMs?: number;
+}
+
+/** What a proxy or a subgraph says when it cannot serve for now (restarting, overloaded, its upstream gone). */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
  * Reaches a subgraph through subgraphFetch (kept-alive, capped sockets; identical anonymous queries in
  * flight sent once). Forwards the caller's identity and the request id; each subgraph verifies the token itself.
+ * A subgraph that cannot be reached fails only its own fetches, with SUBGRAPH_UNAVAILABLE: the query
+ * planner's other fetches still run, and the client gets every field the other subgraphs own.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
-    // No subgraph sets cache hints: parsing each fetch's cache-control header would be work for nothing.
-    super({ url, fetcher: subgraphFetch, honorSubgraphCacheControlHeader: false });
+  private readonly name: string;
+
+  constructor(url: string, options: SubgraphDataSourceOptions = {}) {
+    const timeout = options.timeoutMs;
+    super({
+      url,
+      fetcher: timeout ? (input, init) => subgraphFetch(input, { ...init, timeout } as typeof init) : subgraphFetch,
+      // No subgraph sets cache hints: parsing each fetch's cache-control header would be work for nothing.
+      honorSubgraphCacheControlHeader: false,
+    });
+    this.name = options.name ?? 'subgraph';
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -29,5 +51,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       context.stats.statements += Number(response.http?.headers.get('x-sql-statements') ?? 0);
     }
     return response;
+  }
+
+  /** Turns "could not reach it" into SUBGRAPH_UNAVAILABLE (the cause goes to the log, not to the client). */
+  override didEncounterError(error: Error, _request: unknown, response?: FetchResponse, context?: GatewayContext): void {
+    const status = response?.status;
+    if (error instanceof SubgraphFetchError || (status !== undefined && UNAVAILABLE_STATUSES.has(status))) {
+      context?.log.warn({ service: this.name, reason: error instanceof SubgraphFetchError ? error.reason : `HTTP ${status}` }, 'subgraph unavailable');
+      throw subgraphUnavailable(this.name);
+    }
+    throw error;
   }
 }

@@ -13,6 +13,7 @@ import { close, createGraphQLHttpServer, listen } from '../services/common/http'
 import { createLogger } from '../services/common/logger';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
@@ -48,7 +49,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     supergraphSdl,
     buildService: ({ name }) => {
       const url = urls[name as SubgraphName] ?? '';
-      return options.buildService ? options.buildService(name as SubgraphName, url) : new SubgraphDataSource(url);
+      return options.buildService
+        ? options.buildService(name as SubgraphName, url)
+        : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -57,7 +60,9 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     includeStacktraceInErrorResponses: false,
     // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.
     // The landing page is ours (GraphiQL served offline, see graphiql.ts), not Apollo's CDN-hosted one.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), edgePlugin(config.edge)],
+    introspection: config.introspection,
+    parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
   const server = createGraphQLHttpServer(apollo, {
@@ -65,11 +70,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     log,
     ready: async () => true,
     routes: createGraphiQL('/graphql'),
+    corsOrigins: config.corsOrigins,
     // A bad token is turned away here, before any subgraph is asked; each subgraph still verifies it.
     context: async (req, requestId) => {
       const authorization = req.headers.authorization ?? null;
       verifyAuthorization(authorization ?? undefined, jwtSecret);
-      return { requestId, authorization, log: log.child({ requestId }), stats: { fetches: 0, statements: 0 } };
+      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats: { fetches: 0, statements: 0 } };
     },
     stats: ({ stats }) => ({ 'subgraph-fetches': stats?.fetches ?? 0, 'sql-statements': stats?.statements ?? 0 }),
   });
@@ -82,16 +88,21 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     log,
     limits: { ...config.feed, ...options.subscriptionLimits },
   });
+  // Stops accepting at once; while the requests in flight finish, the live feed's sockets close with 1001.
+  // Once: a second call waits for the first.
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    const drained = close(server, config.shutdownGraceMs);
+    await feed.stop();
+    await drained;
+    await apollo.stop();
+  };
   const port = await listen(server, options.port ?? config.gatewayPort, config.host);
   log.info({ port }, 'gateway ready');
   return {
     port,
     url: `http://${config.host}:${port}/graphql`,
     feed: { subscribers: () => feed.hub.subscriberCount, executions: () => feed.hub.executions },
-    stop: async () => {
-      await feed.stop();
-      await close(server);
-      await apollo.stop();
-    },
+    stop: () => (stopping ??= stop()),
   };
 }

@@ -11,18 +11,17 @@ const log = createLogger('gateway', config.logLevel);
 if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const workers = startGatewayCluster(config.gatewayWorkers, log);
   log.info({ workers: config.gatewayWorkers }, 'gateway cluster started');
+  // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it.
   const stop = () => workers.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startGateway } = require('./gateway') as typeof import('./gateway');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { onStopSignal } = require('../services/common/http') as typeof import('../services/common/http');
   startGateway(config).then(
-    (gateway) => {
-      const stop = () => gateway.stop().then(() => process.exit(0));
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
-    },
+    (gateway) => onStopSignal(log, gateway.stop),
     (error: unknown) => {
       log.fatal({ err: error }, 'could not start');
       process.exit(1);

@@ -22,13 +22,30 @@ interface RawResponse {
   body: string;
 }
 
-function send(url: string, method: string, headers: Record<string, string>, body: string): Promise<RawResponse> {
+/**
+ * The subgraph could not be reached or did not answer in time: refused, reset, timed out. Carries the
+ * cause for the log only; the data source turns it into a SUBGRAPH_UNAVAILABLE error for the client.
+ */
+export class SubgraphFetchError extends Error {
+  constructor(readonly reason: string, options?: { cause?: unknown }) {
+    super(`subgraph fetch failed: ${reason}`, options);
+    this.name = 'SubgraphFetchError';
+  }
+}
+
+const RESET = new Set(['ECONNRESET', 'EPIPE']);
+
+function sendOnce(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
+      response.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new SubgraphFetchError(error.code ?? error.message, { cause: error }));
+      });
       response.on('end', () => {
+        clearTimeout(timer);
         const responseHeaders = new Headers();
         const raw = response.rawHeaders;
         for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
@@ -41,10 +58,39 @@ function send(url: string, method: string, headers: Record<string, string>, body
         });
       });
     });
-    request.on('error', reject);
+    // A deadline for the whole exchange (a socket timeout would only bound the silences between chunks).
+    const timer = setTimeout(() => {
+      reject(new SubgraphFetchError(`no answer within ${timeoutMs} ms`));
+      request.destroy();
+    }, timeoutMs);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      // A kept-alive socket the subgraph closed (it restarted, or its keep-alive ran out) just as it was
+      // reused: the request never reached a live process. Marked so that a query is sent again on a new socket.
+      const stale = request.reusedSocket && RESET.has(error.code ?? '');
+      reject(Object.assign(new SubgraphFetchError(error.code ?? error.message, { cause: error }), { stale }));
+    });
     request.end(body);
   });
 }
+
+/**
+ * Sends; a query that met a stale kept-alive socket is sent again, within the same deadline (a mutation
+ * never is: it may have run). Each stale socket is destroyed as it fails, so this ends at the latest on
+ * a new connection once the pool of the dead process's sockets is empty.
+ */
+async function send(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await sendOnce(url, method, headers, body, Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      if (!(error as { stale?: boolean }).stale || !isQuery(body)) throw error;
+    }
+  }
+}
+
+const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
 
 /** Fetches in flight that a later identical one joins, by dedupeKey. */
 const inFlight = new Map<string, Promise<RawResponse>>();
@@ -55,7 +101,7 @@ const inFlight = new Map<string, Promise<RawResponse>>();
  * Mutations are never shared. The request id is left out of the key: the joined fetch carries the first one's.
  */
 function dedupeKey(url: string, headers: Record<string, string>, body: string): string | null {
-  if (!body.startsWith('{"query":"query') && !body.startsWith('{"query":"{')) return null;
+  if (!isQuery(body)) return null;
   let key = url;
   for (const [name, value] of Object.entries(headers)) {
     if (name === 'authorization') return null;
@@ -64,14 +110,20 @@ function dedupeKey(url: string, headers: Record<string, string>, body: string): 
   return `${key}\n\n${body}`;
 }
 
-/** The fetcher of the subgraph data sources: each caller gets its own Response (its own parsed body). */
+/** Without a `timeout` in the request's init (the data sources pass SUBGRAPH_TIMEOUT_MS). */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The fetcher of the subgraph data sources: each caller gets its own Response (its own parsed body).
+ * Rejects with a SubgraphFetchError when the subgraph cannot be reached or does not answer in time.
+ */
 export const subgraphFetch: Fetcher = async (url, init) => {
   const headers = (init?.headers ?? {}) as Record<string, string>;
   const body = typeof init?.body === 'string' ? init.body : '';
   const key = dedupeKey(url, headers, body);
   let pending = key === null ? undefined : inFlight.get(key);
   if (!pending) {
-    pending = send(url, init?.method ?? 'POST', headers, body);
+    pending = send(url, init?.method ?? 'POST', headers, body, (init as { timeout?: number } | undefined)?.timeout || DEFAULT_TIMEOUT_MS);
     if (key !== null) {
       inFlight.set(key, pending);
       const forget = () => inFlight.delete(key);

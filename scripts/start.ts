@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const supervisor = new Supervisor();
   const shutdown = () => {
     console.log('Stopping Enlace...');
-    supervisor.stop().then(() => process.exit(0));
+    // Each process drains for up to SHUTDOWN_GRACE_MS; SIGKILL only after that and a margin.
+    supervisor.stop(config.shutdownGraceMs + 5000).then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -48,6 +48,8 @@ export async function startGraphProcesses(options: { mysqlUrl?: string; basePort
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     JWT_SECRET: BENCH_JWT_SECRET,
+    // Every benchmark write comes from this one address: the edge's per-address mutation limit is off.
+    MUTATION_RATE_LIMIT: '0',
     DATA_DIR: dataDir,
     GATEWAY_PORT: String(base),
     ...(options.mysqlUrl ? { DATABASE_URL: options.mysqlUrl, DATABASE_PREFIX: prefix } : {}),

@@ -42,10 +42,25 @@ export interface Config {
   /** Limits of the live feed's WebSockets on the gateway. */
   feed: { maxConnectionsPerAddress: number; maxSubscriptionsPerConnection: number };
   /**
+   * The gateway's edge (gateway/edge.ts). QUERY_MAX_COST: fields an operation may return, list fields
+   * counted once per element (see measureOperation); QUERY_MAX_ALIASES; QUERY_MAX_TOKENS: lexical
+   * tokens of the query text; MUTATION_RATE_LIMIT: mutation root fields per minute per client address
+   * and gateway process (0: no limit). The depth limit is fixed: MAX_QUERY_DEPTH of gateway/depth.ts.
+   */
+  edge: { maxCost: number; maxAliases: number; maxTokens: number; mutationsPerMinute: number };
+  /** CORS_ORIGINS: origins browsers may call the gateway from (comma-separated, `*` for any); none by default. */
+  corsOrigins: string[];
+  /** INTROSPECTION: whether the gateway answers __schema and __type (on by default: the API is public). */
+  introspection: boolean;
+  /**
    * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each polls the feed's
    * event log itself). Default: one per CPU in production, 1 (no cluster) otherwise.
    */
   gatewayWorkers: number;
+  /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
+  subgraphTimeoutMs: number;
+  /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight may take to finish before being cut. */
+  shutdownGraceMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +81,21 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Origins as a browser sends them (`https://host[:port]`, no path), or `*`. */
+function originsVar(env: Env, name: string): string[] {
+  const origins = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let valid = origin === '*';
+    try {
+      valid ||= new URL(origin).origin === origin;
+    } catch {
+      // not a URL: invalid
+    }
+    if (!valid) throw new Error(`${name} must list origins like https://example.org (no path, no trailing /) or *, got "${origin}"`);
+  }
+  return origins;
 }
 
 function databaseUrlVar(env: Env): string | undefined {
@@ -120,7 +150,17 @@ export function loadConfig(env: Env = process.env): Config {
       maxConnectionsPerAddress: intVar(env, 'FEED_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
       maxSubscriptionsPerConnection: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     },
+    edge: {
+      maxCost: intVar(env, 'QUERY_MAX_COST', 100_000, 1, 1_000_000_000),
+      maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, 0, 10_000),
+      maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 2000, 100, 1_000_000),
+      mutationsPerMinute: intVar(env, 'MUTATION_RATE_LIMIT', 60, 0, 1_000_000),
+    },
+    corsOrigins: originsVar(env, 'CORS_ORIGINS'),
+    introspection: boolVar(env, 'INTROSPECTION', true),
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
+    subgraphTimeoutMs: intVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
+    shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }
 

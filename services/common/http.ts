@@ -30,6 +30,34 @@ function requestError(res: ServerResponse, status: number, code: string, message
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
+const CORS_ALLOWED_HEADERS = 'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+
+/**
+ * CORS for the origins given (`*`: any): the allow headers when the request's Origin is one of them,
+ * and the answer to a preflight (OPTIONS), which it sends itself: returns true then. No origin
+ * listed: browsers keep to the same origin. Tokens travel in the Authorization header, not in
+ * cookies, so credentials are never allowed.
+ */
+function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  const any = origins.includes('*');
+  if (!any) res.setHeader('vary', 'Origin');
+  const allowed = typeof origin === 'string' && (any || origins.includes(origin));
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', any ? '*' : origin);
+    res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
+  }
+  if (req.method !== 'OPTIONS') return false;
+  if (allowed) {
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    res.setHeader('access-control-allow-headers', CORS_ALLOWED_HEADERS);
+    res.setHeader('access-control-max-age', '600');
+  }
+  res.writeHead(204);
+  res.end();
+  return true;
+}
+
 /** The request id a caller (the gateway) passed on, or a fresh one; echoed in the response header. */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -49,6 +77,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   stats?: (context: C, requestId: string) => Record<string, number>;
   /** Other routes of this server (the gateway's GraphiQL page); answers true when it handled the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+  /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -72,10 +102,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(
   apollo: ApolloServer<C>,
   options: GraphQLHttpOptions<C>,
 ): http.Server {
-  return http.createServer(async (req, res) => {
+  return trackResponses(http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (options.routes?.(req, res, url.pathname)) return;
@@ -122,13 +153,15 @@ export function createGraphQLHttpServer<C extends BaseContext>(
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read: a kept-alive socket would parse it as the next request.
+        res.setHeader('connection', 'close');
         return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
       }
       options.log.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     }
-  });
+  }));
 }
 
 /** Listens on the port (0 picks a free one) and resolves with the port taken. */
@@ -143,9 +176,71 @@ export function listen(server: http.Server, port: number, host: string): Promise
   });
 }
 
-export function close(server: http.Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+/** The answers a server is writing, and whether it is draining (see close). */
+interface Responses {
+  open: Set<ServerResponse>;
+  draining: boolean;
+}
+
+const responsesOf = new WeakMap<http.Server, Responses>();
+
+/**
+ * Keeps the responses in progress, so that close() can let them finish. While draining, each answer
+ * ends its connection: a kept-alive socket would otherwise carry a new request in after the drain began,
+ * or sit idle and hold server.close() until its keep-alive runs out.
+ */
+function trackResponses(server: http.Server): http.Server {
+  const responses: Responses = { open: new Set(), draining: false };
+  responsesOf.set(server, responses);
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (responses.draining && !res.headersSent) res.setHeader('connection', 'close');
+    responses.open.add(res);
+    res.once('close', () => {
+      responses.open.delete(res);
+      if (responses.draining) setImmediate(() => server.closeIdleConnections());
+    });
   });
+  return server;
+}
+
+/**
+ * Stops the server gracefully: it stops accepting at once and closes idle connections, lets the
+ * requests in flight finish for up to `graceMs` (SHUTDOWN_GRACE_MS), then cuts whatever is left.
+ * WebSockets are not HTTP requests: their owner closes them (the live feed, with 1001).
+ */
+export function close(server: http.Server, graceMs = 0): Promise<void> {
+  return new Promise((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+    const responses = responsesOf.get(server);
+    if (responses) {
+      responses.draining = true;
+      for (const res of responses.open) if (!res.headersSent) res.setHeader('connection', 'close');
+    }
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * Stops once on SIGTERM or SIGINT (a Ctrl-C reaches a whole process group, and a cluster's primary
+ * forwards SIGTERM as well: a second signal must not cut the drain the first one started), then exits.
+ */
+export function onStopSignal(log: Logger, stop: () => Promise<void>): void {
+  let stopping: Promise<void> | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    log.info({ signal }, 'stopping: draining requests in flight');
+    stopping = stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'could not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

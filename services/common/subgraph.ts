@@ -8,7 +8,7 @@ import type { Context, Viewer } from './context';
 import { openDatabase } from './database';
 import { isClientError, maskError } from './errors';
 import type { FederatedSchema } from './subgraph-schema';
-import { close, createGraphQLHttpServer, listen } from './http';
+import { close, createGraphQLHttpServer, listen, onStopSignal } from './http';
 import { createLogger, Logger } from './logger';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
@@ -91,6 +91,14 @@ export async function startSubgraph<L>(
       };
     },
   });
+  // Drains: no new connection, requests in flight finish (SHUTDOWN_GRACE_MS at most), then the database
+  // closes. Once: a second call waits for the first.
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    await close(server, config.shutdownGraceMs);
+    await apollo.stop();
+    await db.destroy();
+  };
   const actualPort = await listen(server, port, config.host);
   log.info({ port: actualPort }, `${definition.name} subgraph ready`);
   return {
@@ -98,22 +106,14 @@ export async function startSubgraph<L>(
     port: actualPort,
     url: `http://${config.host}:${actualPort}/graphql`,
     db,
-    stop: async () => {
-      await close(server);
-      await apollo.stop();
-      await db.destroy();
-    },
+    stop: () => (stopping ??= stop()),
   };
 }
 
 /** The body of every services/<name>/main.ts: start, and stop cleanly on SIGTERM / SIGINT. */
 export function runSubgraph<L>(definition: SubgraphDefinition<L>, config: Config): void {
   startSubgraph(definition, config).then(
-    (running) => {
-      const stop = () => running.stop().then(() => process.exit(0));
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
-    },
+    (running) => onStopSignal(createLogger(definition.name, config.logLevel), running.stop),
     (error: unknown) => {
       createLogger(definition.name, 'error').fatal({ err: error }, 'could not start');
       process.exit(1);
