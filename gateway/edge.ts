@@ -16,7 +16,7 @@ import {
   type FieldNode,
 } from 'graphql';
 import type { Config } from '../services/common/config';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/common/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/common/page-size';
 import type { GatewayContext } from './context';
 import { MAX_QUERY_DEPTH } from './depth';
 

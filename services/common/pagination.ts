@@ -3,8 +3,9 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { paginateByKeys } from './keyset';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// In a module of their own, free of decorators: the gateway reads them without loading type-graphql.
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection ends, and whether another follows.' })
