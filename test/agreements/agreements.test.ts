@@ -6,7 +6,7 @@ import type { Viewer } from '../../services/common/context';
 import { statementCount } from '../../services/common/database';
 import { demoAuthorityId } from '../../services/common/demo-ids';
 import { stableId } from '../../services/common/ids';
-import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
+import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
 type Page = { totalCount: number; nodes: { id: string; title: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 
@@ -63,17 +63,7 @@ describe('agreements subgraph', () => {
     });
 
     it('pages through every visible agreement once, in a stable order', async () => {
-      const seen: string[] = [];
-      let after: string | null = null;
-      do {
-        const result = await subgraph.execute(
-          'query($after: String) { agreements(first: 3, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-          { after },
-        );
-        const page = result.data!.agreements as Page;
-        seen.push(...page.nodes.map((n) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const { ids: seen } = await pageThrough(subgraph, 'agreements', 3);
       expect(seen).toHaveLength(PUBLIC_DEMO);
       expect(new Set(seen).size).toBe(PUBLIC_DEMO);
     });

@@ -1,5 +1,5 @@
 import { authoritiesSubgraph } from '../../services/authorities/subgraph';
-import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
+import { openSubgraph, pageThrough, SubgraphUnderTest } from '../helpers/subgraph';
 
 describe('authorities subgraph', () => {
   let subgraph: SubgraphUnderTest;
@@ -43,23 +43,7 @@ describe('authorities subgraph', () => {
     });
 
     it('pages through every authority once, in a stable order', async () => {
-      const seen: string[] = [];
-      let after: string | null = null;
-      let total = 0;
-      do {
-        const result = await subgraph.execute(
-          'query($after: String) { authorities(first: 7, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
-          { after },
-        );
-        const page = result.data!.authorities as {
-          totalCount: number;
-          nodes: { id: string }[];
-          pageInfo: { hasNextPage: boolean; endCursor: string };
-        };
-        total = page.totalCount;
-        seen.push(...page.nodes.map((n) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const { ids: seen, totalCount: total } = await pageThrough(subgraph, 'authorities', 7);
       expect(seen).toHaveLength(total);
       expect(new Set(seen).size).toBe(total);
     });

@@ -53,3 +53,31 @@ export async function openSubgraph<L>(
     },
   };
 }
+
+export interface PagedThrough {
+  /** The ids of every node, in the order the pages gave them. */
+  ids: string[];
+  /** How many nodes each page held. */
+  pageSizes: number[];
+  /** The totalCount of the last page. */
+  totalCount: number;
+}
+
+/** Follows a root connection of the subgraph page by page, `first` at a time, until hasNextPage is false. */
+export async function pageThrough(subgraph: SubgraphUnderTest, field: string, first: number): Promise<PagedThrough> {
+  const result: PagedThrough = { ids: [], pageSizes: [], totalCount: 0 };
+  let after: string | null = null;
+  do {
+    const { data, errors } = await subgraph.execute(
+      `query($after: String) { ${field}(first: ${first}, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
+    if (errors) throw errors[0];
+    const page = data![field] as { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    result.ids.push(...page.nodes.map((node) => node.id));
+    result.pageSizes.push(page.nodes.length);
+    result.totalCount = page.totalCount;
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return result;
+}

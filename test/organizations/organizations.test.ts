@@ -1,6 +1,6 @@
 import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../../services/common/demo-ids';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
-import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
+import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
 interface Page {
   totalCount: number;
@@ -66,18 +66,8 @@ describe('organizations subgraph: the directory of organizations', () => {
     });
 
     it('pages through every organization once', async () => {
-      const seen: string[] = [];
-      let after: string | null = null;
-      do {
-        const { data } = await subgraph.execute(
-          'query($after: String) { organizations(first: 3, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-          { after },
-        );
-        const page = data!.organizations as Page;
-        expect(page.nodes.length).toBeLessThanOrEqual(3);
-        seen.push(...page.nodes.map((n) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const { ids: seen, pageSizes } = await pageThrough(subgraph, 'organizations', 3);
+      for (const size of pageSizes) expect(size).toBeLessThanOrEqual(3);
       expect(seen).toHaveLength(DEMO_ORGANIZATIONS.length);
       expect(new Set(seen).size).toBe(DEMO_ORGANIZATIONS.length);
     });

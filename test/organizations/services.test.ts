@@ -1,5 +1,5 @@
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
-import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
+import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
 const DEMO_SERVICES = 28;
 const GUATEMALA_CITY = '{ latitude: 14.6349, longitude: -90.5069 }';
@@ -99,17 +99,7 @@ describe('organizations subgraph: services', () => {
     });
 
     it('pages through every service once, by name', async () => {
-      const seen: string[] = [];
-      let after: string | null = null;
-      do {
-        const { data } = await subgraph.execute(
-          'query($after: String) { services(first: 8, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-          { after },
-        );
-        const page = data!.services as { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-        seen.push(...page.nodes.map((n) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const { ids: seen } = await pageThrough(subgraph, 'services', 8);
       expect(new Set(seen).size).toBe(DEMO_SERVICES);
       expect(seen).toHaveLength(DEMO_SERVICES);
     });

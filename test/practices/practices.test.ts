@@ -11,7 +11,7 @@ import {
   PracticePopulation,
 } from '../../services/practices/entities/practice-links.entity';
 import { practicesSubgraph } from '../../services/practices/subgraph';
-import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
+import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
 type Page = { totalCount: number; nodes: { id: string; title: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 
@@ -84,17 +84,7 @@ describe('practices subgraph', () => {
     });
 
     it('pages through every published practice once, in a stable order', async () => {
-      const seen: string[] = [];
-      let after: string | null = null;
-      do {
-        const result = await subgraph.execute(
-          'query($after: String) { practices(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
-          { after },
-        );
-        const page = result.data!.practices as Page;
-        seen.push(...page.nodes.map((n) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
+      const { ids: seen } = await pageThrough(subgraph, 'practices', 4);
       expect(seen).toHaveLength(PUBLISHED_DEMO);
       expect(new Set(seen).size).toBe(PUBLISHED_DEMO);
     });
