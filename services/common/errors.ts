@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'SUBGRAPH_UNAVAILABLE'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -27,6 +28,41 @@ const unavailableMessage = (service: string) => `The ${service} service is unava
 
 /** A subgraph could not be reached or did not answer in time: its fields are null, the others still answer. */
 export const subgraphUnavailable = (service: string) => userError('SUBGRAPH_UNAVAILABLE', unavailableMessage(service), { service });
+
+const databaseMessage = (service: string) => `The ${service} service cannot reach its database right now; try again shortly.`;
+
+/** A subgraph is up but its database is not (restarting, unreachable): what it owns fails until it reconnects. */
+export const serviceUnavailable = (service: string) => userError('SERVICE_UNAVAILABLE', databaseMessage(service), { service });
+
+/**
+ * The codes of mysql2 (and of the socket under it) that mean "the server is gone or refuses connections
+ * for now", not "this statement is wrong": the pool drops the dead connection and opens a new one on the
+ * next query, so the same request will succeed once the server is back.
+ */
+const DATABASE_GONE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CON_COUNT_ERROR',
+  'ER_CONNECTION_KILLED',
+]);
+
+/**
+ * Whether an error, or one it wraps, says the database is gone: TypeORM's driverError, a GraphQL error's
+ * originalError, graphql-js's thrownValue (mysql2's pool rejects with an object that is not an Error).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, driverError, originalError, thrownValue, cause } = error as Record<string, unknown>;
+  if (typeof code === 'string' && DATABASE_GONE_CODES.has(code)) return true;
+  return [driverError, originalError, thrownValue, cause].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+}
 
 /** Codes that Apollo Server itself gives to errors a client caused (parse, validation, bad variables). */
 const CLIENT_CODES = new Set([
@@ -62,9 +98,9 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   // Not the client's doing, but the client must know which part is missing. Rebuilt from the service
   // name alone, so that no message, address or cause of whoever raised it can pass.
   const service = formatted.extensions?.service;
-  if (code === 'SUBGRAPH_UNAVAILABLE' && KNOWN_SERVICES.has(service)) {
+  if ((code === 'SUBGRAPH_UNAVAILABLE' || code === 'SERVICE_UNAVAILABLE') && KNOWN_SERVICES.has(service)) {
     return {
-      message: unavailableMessage(service as string),
+      message: code === 'SUBGRAPH_UNAVAILABLE' ? unavailableMessage(service as string) : databaseMessage(service as string),
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code, service },

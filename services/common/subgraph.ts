@@ -1,12 +1,13 @@
 import type http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import type { Config, SubgraphName } from './config';
 import { loadJwtSecret, verifyAuthorization } from './auth';
 import type { Context, Viewer } from './context';
 import { openDatabase } from './database';
-import { isClientError, maskError } from './errors';
+import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from './errors';
 import type { FederatedSchema } from './subgraph-schema';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from './http';
 import { createLogger, Logger } from './logger';
@@ -38,14 +39,26 @@ const errorLogging: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          if (!isClientError(error.extensions?.code)) {
-            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'internal error');
-          }
+          if (isClientError(error.extensions?.code)) continue;
+          const cause = error.originalError ?? error;
+          if (isDatabaseUnavailable(cause)) contextValue.log.warn({ err: cause, path: error.path }, 'database unavailable');
+          else contextValue.log.error({ err: cause, path: error.path }, 'internal error');
         }
       },
     };
   },
 };
+
+/**
+ * maskError, but a query that failed because the database is gone tells the client so (SERVICE_UNAVAILABLE
+ * naming this subgraph; the gateway passes it on) rather than INTERNAL_SERVER_ERROR: retrying will work.
+ */
+function formatErrorOf(service: SubgraphName) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    isDatabaseUnavailable(error)
+      ? maskError({ ...formatted, extensions: serviceUnavailable(service).extensions })
+      : maskError(formatted);
+}
 
 /** Opens the database (running migrations), seeds, builds the schema and listens on `port` (0: any free). */
 export async function startSubgraph<L>(
@@ -64,7 +77,7 @@ export async function startSubgraph<L>(
   const { schema } = await definition.buildSchema();
   const apollo = new ApolloServer<Context<L>>({
     schema,
-    formatError: maskError,
+    formatError: formatErrorOf(definition.name),
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging],
   });
