@@ -11,6 +11,7 @@ import { loadJwtSecret, verifyAuthorization } from '../services/common/auth';
 import { maskError } from '../services/common/errors';
 import { close, createGraphQLHttpServer, listen } from '../services/common/http';
 import { createLogger } from '../services/common/logger';
+import { createMetrics } from '../services/common/metrics';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { edgePlugin } from './edge';
@@ -45,13 +46,14 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const jwtSecret = loadJwtSecret(config);
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
+  const metrics = config.metrics ? createMetrics('gateway') : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       const url = urls[name as SubgraphName] ?? '';
       return options.buildService
         ? options.buildService(name as SubgraphName, url)
-        : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs });
+        : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -60,7 +62,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     includeStacktraceInErrorResponses: false,
     // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.
     // The landing page is ours (GraphiQL served offline, see graphiql.ts), not Apollo's CDN-hosted one.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), edgePlugin(config.edge)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), edgePlugin(config.edge), ...(metrics ? [metrics.plugin] : [])],
     introspection: config.introspection,
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
@@ -68,6 +70,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     log,
+    metrics,
     ready: async () => true,
     routes: createGraphiQL('/graphql'),
     corsOrigins: config.corsOrigins,

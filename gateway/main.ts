@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { loadConfig } from '../services/common/config';
 import { createLogger } from '../services/common/logger';
+import { serveClusterMetrics } from '../services/common/metrics';
 import { startGatewayCluster } from './cluster';
 
 const config = loadConfig();
@@ -10,6 +11,7 @@ const log = createLogger('gateway', config.logLevel);
 // The primary never loads the gateway's code (Apollo, the query planner): about 70 MB of RSS less.
 if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const workers = startGatewayCluster(config.gatewayWorkers, log);
+  if (config.metrics) serveClusterMetrics();
   log.info({ workers: config.gatewayWorkers }, 'gateway cluster started');
   // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it.
   const stop = () => workers.stop().then(() => process.exit(0));

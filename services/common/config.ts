@@ -59,6 +59,8 @@ export interface Config {
   gatewayWorkers: number;
   /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
   subgraphTimeoutMs: number;
+  /** METRICS: whether every process answers GET /metrics (Prometheus text; on by default). */
+  metrics: boolean;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight may take to finish before being cut. */
   shutdownGraceMs: number;
 }
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: boolVar(env, 'INTROSPECTION', true),
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
     subgraphTimeoutMs: intVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
+    metrics: boolVar(env, 'METRICS', true),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { RESPONSE_STATS } from './config';
 import type * as Database from './database';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -79,7 +80,12 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   routes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
   corsOrigins?: readonly string[];
+  /** Served at GET /metrics, and told of every response; none: no /metrics (METRICS=false). */
+  metrics?: Metrics;
 }
+
+/** The routes /metrics counts apart; anything else (a scanner's probes) counts as "other". */
+const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 
 /**
  * The statement counting of ./database, loaded on first use: a server with its own `stats` (the
@@ -95,8 +101,8 @@ function defaultStats(context: BaseContext, requestId: string): Record<string, n
 }
 
 /**
- * A plain node:http server in front of Apollo Server: GraphQL on `path`, /health (the process is up)
- * and /ready (it can serve), a body limit, and the request id in every response.
+ * A plain node:http server in front of Apollo Server: GraphQL on `path`, /health (the process is up),
+ * /ready (it can serve), /metrics, a body limit, and the request id in every response.
  */
 export function createGraphQLHttpServer<C extends BaseContext>(
   apollo: ApolloServer<C>,
@@ -106,9 +112,19 @@ export function createGraphQLHttpServer<C extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    const { metrics } = options;
+    if (metrics) {
+      const route = ROUTES.has(url.pathname) ? url.pathname : 'other';
+      res.once('finish', () => metrics.countResponse(route, res.statusCode));
+    }
     if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics' && metrics) {
+        const text = await metrics.text();
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(text);
+      }
       if (options.routes?.(req, res, url.pathname)) return;
       if (url.pathname === '/ready') {
         const ready = await options.ready().catch(() => false);

@@ -11,6 +11,7 @@ import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } f
 import type { FederatedSchema } from './subgraph-schema';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from './http';
 import { createLogger, Logger } from './logger';
+import { createMetrics } from './metrics';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
@@ -75,16 +76,23 @@ export async function startSubgraph<L>(
   });
   if (definition.seed) await definition.seed(db, config, log);
   const { schema } = await definition.buildSchema();
+  const metrics = config.metrics ? createMetrics(definition.name) : undefined;
   const apollo = new ApolloServer<Context<L>>({
     schema,
     formatError: formatErrorOf(definition.name),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), errorLogging],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLogging,
+      ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
+    ],
   });
   await apollo.start();
   const server: http.Server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     log,
+    metrics,
     ready: async () => {
       await db.query('SELECT 1');
       return true;
