@@ -4,16 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
-import { signToken } from '../services/common/auth';
 import { loadConfig, SUBGRAPHS } from '../services/common/config';
 import { waitForUrl } from './supervisor';
 import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
-import {
-  ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S1_QUERY, S4_QUERY, s5Query, S6_READS, SET_AGREEMENT_STATUS,
-} from './bench/queries';
+import { mixed, signUp, type MixedRequests } from './bench/mixed';
+import { S1_QUERY, S4_QUERY, s5Query, S6_READS } from './bench/queries';
 
 /**
  * The graph under closed-loop load: `npm run bench [-- --mysql] [--duration 10] [--warmup 3] [--connections 16]
@@ -39,7 +37,6 @@ const MYSQL = argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql:/
 const BASE_PORT = 14200;
 const PREFIX = 'enlace_bench_';
 
-const secretariat = `Bearer ${signToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, BENCH_JWT_SECRET, 4 * 3600)}`;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 interface Row {
@@ -54,7 +51,7 @@ interface Row {
   statements: number | null;
 }
 
-type Requests = { requests: NonNullable<Parameters<typeof autocannon>[0]['requests']> };
+type Requests = { requests: MixedRequests };
 
 const hasErrors = (body: string) => body.includes('"errors":[');
 
@@ -253,54 +250,6 @@ async function main(): Promise<void> {
   console.log(`\n${markdown}`);
   if (option('out')) fs.writeFileSync(option('out')!, markdown);
   process.exit(0);
-}
-
-/** An account of the graph for S6's user writes (registerOrganization needs one). */
-async function signUp(url: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: JSON_HEADERS,
-    body: JSON.stringify({ query: `mutation { signUp(input: { email: "bench-user@example.org", password: "bench-password-2026", name: "Benchmark user" }) { token } }` }),
-  });
-  const body = (await response.json()) as { data?: { signUp: { token: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  return `Bearer ${body.data.signUp.token}`;
-}
-
-/** S6: per connection, reads interleaved with the writes of the access issue (4 writes in 10 requests). */
-function mixed(user: string): Requests['requests'] {
-  let n = 0;
-  const post = (query: string, authorization?: string) => ({
-    method: 'POST',
-    headers: { ...JSON_HEADERS, ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const write = (authorization: string, build: (context: Record<string, unknown>) => object, onResponse?: (body: string, context: Record<string, unknown>) => void) => ({
-    method: 'POST',
-    headers: { ...JSON_HEADERS, authorization },
-    setupRequest: (request: object, context: Record<string, unknown>) => ({ ...request, body: JSON.stringify(build(context)) }),
-    onResponse: (_status: number, body: string, context: Record<string, unknown>) => onResponse?.(body, context),
-  });
-  return [
-    post(S6_READS[0]),
-    write(secretariat, () => {
-      const i = (n += 1);
-      const a = benchOrganization(i).country;
-      const b = benchOrganization(i + 1).country;
-      return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
-    }, (body, context) => (context.agreementId = (JSON.parse(body) as any).data?.createAgreement?.id)),
-    post(S6_READS[1]),
-    write(secretariat, (context) => ({ query: SET_AGREEMENT_STATUS, variables: { id: context.agreementId ?? 'none' } })),
-    post(S6_READS[2]),
-    post(S6_READS[3], user),
-    write(user, () => ({ query: REGISTER_ORGANIZATION, variables: { n: `Benchmark mixed organization ${(n += 1)}`, c: benchOrganization(n).country } })),
-    post(S6_READS[0], secretariat),
-    write(secretariat, () => {
-      const organization = benchOrganization((n += 1));
-      return { query: ADD_SERVICE, variables: { o: organization.id, n: `Benchmark mixed service ${n}`, c: organization.country } };
-    }),
-    post(S6_READS[1], user),
-  ];
 }
 
 main().catch((error: unknown) => {

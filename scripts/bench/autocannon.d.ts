@@ -17,6 +17,8 @@ declare module 'autocannon' {
     body?: string;
     requests?: Request[];
     timeout?: number;
+    /** Requests per second from all connections together (the soak's steady rate). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;
@@ -36,6 +38,7 @@ declare module 'autocannon' {
   }
   interface Instance extends PromiseLike<Result> {
     on(event: 'response', listener: (client: unknown, status: number, bytes: number, responseTimeMs: number) => void): this;
+    on(event: 'reqError', listener: (error: Error) => void): this;
   }
   function autocannon(options: Options): Instance;
   export = autocannon;

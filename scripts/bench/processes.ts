@@ -38,7 +38,9 @@ async function dropBenchDatabases(url: string, prefix: string): Promise<void> {
  * The six subgraphs and the gateway as separate processes from dist/ (NODE_ENV=production), on a fresh
  * SQLite directory or fresh MySQL databases, on ports from `basePort` up.
  */
-export async function startGraphProcesses(options: { mysqlUrl?: string; basePort?: number; env?: Record<string, string> } = {}): Promise<GraphProcesses> {
+export async function startGraphProcesses(
+  options: { mysqlUrl?: string; basePort?: number; env?: Record<string, string>; /** Where each process's log goes (name.log); default: stderr only. */ logDir?: string } = {},
+): Promise<GraphProcesses> {
   const base = options.basePort ?? 14000;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-'));
   const prefix = 'enlace_bench_';
@@ -58,8 +60,11 @@ export async function startGraphProcesses(options: { mysqlUrl?: string; basePort
   SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i)));
   const dist = path.resolve(__dirname, '..', '..');
   const children: Record<string, ChildProcess> = {};
+  if (options.logDir) fs.mkdirSync(options.logDir, { recursive: true });
   const spawnOne = (name: string, script: string) => {
-    children[name] = spawn(process.execPath, [script], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const log = options.logDir ? fs.openSync(path.join(options.logDir, `${name}.log`), 'w') : undefined;
+    children[name] = spawn(process.execPath, [script], { env, stdio: ['ignore', log ?? 'ignore', log ?? 'inherit'] });
+    if (log !== undefined) fs.closeSync(log);
   };
   const subgraphUrls: Record<string, string> = {};
   SUBGRAPHS.forEach((name, i) => {
