@@ -65,3 +65,28 @@ describe('the gateway fetching from its subgraphs', () => {
     expect(subgraph.received).toHaveLength(2);
   });
 });
+
+describe('the gateway keeping connections to a subgraph alive', () => {
+  it('closes an idle connection itself before the subgraph would, so a mutation never meets one being closed', async () => {
+    // Node's server defaults, as every subgraph runs: keepAliveTimeout 5 s, announced as `Keep-Alive: timeout=5`.
+    const events: { at: number; who: 'gateway' | 'subgraph' }[] = [];
+    const server = http.createServer((req, res) => req.resume().on('end', () => res.end('{"data":{}}')));
+    server.on('connection', (socket) => {
+      socket.on('end', () => events.push({ at: Date.now(), who: 'gateway' })); // the gateway's FIN
+      socket.on('close', () => events.push({ at: Date.now(), who: 'subgraph' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      const body = JSON.stringify({ query: 'mutation M__agreements__0{createAgreement{id}}' });
+      await (await subgraphFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+      const answered = Date.now();
+      while (events.length === 0 && Date.now() - answered < 7000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(events[0]?.who).toBe('gateway');
+      expect(events[0].at - answered).toBeLessThan(server.keepAliveTimeout);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
