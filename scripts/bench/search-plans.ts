@@ -47,7 +47,8 @@ export async function explainServices(db: DataSource, recorder: Recorder, filter
   for (const { sql, parameters } of recorder.statements.slice()) {
     const mysql = db.options.type === 'mysql';
     const rows: Record<string, unknown>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
-    const kind = /COUNT\(/i.test(sql) ? 'count' : 'page';
+    // A page sorted by a computed key carries its count (COUNT(*) OVER ()); other pages count apart.
+    const kind = /OVER \(\)/i.test(sql) ? 'page + count' : /COUNT\(/i.test(sql) ? 'count' : 'page';
     const steps = rows.map((r) =>
       mysql ? `${r.table}: ${r.type} key=${r.key ?? '-'} rows=${r.rows}${r.Extra ? ` (${r.Extra})` : ''}` : String(r.detail),
     );

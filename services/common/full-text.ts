@@ -19,6 +19,14 @@ export interface FullTextTable {
   table: string;
   titles: string[];
   bodies: string[];
+  /**
+   * MySQL: a column that a search is often narrowed by (a country). A stored generated column,
+   * SCOPED_DOCUMENT, holds every word of the row prefixed with that column's value ("pe_empleo"), under a
+   * FULLTEXT index of its own: a search within one value then reads only that value's postings. InnoDB
+   * answers each hit with a row lookup, so a common word in the whole table cost as many lookups as it
+   * has rows in every country.
+   */
+  scope?: string;
 }
 
 /** SQL to filter by a search and to rank its hits (1: every word in a title column, 0: otherwise). */
@@ -29,6 +37,10 @@ export interface FullTextSql {
 }
 
 type Engine = 'sqlite' | 'mysql';
+
+export const SCOPED_DOCUMENT = 'search_document';
+/** The separator of a scoped word: InnoDB's parser keeps `_` inside a word. */
+const SCOPE_SEPARATOR = '_';
 
 export function engineOf(db: DataSource): Engine {
   return db.options.type === 'mysql' || db.options.type === 'mariadb' ? 'mysql' : 'sqlite';
@@ -56,18 +68,33 @@ function booleanQuery(words: string[]): string {
   return words.map((word, i) => `+${word}${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
-/** The filter and rank of a search over `index`, for rows of the query alias `alias`; `words` is not empty. */
-export function fullTextSql(db: DataSource, index: FullTextTable, alias: string, words: string[]): FullTextSql {
+/** The words of a search within one value of the scope column, as the scoped document holds them; null if one would be too long. */
+function scopedWords(scope: string, words: string[]): string[] | null {
+  const scoped = words.map((word) => `${scope.toLowerCase()}${SCOPE_SEPARATOR}${word}`);
+  return scoped.every((word) => [...word].length <= MAX_WORD_LENGTH) ? scoped : null;
+}
+
+/**
+ * The filter and rank of a search over `index`, for rows of the query alias `alias`; `words` is not empty.
+ * `scope`: the value of the index's scope column the caller also filters by, if any (MySQL then searches
+ * the scoped document).
+ */
+export function fullTextSql(db: DataSource, index: FullTextTable, alias: string, words: string[], scope?: string | null): FullTextSql {
   const name = (suffix: string) => `ft_${alias}_${suffix}`;
   if (engineOf(db) === 'mysql') {
     const all = [...index.titles, ...index.bodies].map((c) => `${alias}.${c}`).join(', ');
     const titles = index.titles.map((c) => `${alias}.${c}`).join(', ');
-    const against = `AGAINST (:${name('q')} IN BOOLEAN MODE)`;
-    return {
-      where: `MATCH(${all}) ${against}`,
-      rank: `(CASE WHEN MATCH(${titles}) ${against} THEN 1 ELSE 0 END)`,
-      parameters: { [name('q')]: booleanQuery(words) },
-    };
+    const against = (parameter: string) => `AGAINST (:${name(parameter)} IN BOOLEAN MODE)`;
+    const rank = `(CASE WHEN MATCH(${titles}) ${against('q')} THEN 1 ELSE 0 END)`;
+    const scoped = index.scope && scope ? scopedWords(scope, words) : null;
+    if (scoped) {
+      return {
+        where: `MATCH(${alias}.${SCOPED_DOCUMENT}) ${against('s')}`,
+        rank,
+        parameters: { [name('q')]: booleanQuery(words), [name('s')]: booleanQuery(scoped) },
+      };
+    }
+    return { where: `MATCH(${all}) ${against('q')}`, rank, parameters: { [name('q')]: booleanQuery(words) } };
   }
   const fts = ftsTable(index.table);
   const hits = (parameter: string) => `${alias}.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH :${parameter})`;
@@ -110,6 +137,29 @@ export async function createFullTextIndex(queryRunner: QueryRunner, index: FullT
   await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${index.table} BEGIN ${remove} END`);
   await queryRunner.query(`CREATE TRIGGER ${fts}_update AFTER UPDATE OF ${list} ON ${index.table} BEGIN ${remove} ${insert} END`);
   await rebuildFullTextIndex(queryRunner, index.table);
+}
+
+/**
+ * MySQL: the scoped document of a table and its FULLTEXT index (SQLite needs none: an FTS5 lookup costs no
+ * row read per hit). A stored generated column, so that every write path keeps it in step. MariaDB's
+ * REGEXP_REPLACE (PCRE) names a group \1, MySQL's (ICU) $1.
+ */
+export async function createScopedDocument(queryRunner: QueryRunner, index: FullTextTable): Promise<void> {
+  if (engineOf(queryRunner.connection) !== 'mysql' || !index.scope) return;
+  const [{ version }] = await queryRunner.query('SELECT VERSION() AS version');
+  const group = /mariadb/i.test(version) ? '\\\\1' : '$1';
+  const text = `CONCAT_WS(' ', ${[...index.titles, ...index.bodies].join(', ')})`;
+  const words = `REGEXP_REPLACE(${text}, '([[:alnum:]_]+)', CONCAT(${index.scope}, '${SCOPE_SEPARATOR}${group}'))`;
+  await queryRunner.query(`ALTER TABLE ${index.table} ADD COLUMN ${SCOPED_DOCUMENT} TEXT GENERATED ALWAYS AS (${words}) STORED`);
+  await queryRunner.query('SET SESSION innodb_ft_enable_stopword = OFF');
+  await queryRunner.query(`CREATE FULLTEXT INDEX ft_${index.table}_scoped ON ${index.table} (${SCOPED_DOCUMENT})`);
+  await queryRunner.query('SET SESSION innodb_ft_enable_stopword = ON');
+}
+
+export async function dropScopedDocument(queryRunner: QueryRunner, index: FullTextTable): Promise<void> {
+  if (engineOf(queryRunner.connection) !== 'mysql' || !index.scope) return;
+  await queryRunner.query(`DROP INDEX ft_${index.table}_scoped ON ${index.table}`);
+  await queryRunner.query(`ALTER TABLE ${index.table} DROP COLUMN ${SCOPED_DOCUMENT}`);
 }
 
 /** Refills an SQLite FTS5 index from its table (after a bulk load, or a VACUUM that renumbered rowids); MySQL needs nothing. */

@@ -54,7 +54,12 @@ function afterSql(keys: SortKey[], idSql: string): string {
 /**
  * Keyset pagination over keys computed in SQL, then the id: a stable total order, so no row repeats or
  * vanishes across pages. The cursor carries the key values, never a float that could round differently:
- * the callers make their keys integers or strings. Two statements: the page and the count.
+ * the callers make their keys integers or strings.
+ *
+ * When a key is computed (a rank, a distance) no index gives the order, so the database sorts every row
+ * of the filter anyway: one statement then gives the page and counts them all (COUNT(*) OVER ()), the
+ * rows at or before the cursor sorted last rather than filtered out. Otherwise the page comes in index
+ * order, reading only the rows it shows, and a second statement counts.
  */
 export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -64,29 +69,35 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   const limit = pageSize(args.first);
   const cursor = args.after ? decode(args.after, keys) : null;
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
-  const page = query.clone();
+  const countInPage = keys.some((key) => !key.property);
+  const page = query.clone().orderBy();
   if (cursor) {
-    const parameters = Object.fromEntries([...cursor.values, cursor.id].map((value, i) => [`keyset${i}`, value]));
-    page.andWhere(afterSql(keys, `${alias}.id`), parameters);
+    const after = afterSql(keys, `${alias}.id`);
+    page.setParameters(Object.fromEntries([...cursor.values, cursor.id].map((value, i) => [`keyset${i}`, value])));
+    if (countInPage) page.addSelect(`(CASE WHEN ${after} THEN 1 ELSE 0 END)`, 'after_cursor').addOrderBy('after_cursor', 'DESC');
+    else page.andWhere(after);
   }
+  if (countInPage) page.addSelect('COUNT(*) OVER ()', 'total_count');
   // A computed key is selected under a name of its own; selecting a column again would take its place in the entity.
   const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
   keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
-  keys.forEach((key, i) => (i === 0 ? page.orderBy(ordered[i], key.direction) : page.addOrderBy(ordered[i], key.direction)));
+  keys.forEach((key, i) => page.addOrderBy(ordered[i], key.direction));
   const { entities, raw } = await page.addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getRawAndEntities();
-  const values = entities.map((entity, row) =>
+  const rows = raw as Record<string, unknown>[];
+  const totalCount = countInPage ? Number(rows[0]?.total_count ?? 0) : await query.clone().getCount();
+  const kept = entities.map((entity, row) => ({ entity, row })).filter(({ row }) => !cursor || !countInPage || Number(rows[row].after_cursor) === 1);
+  const values = kept.map(({ entity, row }) =>
     keys.map((key, i) => {
-      const value = key.property ? entity[key.property] : (raw[row] as Record<string, unknown>)[ordered[i]];
+      const value = key.property ? entity[key.property] : rows[row][ordered[i]];
       return key.numeric ? Number(value) : String(value);
     }),
   );
-  const nodes = entities.slice(0, limit);
+  const nodes = kept.slice(0, limit).map(({ entity }) => entity);
   const last = nodes.length - 1;
   return {
     nodes,
     keys: values.slice(0, limit),
     totalCount,
-    pageInfo: { hasNextPage: entities.length > limit, endCursor: last >= 0 ? encode(values[last], nodes[last].id) : null },
+    pageInfo: { hasNextPage: kept.length > limit, endCursor: last >= 0 ? encode(values[last], nodes[last].id) : null },
   };
 }

@@ -121,7 +121,7 @@ export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibil
     // A search with no word to look for (punctuation, one letter) matches nothing rather than everything.
     if (words.length === 0) query.andWhere('1 = 0');
     else {
-      const search = fullTextSql(db, SERVICES_INDEX, alias, words);
+      const search = fullTextSql(db, SERVICES_INDEX, alias, words, criteria.country);
       query.andWhere(search.where, search.parameters);
     }
   }

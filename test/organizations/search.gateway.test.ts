@@ -73,6 +73,20 @@ describe('service search through the gateway', () => {
       expect(await names({ search: 'migratoria' })).toEqual([]);
     });
 
+    it('keeps a search within a country in step with the name and the country of a service', async () => {
+      await add('scoped', { name: 'Clínica fronteriza provisional' });
+      const secretariat = asViewer(viewer('SECRETARIAT'));
+      const { body } = await graph.query(UPDATE, { id: ids.scoped, i: { name: 'Clínica fronteriza itinerante' } }, secretariat);
+      expect(body.errors).toBeUndefined();
+      expect(await names({ search: 'fronteriza provisional', country: 'GT' })).toEqual([]);
+      expect(await names({ search: 'fronteriza itin', country: 'GT' })).toEqual(['Clínica fronteriza itinerante']);
+      // No mutation moves a service to another country; a direct write must still be followed by the index.
+      await graph.subgraphs.organizations.db.query("UPDATE services SET country_code = 'PY' WHERE id = ?", [ids.scoped]);
+      expect(await names({ search: 'fronteriza itin', country: 'GT' })).toEqual([]);
+      expect(await names({ search: 'fronteriza itin', country: 'PY' })).toEqual(['Clínica fronteriza itinerante']);
+      expect(await names({ search: 'fronteriza itin' })).toEqual(['Clínica fronteriza itinerante']);
+    });
+
     it('finds nothing for a search with no word to look for', async () => {
       expect((await search({ search: '"*-' })).totalCount).toBe(0);
       expect((await search({ search: 'a' })).totalCount).toBe(0);
@@ -109,17 +123,25 @@ describe('service search through the gateway', () => {
         await insertService(db, org, { name: `Refugio ${i % 3}`, description: i % 2 ? 'Orientación migrante' : null });
         await insertService(db, org, { name: `Orientación ${i % 3}`, description: 'Refugio temporal' });
       }
-      const all = await search({ search: 'refug' }, { first: 100 });
-      const seen: string[] = [];
-      let after: string | null = null;
-      do {
-        const page: any = await search({ search: 'refug' }, { first: 4, after });
-        seen.push(...page.nodes.map((n: { id: string }) => n.id));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      } while (after);
-      expect(all.totalCount).toBe(18);
-      expect(seen).toEqual(all.nodes.map((n) => n.id));
-      expect(all.nodes.slice(0, 9).every((n) => n.name.startsWith('Refugio'))).toBe(true);
+      for (const filter of [{ search: 'refug' }, { search: 'refug', country: 'GT' }]) {
+        const all = await search(filter, { first: 100 });
+        const seen: string[] = [];
+        const counts: number[] = [];
+        let after: string | null = null;
+        do {
+          const page: any = await search(filter, { first: 4, after });
+          seen.push(...page.nodes.map((n: { id: string }) => n.id));
+          counts.push(page.totalCount);
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after);
+        expect(all.totalCount).toBe(18);
+        expect(seen).toEqual(all.nodes.map((n) => n.id));
+        // Every page counts every hit, not only those after its cursor.
+        expect(counts).toEqual(counts.map(() => 18));
+        expect(all.nodes.slice(0, 9).every((n) => n.name.startsWith('Refugio'))).toBe(true);
+        const past = await search(filter, { first: 4, after: all.pageInfo.endCursor });
+        expect(past).toMatchObject({ totalCount: 18, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      }
     });
   });
 
