@@ -5,6 +5,7 @@ import { SUBGRAPHS } from '../../services/common/config';
 import { startSubgraph } from '../../services/common/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { startGraph, TestGraph } from '../helpers/graph';
+import { runMain } from '../helpers/process';
 
 /** Fields of three subgraphs: the country and its authorities (authorities), a practice (practices), guidelines (workplan). */
 const QUERY = `query ($practice: ID!) {
@@ -115,4 +116,45 @@ describe('the graph with one subgraph hung or overloaded', () => {
     expect(JSON.parse(raw).errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } })]);
     expect(raw).not.toMatch(/10\.0\.0\.7|upstream|127\.0\.0\.1/);
   });
+});
+
+describe('the graph when a subgraph process is killed and its supervisor starts it again', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph.stop());
+
+  it('answers without it while it is dead, and in full again as soon as the new process is up', async () => {
+    // The practices subgraph as a process of its own, on the port and store the gateway already knows.
+    const port = graph.subgraphs.practices.port;
+    await graph.subgraphs.practices.stop();
+    const { config } = graph;
+    const env: Record<string, string> = { DATA_DIR: config.dataDir, DATABASE_PREFIX: config.databasePrefix };
+    if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
+    env.ORGANIZATIONS_URL = graph.subgraphs.organizations.url;
+    const first = await runMain('services/practices/main.ts', env, 'PRACTICES_PORT', port);
+    const { body: listed } = await graph.query('{ practices(first: 1) { nodes { id } } }');
+    const variables = { practice: listed.data.practices.nodes[0].id };
+    // practice(id) is nullable: without its subgraph it is null and the rest of the answer stays.
+    const query = 'query ($practice: ID!) { country(code: "GT") { name authorities { name } } practice(id: $practice) { title } }';
+
+    first.process.kill('SIGKILL');
+    expect(await first.exit).toEqual({ code: null, signal: 'SIGKILL' });
+    const { status, body } = await graph.query(query, variables);
+    expect(status).toBe(200);
+    expect(body.data.country.authorities.length).toBeGreaterThan(0);
+    expect(body.data.practice).toBeNull();
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } })]);
+
+    const second = await runMain('services/practices/main.ts', env, 'PRACTICES_PORT', port);
+    try {
+      const again = await graph.query(query, variables);
+      expect(again.body.errors).toBeUndefined();
+      expect(again.body.data.practice.title).toEqual(expect.any(String));
+    } finally {
+      second.process.kill('SIGTERM');
+      await second.exit;
+    }
+  }, 120_000);
 });
