@@ -80,6 +80,11 @@ export async function startSubgraph<L>(
   const apollo = new ApolloServer<Context<L>>({
     schema,
     formatError: formatErrorOf(definition.name),
+    // Signals are ours (onStopSignal): the server stops accepting, drains, then Apollo stops, then the database
+    // closes. Apollo's own handler would call stop() as well, and @apollo/server 5 never resolves a second,
+    // concurrent stop() (its barrier is resolved only when stopping fails): on MySQL, whose pool keeps the
+    // process alive, a SIGTERM left the process hanging, not listening, forever.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),

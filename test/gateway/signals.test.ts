@@ -4,6 +4,12 @@ import { startGraph, TestGraph } from '../helpers/graph';
 import { holdRequest, refused } from '../helpers/held-request';
 import { runMain } from '../helpers/process';
 
+/**
+ * As deployed: Apollo Server installs signal handlers of its own outside NODE_ENV=test, and those once
+ * left a MySQL subgraph hanging after SIGTERM (see subgraph.ts), which a test environment never showed.
+ */
+const PRODUCTION = { NODE_ENV: 'production' };
+
 describe('SIGTERM to a real process with a slow request in flight', () => {
   let graph: TestGraph;
   let store: Config;
@@ -23,7 +29,7 @@ describe('SIGTERM to a real process with a slow request in flight', () => {
 
   it('a subgraph stops accepting, answers the request, closes its database and exits with 0', async () => {
     // A store of its own: the test graph's belongs to its in-process subgraphs.
-    const env: Record<string, string> = { DATA_DIR: store.dataDir, DATABASE_PREFIX: store.databasePrefix };
+    const env: Record<string, string> = { ...PRODUCTION, DATA_DIR: store.dataDir, DATABASE_PREFIX: store.databasePrefix };
     if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
     const subgraph = await runMain('services/authorities/main.ts', env, 'AUTHORITIES_PORT');
     const held = await holdRequest(subgraph.url, '{ countries { code name } }');
@@ -40,7 +46,7 @@ describe('SIGTERM to a real process with a slow request in flight', () => {
 
   it('the gateway does the same, its subgraphs still up', async () => {
     const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, graph.subgraphs[name].url]));
-    const gateway = await runMain('gateway/main.ts', { ...urls, GATEWAY_WORKERS: '1' }, 'GATEWAY_PORT');
+    const gateway = await runMain('gateway/main.ts', { ...PRODUCTION, ...urls, GATEWAY_WORKERS: '1' }, 'GATEWAY_PORT');
     const held = await holdRequest(gateway.url, '{ country(code: "GT") { name authorities { name } practices { title } } }');
     gateway.process.kill('SIGTERM');
     expect(await stopsAccepting(gateway.url)).toBe(true);
