@@ -3,7 +3,8 @@ import type { Logger } from '../services/common/logger';
 
 export interface GatewayCluster {
   workers: () => Worker[];
-  stop: () => Promise<void>;
+  /** SIGTERM to every worker; SIGKILL to one still running after `killAfterMs`, when given. */
+  stop: (killAfterMs?: number) => Promise<void>;
 }
 
 const RESTART_DELAY_MS = 1000;
@@ -29,14 +30,18 @@ export function startGatewayCluster(count: number, log: Logger, exec?: string): 
   for (let i = 0; i < count; i += 1) fork();
   return {
     workers: () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined),
-    stop: async () => {
+    stop: async (killAfterMs?: number) => {
       stopping = true;
       await Promise.all(
         Object.values(cluster.workers ?? {}).map(
           (worker) =>
             new Promise<void>((resolve) => {
               if (!worker || worker.isDead()) return resolve();
-              worker.once('exit', () => resolve());
+              const kill = killAfterMs === undefined ? undefined : setTimeout(() => worker.process.kill('SIGKILL'), killAfterMs);
+              worker.once('exit', () => {
+                clearTimeout(kill);
+                resolve();
+              });
               worker.process.kill('SIGTERM');
             }),
         ),

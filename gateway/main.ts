@@ -13,10 +13,16 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const workers = startGatewayCluster(config.gatewayWorkers, log);
   if (config.metrics) serveClusterMetrics();
   log.info({ workers: config.gatewayWorkers }, 'gateway cluster started');
-  // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it.
-  const stop = () => workers.stop().then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it; one
+  // still running after that and a margin is killed. Once, whatever number of signals comes.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    workers.stop(config.shutdownGraceMs + 5000).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 } else {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startGateway } = require('./gateway') as typeof import('./gateway');

@@ -10,13 +10,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dist = path.resolve(__dirname, '..');
   const supervisor = new Supervisor();
+  let stopping = false;
   const shutdown = () => {
+    // Once: a second signal (Ctrl-C pressed again, a service manager's repeat) must not kill the supervisor
+    // mid-stop and leave its processes without the SIGKILL that ends a hung one.
+    if (stopping) return;
+    stopping = true;
     console.log('Stopping Enlace...');
     // Each process drains for up to SHUTDOWN_GRACE_MS; SIGKILL only after that and a margin.
     supervisor.stop(config.shutdownGraceMs + 5000).then(() => process.exit(0));
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 
   const storage = config.databaseUrl ? `MySQL (${config.databasePrefix}<subgraph> databases)` : `SQLite files in ${config.dataDir}`;
   console.log(`Starting Enlace on ${storage}${config.seedDemo ? ', with demo data' : ''}...`);

@@ -77,3 +77,24 @@ describe('the gateway cluster (GATEWAY_WORKERS > 1)', () => {
     expect(workers.every((worker) => worker.isDead())).toBe(true);
   });
 });
+
+describe('stopping a gateway cluster whose worker hangs', () => {
+  it('kills a worker still running after the grace it was given', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-cluster-'));
+    // A worker whose drain never ends: it takes SIGTERM and does nothing.
+    fs.writeFileSync(path.join(dir, 'worker.js'), "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); process.send('up');");
+    const up = new Promise<void>((resolve) => cluster.once('message', () => resolve()));
+    const hung = startGatewayCluster(1, createLogger('gateway', 'silent'), path.join(dir, 'worker.js'));
+    try {
+      await up;
+      const [worker] = hung.workers();
+      const exited = new Promise<string | null>((resolve) => worker.once('exit', (_code, signal) => resolve(signal)));
+      const started = Date.now();
+      await hung.stop(300);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await exited).toBe('SIGKILL');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
