@@ -37,7 +37,7 @@ export async function openPlans(config: Config): Promise<{ db: DataSource; recor
 /** Runs the services query of an anonymous viewer as the resolver does, and EXPLAINs each statement it sent. */
 export async function explainServices(db: DataSource, recorder: Recorder, filter: ServiceFilter, page: { first: number; after?: string }): Promise<string[]> {
   const criteria = serviceCriteria(filter);
-  const visibility = visibilityFor(null, []);
+  const visibility = visibilityFor(null, null, []);
   const query = servicesQuery(db, criteria, visibility);
   const keys = serviceSortKeys(db, criteria, visibility, query.alias);
   recorder.statements = [];

@@ -8,7 +8,7 @@ import { Service, ServiceType } from './entities/service.entity';
 import { boundingBox, Circle, coarsenSql, MAX_RADIUS_KM, withinCircleSql } from './geo';
 import { SERVICES_INDEX } from './search-indexes';
 import type { ServiceFilter } from './resolvers/service.args';
-import { Visibility, visibleOrganizationsSql } from './visibility';
+import { membershipsSql, Visibility, visibleOrganizationsSql } from './visibility';
 
 /** How many services Country.services gives at most per country. */
 export const COUNTRY_SERVICES_LIMIT = 100;
@@ -60,9 +60,9 @@ export function serviceCriteria(filter: ServiceFilter | null | undefined): Servi
 
 /** SQL that holds for the shelters whose exact position the viewer may not see; null when it sees every one. */
 export function obscuredSql(alias: string, visibility: Visibility): string | null {
-  const details = visibility.shelterDetails;
-  if (details === 'ALL') return null;
-  const exempt = details.length > 0 ? ` AND ${alias}.organization_id NOT IN (:...shelterDetails)` : '';
+  if (visibility.shelterDetails === 'ALL') return null;
+  const memberships = membershipsSql(visibility);
+  const exempt = memberships ? ` AND ${alias}.organization_id NOT IN ${memberships.sql}` : '';
   return `(${alias}.type = '${ServiceType.SHELTER}'${exempt})`;
 }
 
@@ -87,9 +87,8 @@ function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circ
   }
   const within = withinCircleSql(positionSql(alias, 'latitude', visibility), positionSql(alias, 'longitude', visibility), near);
   query.andWhere(within.sql, within.parameters);
-  if (Array.isArray(visibility.shelterDetails) && visibility.shelterDetails.length > 0) {
-    query.setParameter('shelterDetails', visibility.shelterDetails);
-  }
+  const memberships = membershipsSql(visibility);
+  if (obscuredSql(alias, visibility) && memberships) query.setParameters(memberships.parameters);
 }
 
 /** The services the viewer may see that meet the criteria, unordered (the caller pages or ranks). */

@@ -2,6 +2,7 @@ import type { Viewer } from '../../services/common/context';
 import { VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import type { Organization } from '../../services/organizations/entities/organization.entity';
 import type { Service } from '../../services/organizations/entities/service.entity';
+import { coarsen, distanceKm } from '../../services/organizations/geo';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { viewer } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
@@ -77,6 +78,44 @@ describe('organizations subgraph: what each viewer sees', () => {
     });
   });
 
+  describe("a member's statements", () => {
+    /** The SQL texts a request runs: on SQLite each distinct text is a prepared statement of its own. */
+    const statements = async (source: string, who: Viewer) => {
+      const logger = subgraph.db.logger;
+      const logQuery = logger.logQuery;
+      const texts = new Set<string>();
+      logger.logQuery = (query, ...rest) => {
+        texts.add(query);
+        return logQuery.call(logger, query, ...rest);
+      };
+      try {
+        await run(source, who, { r: [countryRef('BZ')] });
+      } finally {
+        logger.logQuery = logQuery;
+      }
+      return [...texts].sort();
+    };
+
+    it('are the same texts whatever the number of organizations it is a member of', async () => {
+      const joiner = viewer();
+      const source = `query($r: [_Any!]!) { organizations(filter: { country: "BZ" }) { totalCount nodes { name services { name } } }
+        services(filter: { near: { latitude: 17.2514, longitude: -88.7669 }, radiusKm: 100 }) { nodes { name distanceKm } }
+        _entities(representations: $r) { ... on Country { organizations { name } services { name } } } }`;
+      // The second is based elsewhere: the lists asked for stay the same, so do their batches (`IN (?, ?)`).
+      const others = [
+        await insertOrganization(subgraph.db, { name: 'Ypsilon Joined One', countryCode: 'BZ', status: VerificationStatus.PENDING }),
+        await insertOrganization(subgraph.db, { name: 'Ypsilon Joined Two', countryCode: 'HN', status: VerificationStatus.PENDING }),
+      ];
+      await insertMembership(subgraph.db, joiner.id, others[0]);
+      const one = await statements(source, joiner);
+      await insertMembership(subgraph.db, joiner.id, others[1]);
+      const two = await statements(source, joiner);
+      expect(two).toEqual(one);
+      const data = await run('{ organizations(filter: { search: "Ypsilon Joined" }) { nodes { name } } }', joiner);
+      expect(data.organizations.nodes).toEqual([{ name: 'Ypsilon Joined One' }, { name: 'Ypsilon Joined Two' }]);
+    });
+  });
+
   describe('shelter details', () => {
     const shelters = async (who: Viewer | null) => {
       const data = await run(`{ a: service(id: "${pendingShelter.id}") { ${SHELTER_FIELDS} } b: service(id: "${verifiedShelter.id}") { ${SHELTER_FIELDS} } }`, who);
@@ -102,6 +141,19 @@ describe('organizations subgraph: what each viewer sees', () => {
       expect(own.shelter.address).toBe(ADDRESS);
       expect(other).toMatchObject({ latitude: 17.5046, shelter: { address: 'Avenida Abierta 3', availableBeds: 1 } });
       expect(await logRows()).toBe(before);
+    });
+
+    it("measure a member's distances from its own shelters' exact position, from the public one for the others", async () => {
+      const centre = { latitude: 17.2514, longitude: -88.7669 };
+      const data = await run(
+        '{ services(filter: { search: "Zeta", near: { latitude: 17.2514, longitude: -88.7669 }, radiusKm: 100 }) { nodes { name distanceKm } } }',
+        member,
+      );
+      const coarse = { latitude: coarsen(verifiedShelter.latitude!), longitude: coarsen(verifiedShelter.longitude!) };
+      expect(data.services.nodes).toEqual([
+        { name: 'Zeta Shelter', distanceKm: 0 },
+        { name: 'Zeta Open Shelter', distanceKm: Math.round(distanceKm(centre, coarse)) },
+      ]);
     });
 
     it('are given to an AUTHORITY for every shelter it can see, each read logged', async () => {

@@ -52,9 +52,9 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const userId = memberId(viewer);
   const viewerVisibility = lazy(async () => {
     // The Secretariat sees everything: its memberships change nothing.
-    if (!userId || viewer?.role === 'SECRETARIAT') return visibilityFor(viewer, []);
+    if (!userId || viewer?.role === 'SECRETARIAT') return visibilityFor(viewer, null, []);
     const memberships = await db.getRepository(Membership).findBy({ userId });
-    return visibilityFor(viewer, memberships.map((m) => m.organizationId));
+    return visibilityFor(viewer, userId, memberships.map((m) => m.organizationId));
   });
   return {
     visibility: viewerVisibility,
