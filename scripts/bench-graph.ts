@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
 import { loadConfig, SUBGRAPHS } from '../services/common/config';
 import { waitForUrl } from './supervisor';
-import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
+import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
@@ -159,12 +158,6 @@ function startLocalGateway(env: Record<string, string>, port: number): Promise<C
 const stopChild = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
-async function dropDatabases(url: string): Promise<void> {
-  const connection = await mysql.createConnection(url);
-  for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${PREFIX}${name}\``);
-  await connection.end();
-}
-
 const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
 
 function table(rows: Row[]): string {
@@ -199,7 +192,7 @@ async function main(): Promise<void> {
     ...(option('workers') ? { GATEWAY_WORKERS: option('workers')! } : {}),
   };
   SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
-  if (MYSQL) await dropDatabases(MYSQL);
+  if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   const config = loadConfig(env);
   console.log(`Seeding the dataset (scale ${SCALE}) on ${MYSQL ? 'MySQL' : 'SQLite'}...`);
   const graph = await seedBenchDataset(config, SCALE)
@@ -240,7 +233,7 @@ async function main(): Promise<void> {
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (MYSQL) await dropDatabases(MYSQL);
+    if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   }
   const header =
     `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${MYSQL ? 'MySQL' : 'SQLite'}, scale ${SCALE}, ` +

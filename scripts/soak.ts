@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import mysql from 'mysql2/promise';
-import { loadConfig, SUBGRAPHS } from '../services/common/config';
+import { loadConfig } from '../services/common/config';
 import { seedBenchDataset } from './bench/dataset';
 import { mixed, signUp } from './bench/mixed';
 import { processTree } from './bench/proc';
-import { BENCH_JWT_SECRET, percentile, rssMb, startGraphProcesses } from './bench/processes';
+import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
 
 /**
  * The graph left running under steady mixed load, to see what hours of service would show sooner:
@@ -87,12 +86,6 @@ function run(url: string, user: string, seconds: number): Promise<Tally> {
   });
 }
 
-async function dropDatabases(url: string): Promise<void> {
-  const connection = await mysql.createConnection(url);
-  for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${PREFIX}${name}\``);
-  await connection.end();
-}
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-soak-'));
   const env: Record<string, string> = {
@@ -103,7 +96,7 @@ async function main(): Promise<void> {
     SEED_DEMO: 'true',
     ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),
   };
-  if (MYSQL) await dropDatabases(MYSQL);
+  if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   console.log(`Seeding the benchmark dataset on ${MYSQL ? 'MySQL' : 'SQLite'}...`);
   await seedBenchDataset(loadConfig(env), 1);
   const logDir = path.join(os.tmpdir(), 'enlace-soak-logs');
@@ -158,7 +151,7 @@ async function main(): Promise<void> {
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (MYSQL) await dropDatabases(MYSQL);
+    if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   }
   process.exit(failed ? 1 : 0);
 }

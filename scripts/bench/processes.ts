@@ -28,7 +28,8 @@ export function rssMb(pid: number): number {
   return line ? Number(line.split(/\s+/)[1]) / 1024 : 0;
 }
 
-async function dropBenchDatabases(url: string, prefix: string): Promise<void> {
+/** Drops the subgraphs' databases of one prefix (a benchmark's or the soak's store). */
+export async function dropBenchDatabases(url: string, prefix: string): Promise<void> {
   const connection = await mysql.createConnection(url);
   for (const name of SUBGRAPHS) await connection.query(`DROP DATABASE IF EXISTS \`${prefix}${name}\``);
   await connection.end();
