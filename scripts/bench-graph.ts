@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig, SUBGRAPHS } from '../services/common/config';
+import { NODE_FLAGS } from '../services/common/node-flags';
 import { waitForUrl } from './supervisor';
 import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
@@ -148,7 +149,7 @@ async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Re
 }
 
 function startLocalGateway(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'bench', 'local-gateway.js')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(__dirname, 'bench', 'local-gateway.js')], {
     env: { ...(process.env as Record<string, string>), ...env, GATEWAY_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { NODE_FLAGS } from '../services/common/node-flags';
 
 export interface ProcessSpec {
   name: string;
@@ -35,7 +36,7 @@ export class Supervisor {
 
   start(spec: ProcessSpec, backoffMs = 1000): void {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [spec.script], { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, [...NODE_FLAGS, spec.script], { stdio: 'inherit', env: process.env });
     this.children.set(spec.name, child);
     child.on('exit', (code, signal) => {
       this.children.delete(spec.name);

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { SUBGRAPHS } from '../../services/common/config';
+import { NODE_FLAGS } from '../../services/common/node-flags';
 import { waitForUrl } from '../supervisor';
 
 export const BENCH_JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
@@ -64,7 +65,7 @@ export async function startGraphProcesses(
   if (options.logDir) fs.mkdirSync(options.logDir, { recursive: true });
   const spawnOne = (name: string, script: string) => {
     const log = options.logDir ? fs.openSync(path.join(options.logDir, `${name}.log`), 'w') : undefined;
-    children[name] = spawn(process.execPath, [script], { env, stdio: ['ignore', log ?? 'ignore', log ?? 'inherit'] });
+    children[name] = spawn(process.execPath, [...NODE_FLAGS, script], { env, stdio: ['ignore', log ?? 'ignore', log ?? 'inherit'] });
     if (log !== undefined) fs.closeSync(log);
   };
   const subgraphUrls: Record<string, string> = {};
