@@ -95,14 +95,14 @@ async function generateOrganizations(db: DataSource): Promise<void> {
       const name = `${data.pick(rng, data.SERVICE_WORDS[type])} ${data.pick(rng, data.NAME_WORDS)} ${city}`;
       const description = `${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)}`;
       services.push([id, name, type, description, data.syntheticId(1, owner), place.country, city, JSON.stringify(langs), JSON.stringify(pops), rng() < 0.9 ? 1 : 0, lat, lon, 0]);
-      langs.forEach((language) => languages.push([id, language]));
+      langs.forEach((language) => languages.push([id, language, type]));
       pops.forEach((population) => populations.push([id, population]));
       if (type === 'SHELTER') shelters.push([id, data.pick(rng, ['EMERGENCY', 'TRANSITIONAL', 'LONG_TERM']), 5 + Math.floor(rng() * 40), `Calle ficticia ${n}`]);
     }
     await inTransaction(db, async (manager) => {
       const columns = ['id', 'name', 'type', 'description', 'organization_id', 'country_code', 'city', 'languages', 'populations', 'free', 'latitude', 'longitude', 'is_demo'];
       await insert(manager, 'services', columns, services);
-      await insert(manager, 'service_languages', ['service_id', 'language'], languages);
+      await insert(manager, 'service_languages', ['service_id', 'language', 'service_type'], languages);
       await insert(manager, 'service_populations', ['service_id', 'population'], populations);
       await insert(manager, 'shelters', ['service_id', 'kind', 'capacity', 'address'], shelters);
     });

@@ -72,12 +72,13 @@ export function benchRows(scale: number): BenchRows {
       for (let s = 0; s < 2; s += 1) {
         const serviceId = stableId(`${key}:service:${s}`);
         const languages = [LANGUAGES[(c + s) % LANGUAGES.length], 'spa'].filter((l, i, all) => all.indexOf(l) === i);
+        const type = s === 0 ? ServiceType.HOTLINE : ServiceType.LEGAL_AID;
         rows.services.push({
-          id: serviceId, name: `Benchmark service ${code} ${round}.${s}`, type: s === 0 ? ServiceType.HOTLINE : ServiceType.LEGAL_AID,
+          id: serviceId, name: `Benchmark service ${code} ${round}.${s}`, type,
           description: null, organizationId, countryCode: code, city: null, languages, populations: [Population.WOMEN],
           free: true, phone: null, hours: null, latitude: null, longitude: null, isDemo: true,
         });
-        for (const language of languages) rows.serviceLanguages.push({ serviceId, language });
+        for (const language of languages) rows.serviceLanguages.push({ serviceId, language, serviceType: type });
       }
       const practiceId = stableId(`${key}:practice`);
       rows.practices.push({

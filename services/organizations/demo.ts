@@ -78,7 +78,7 @@ export function demoRows(): DemoRows {
       const service = demoService(slug, country, id, n, serviceData, servicePhone++);
       rows.services.push(service);
       for (const language of service.languages) {
-        rows.serviceLanguages.push(Object.assign(new ServiceLanguage(), { serviceId: service.id, language }));
+        rows.serviceLanguages.push(Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }));
       }
       for (const population of service.populations) {
         rows.servicePopulations.push(Object.assign(new ServicePopulation(), { serviceId: service.id, population }));

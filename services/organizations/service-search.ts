@@ -104,8 +104,10 @@ export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibil
   if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
   if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
   if (criteria.language) {
-    // An IN subquery rather than EXISTS: the planner may then start from idx_service_languages_language.
-    query.andWhere(`${alias}.id IN (SELECT sl.service_id FROM service_languages sl WHERE sl.language IN (:...languages))`, {
+    // An IN subquery rather than EXISTS: the planner may then start from the language's index entries,
+    // with the type when one is given (idx_service_languages_language_type: no service row read per entry).
+    const ofType = criteria.type ? ' AND sl.service_type = :type' : '';
+    query.andWhere(`${alias}.id IN (SELECT sl.service_id FROM service_languages sl WHERE sl.language IN (:...languages)${ofType})`, {
       languages: languagesMatching(criteria.language),
     });
   }

@@ -39,7 +39,7 @@ export function checkShelter(shelter: ShelterInput): void {
 /** Writes the join rows the filters read, in step with the JSON copies on the service row. */
 export async function replaceLanguages(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
   if (replace) await manager.delete(ServiceLanguage, { serviceId: service.id });
-  const rows = service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language }));
+  const rows = service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }));
   if (rows.length > 0) await manager.insert(ServiceLanguage, rows);
 }
 

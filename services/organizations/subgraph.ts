@@ -14,12 +14,13 @@ import { CreateOrganizations1764400003000 } from './migrations/1764400003000-Cre
 import { AccessControl1764500003000 } from './migrations/1764500003000-AccessControl';
 import { FullTextSearch1764600003000 } from './migrations/1764600003000-FullTextSearch';
 import { ScopedSearch1764700003000 } from './migrations/1764700003000-ScopedSearch';
+import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageType';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
   entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership, ShelterAccess],
-  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000, FullTextSearch1764600003000, ScopedSearch1764700003000],
+  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000, FullTextSearch1764600003000, ScopedSearch1764700003000, LanguageType1764800003000],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
   async seed(db, config) {

@@ -69,7 +69,7 @@ export async function insertService(
   );
   await db
     .getRepository(ServiceLanguage)
-    .save(service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language })));
+    .save(service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type })));
   await db
     .getRepository(ServicePopulation)
     .save(service.populations.map((population) => Object.assign(new ServicePopulation(), { serviceId: service.id, population })));

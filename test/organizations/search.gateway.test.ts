@@ -101,6 +101,13 @@ describe('service search through the gateway', () => {
       expect(await names({ language: 'quz' })).toEqual(['Línea contra la trata']);
     });
 
+    it('combines a language with a type', async () => {
+      expect(await names({ language: 'que', type: 'LEGAL_AID' })).toEqual(['Asesoría jurídica']);
+      expect(await names({ language: 'que', type: 'HOTLINE' })).toEqual(['Línea contra la trata']);
+      expect(await names({ language: 'que', type: 'PSYCHOSOCIAL' })).toEqual([]);
+      expect(await names({ language: 'grn', type: 'PSYCHOSOCIAL' })).toEqual(['Apoyo en guaraní']);
+    });
+
     it('refuses a code that is not in ISO 639-3, naming it', async () => {
       const { body } = await graph.query(SERVICES, { f: { language: 'xxx' } });
       expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'language' });

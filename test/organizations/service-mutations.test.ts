@@ -134,6 +134,18 @@ describe('organizations subgraph: adding and changing services', () => {
       expect(row.service).toMatchObject({ name: 'Renamed', description: 'Kept', languages: ['eng', 'hat'], free: false });
       expect(row.languages).toEqual(['eng', 'hat']);
       expect(row.populations).toEqual(['MIGRANTS']);
+      // A search by language and type reads the join rows: it finds the service by its new languages only.
+      const found = async (language: string) => {
+        const { data: page, errors: failed } = await subgraph.execute(
+          'query($f: ServiceFilter) { services(filter: $f, first: 100) { nodes { id } } }',
+          { f: { language, type: 'LEGAL_AID' } },
+          memberA,
+        );
+        expect(failed).toBeUndefined();
+        return (page as { services: { nodes: { id: string }[] } }).services.nodes.map((node) => node.id);
+      };
+      expect(await found('hat')).toContain(service.id);
+      expect(await found('spa')).not.toContain(service.id);
     });
 
     it('replaces the shelter of a SHELTER service whole', async () => {
