@@ -29,15 +29,18 @@ const unavailableMessage = (service: string) => `The ${service} service is unava
 /** A subgraph could not be reached or did not answer in time: its fields are null, the others still answer. */
 export const subgraphUnavailable = (service: string) => userError('SUBGRAPH_UNAVAILABLE', unavailableMessage(service), { service });
 
-const databaseMessage = (service: string) => `The ${service} service cannot reach its database right now; try again shortly.`;
+const databaseMessage = (service: string) => `The ${service} service cannot use its database right now; try again shortly.`;
 
-/** A subgraph is up but its database is not (restarting, unreachable): what it owns fails until it reconnects. */
+/**
+ * A subgraph is up but its database is not (restarting, unreachable, or on SQLite locked by another
+ * process past the busy timeout): what it owns fails until the database is back.
+ */
 export const serviceUnavailable = (service: string) => userError('SERVICE_UNAVAILABLE', databaseMessage(service), { service });
 
 /**
  * The codes of mysql2 (and of the socket under it) that mean "the server is gone or refuses connections
  * for now", not "this statement is wrong": the pool drops the dead connection and opens a new one on the
- * next query, so the same request will succeed once the server is back.
+ * next query, so the same request will succeed once the server is back. And SQLite's "locked for now".
  */
 const DATABASE_GONE_CODES = new Set([
   'ECONNREFUSED',
@@ -51,6 +54,12 @@ const DATABASE_GONE_CODES = new Set([
   'ER_SERVER_SHUTDOWN',
   'ER_CON_COUNT_ERROR',
   'ER_CONNECTION_KILLED',
+  // better-sqlite3: another process (a backup, generate-data) held the file's write lock longer than the
+  // busy timeout, or committed between this transaction's first read and its first write. Nothing of
+  // the refused statement was written; the same request succeeds once the other writer is done.
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_BUSY_TIMEOUT',
 ]);
 
 /**
