@@ -25,6 +25,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Prefix of each subgraph's MySQL database name: `${prefix}${subgraph}`. */
   databasePrefix: string;
+  /**
+   * SQLITE_CACHE_MB: the most each subgraph's SQLite connection keeps of its file in memory (its page
+   * cache; see openDatabase), 4 MB by default. The operating system caches the file besides.
+   */
+  sqliteCacheMb: number;
   seedDemo: boolean;
   logLevel: string;
   gatewayPort: number;
@@ -138,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     databaseUrl: databaseUrlVar(env),
     databasePrefix: prefix,
+    sqliteCacheMb: intVar(env, 'SQLITE_CACHE_MB', 4, 1, 4096),
     seedDemo: boolVar(env, 'SEED_DEMO', true),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     gatewayPort: intVar(env, 'GATEWAY_PORT', 4000),

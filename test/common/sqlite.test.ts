@@ -1,7 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { openDatabase } from '../../services/common/database';
 import { RunningSubgraph, startSubgraph } from '../../services/common/subgraph';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
+import { practicesSubgraph } from '../../services/practices/subgraph';
 import { tokenFor, viewer } from '../helpers/auth';
 import { cleanUp, testConfig } from '../helpers/config';
 import type { Config } from '../../services/common/config';
@@ -79,9 +81,17 @@ describe('the SQLite store, with another process writing to the same file', () =
     return data.organizations.nodes[0];
   }
 
-  it('runs in WAL mode with a busy timeout', async () => {
+  it('runs in WAL mode with a busy timeout, and a page cache of SQLITE_CACHE_MB (4 MB unless set)', async () => {
     expect(await subgraph.db.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await subgraph.db.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
+    // Negative: in KiB.
+    expect(await subgraph.db.query('PRAGMA cache_size')).toEqual([{ cache_size: -4096 }]);
+    const other = await openDatabase({ ...config, sqliteCacheMb: 32 }, { service: 'practices', entities: practicesSubgraph.entities, migrations: practicesSubgraph.migrations });
+    try {
+      expect(await other.query('PRAGMA cache_size')).toEqual([{ cache_size: -32768 }]);
+    } finally {
+      await other.destroy();
+    }
   });
 
   it('reads while the other process holds the lock, and a write waits for it and then succeeds', async () => {
