@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -37,13 +38,31 @@ export async function dropBenchDatabases(url: string, prefix: string): Promise<v
 }
 
 /**
+ * Fails when a port is taken. A process of ours that cannot listen exits, but the readiness checks would
+ * then be answered by whatever holds the port: a soak started before the last one had stopped measured
+ * the old graph (and failed only on its duplicate sign-up).
+ */
+async function assertPortsFree(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    await new Promise<void>((resolve, reject) => {
+      const probe = net.createServer();
+      probe.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: is another benchmark or soak still running?`) : error),
+      );
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+    });
+  }
+}
+
+/**
  * The six subgraphs and the gateway as separate processes from dist/ (NODE_ENV=production), on a fresh
- * SQLite directory or fresh MySQL databases, on ports from `basePort` up.
+ * SQLite directory or fresh MySQL databases, on ports from `basePort` up (all free, or it fails).
  */
 export async function startGraphProcesses(
   options: { mysqlUrl?: string; basePort?: number; env?: Record<string, string>; /** Where each process's log goes (name.log); default: stderr only. */ logDir?: string } = {},
 ): Promise<GraphProcesses> {
   const base = options.basePort ?? 14000;
+  await assertPortsFree([base, ...SUBGRAPHS.map((_, i) => base + 1 + i)]);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-'));
   const prefix = 'enlace_bench_';
   if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
