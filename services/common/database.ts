@@ -101,8 +101,8 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
       },
       ...common,
     });
+    bindNumbers(dataSource);
   }
-  if (!config.databaseUrl) bindNumbers(dataSource);
   await dataSource.initialize();
   statementCounters.set(dataSource, counter);
   return dataSource;
