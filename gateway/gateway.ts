@@ -59,10 +59,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: maskError,
-    // Signals are ours (onStopSignal): the server stops accepting, drains, then Apollo stops, then the database
-    // closes. Apollo's own handler would call stop() as well, and @apollo/server 5 never resolves a second,
-    // concurrent stop() (its barrier is resolved only when stopping fails): on MySQL, whose pool keeps the
-    // process alive, a SIGTERM left the process hanging, not listening, forever.
+    // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/common/subgraph.ts.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.

@@ -66,10 +66,9 @@ export function obscuredSql(alias: string, visibility: Visibility): string | nul
   return `(${alias}.type = '${ServiceType.SHELTER}'${exempt})`;
 }
 
-/** The position the public measures from: a shelter's coarsened one unless the viewer sees its details. */
-function positionSql(alias: string, column: 'latitude' | 'longitude', visibility: Visibility) {
+/** The position the public measures from: a shelter's coarsened one where `obscured` (obscuredSql) holds. */
+function positionSql(alias: string, column: 'latitude' | 'longitude', obscured: string | null) {
   const exact = `${alias}.${column}`;
-  const obscured = obscuredSql(alias, visibility);
   return obscured ? `(CASE WHEN ${obscured} THEN ${coarsenSql(exact)} ELSE ${exact} END)` : exact;
 }
 
@@ -85,10 +84,11 @@ function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circ
       maxLongitude: box.longitude.max,
     });
   }
-  const within = withinCircleSql(positionSql(alias, 'latitude', visibility), positionSql(alias, 'longitude', visibility), near);
+  const obscured = obscuredSql(alias, visibility);
+  const within = withinCircleSql(positionSql(alias, 'latitude', obscured), positionSql(alias, 'longitude', obscured), near);
   query.andWhere(within.sql, within.parameters);
   const memberships = membershipsSql(visibility);
-  if (obscuredSql(alias, visibility) && memberships) query.setParameters(memberships.parameters);
+  if (obscured && memberships) query.setParameters(memberships.parameters);
 }
 
 /** The services the viewer may see that meet the criteria, unordered (the caller pages or ranks). */
