@@ -230,7 +230,7 @@ async function main(): Promise<void> {
       const distinct = [{ method: 'POST', headers: JSON_HEADERS, setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: s5Query((next += 1)) }) }) }];
       rows.push(await scenario('S5 distinct operations', url, distinct, pids, DURATION, JSON.stringify({ query: s5Query(1_000_000) })));
     }
-    if (ONLY.has('S6')) rows.push(await scenario('S6 mixed read/write', url, mixed(await signUp(url)), pids, S6_DURATION, JSON.stringify({ query: S6_READS[0] })));
+    if (ONLY.has('S6')) rows.push(await scenario('S6 mixed read/write', url, mixed(await signUp(url), SCALE), pids, S6_DURATION, JSON.stringify({ query: S6_READS[0] })));
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

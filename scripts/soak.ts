@@ -10,10 +10,11 @@ import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProc
 
 /**
  * The graph left running under steady mixed load, to see what hours of service would show sooner:
- * `npm run soak [-- --minutes 10] [--rate 40] [--warmup 60] [--mysql]`.
- * Seeds the benchmark dataset, starts the graph as processes in production mode (the gateway with its
- * default workers: one per CPU), warms up, then sends S6's mix (6 reads, 4 writes in 10 requests) at a
- * fixed rate for the given minutes. Reports every response that was not a clean answer (by HTTP status
+ * `npm run soak [-- --minutes 10] [--rate 40] [--warmup 60] [--scale 10] [--mysql]`.
+ * Seeds the benchmark dataset (scale 10: 350 organizations with 700 services, 350 authorities, practices
+ * and agreements), starts the graph as processes in production mode (the gateway with its default
+ * workers: one per CPU), warms up, then sends S6's mix (6 reads, 4 writes in 10 requests) at a fixed
+ * rate for the given minutes; its new services go to every organization of the dataset in turn. Reports every response that was not a clean answer (by HTTP status
  * and by GraphQL error code), latency, and the RSS of every process at the start and end of the measured
  * period. Goals: no 5xx; RSS growth under 10% in every process. Exits with 1 when a goal is missed.
  *
@@ -27,6 +28,7 @@ const option = (name: string, fallback: number): number => {
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
 const MINUTES = option('minutes', 10);
+const SCALE = option('scale', 10);
 const RATE = option('rate', 40);
 const WARMUP_S = option('warmup', 60);
 const CONNECTIONS = 8;
@@ -61,7 +63,7 @@ interface Tally {
 
 function run(url: string, user: string, seconds: number): Promise<Tally> {
   const tally: Tally = { responses: 0, statuses: new Map(), codes: new Map(), latencies: [], transportErrors: 0 };
-  const requests = mixed(user).map((request) => ({
+  const requests = mixed(user, SCALE).map((request) => ({
     ...request,
     onResponse: (status: number, body: string, context: Record<string, unknown>) => {
       tally.statuses.set(status, (tally.statuses.get(status) ?? 0) + 1);
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
   };
   if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   console.log(`Seeding the benchmark dataset on ${MYSQL ? 'MySQL' : 'SQLite'}...`);
-  await seedBenchDataset(loadConfig(env), 1);
+  await seedBenchDataset(loadConfig(env), SCALE);
   const logDir = path.join(os.tmpdir(), 'enlace-soak-logs');
   const graph = await startGraphProcesses({ basePort: BASE_PORT, env, logDir });
   console.log(`The processes' logs (warnings and errors): ${logDir}/<process>.log`);
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
 
     const fivexx = [...tally.statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
     const lines = [
-      `Node ${process.version}, ${os.cpus().length} CPUs, ${MYSQL ? 'MySQL' : 'SQLite'}, ${MINUTES} min at ${RATE} requests/s ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs, ${MYSQL ? 'MySQL' : 'SQLite'}, scale ${SCALE}, ${MINUTES} min at ${RATE} requests/s ` +
         `(S6's mix: 4 writes in 10 requests), ${CONNECTIONS} connections, after ${WARMUP_S} s of warm-up.`,
       '',
       `Responses: ${tally.responses} in ${elapsed.toFixed(0)} s (${(tally.responses / elapsed).toFixed(1)}/s); ` +

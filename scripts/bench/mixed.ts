@@ -21,8 +21,13 @@ export async function signUp(url: string): Promise<string> {
   return `Bearer ${body.data.signUp.token}`;
 }
 
-/** S6: per connection, reads interleaved with the writes of the access issue (4 writes in 10 requests). */
-export function mixed(user: string): MixedRequests {
+/**
+ * S6: per connection, reads interleaved with the writes of the access issue (4 writes in 10 requests).
+ * `rounds` is the dataset's scale: new services go to each of its organizations in turn, not to the
+ * first round's 35 only, whose lists (read here by `organizations(first: 20) { services }`) would
+ * otherwise grow twentyfold in a 10-minute soak.
+ */
+export function mixed(user: string, rounds = 1): MixedRequests {
   let n = 0;
   const post = (query: string, authorization?: string) => ({
     method: 'POST',
@@ -50,7 +55,7 @@ export function mixed(user: string): MixedRequests {
     write(user, () => ({ query: REGISTER_ORGANIZATION, variables: { n: `Benchmark mixed organization ${(n += 1)}`, c: benchOrganization(n).country } })),
     post(S6_READS[0], secretariat),
     write(secretariat, () => {
-      const organization = benchOrganization((n += 1));
+      const organization = benchOrganization((n += 1), rounds);
       return { query: ADD_SERVICE, variables: { o: organization.id, n: `Benchmark mixed service ${n}`, c: organization.country } };
     }),
     post(S6_READS[1], user),

@@ -63,8 +63,13 @@ export const REGISTER_ORGANIZATION =
 export const ADD_SERVICE =
   'mutation($o: ID!, $n: String!, $c: ID!) { addService(input: { organizationId: $o, name: $n, type: HOTLINE, country: $c, languages: ["spa"] }) { id name } }';
 
-/** A verified organization of the bench dataset (see dataset.ts), by index. */
-export function benchOrganization(i: number): { id: string; country: string } {
-  const country = OAS_MEMBER_STATES[i % OAS_MEMBER_STATES.length];
-  return { id: stableId(`bench:${country}:0:organization`), country };
+/**
+ * The i-th verified organization of a bench dataset of `rounds` rounds (see dataset.ts): successive
+ * indexes go round the Member States, then on to the next round, so they visit every one in turn.
+ */
+export function benchOrganization(i: number, rounds = 1): { id: string; country: string } {
+  const states = OAS_MEMBER_STATES.length;
+  const country = OAS_MEMBER_STATES[i % states];
+  const round = Math.floor(i / states) % rounds;
+  return { id: stableId(`bench:${country}:${round}:organization`), country };
 }
