@@ -14,23 +14,30 @@ import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProc
  * Seeds the benchmark dataset (scale 10: 350 organizations with 700 services, 350 authorities, practices
  * and agreements), starts the graph as processes in production mode (the gateway with its default
  * workers: one per CPU), warms up, then sends S6's mix (6 reads, 4 writes in 10 requests) at a fixed
- * rate for the given minutes; its new services go to every organization of the dataset in turn. Reports every response that was not a clean answer (by HTTP status
- * and by GraphQL error code), latency, and the RSS of every process at the start and end of the measured
- * period. Goals: no 5xx; RSS growth under 10% in every process. Exits with 1 when a goal is missed.
+ * rate for the given minutes; its new services go to every organization of the dataset in turn.
+ * Reports every response that was not a clean answer (by HTTP status and by GraphQL error code),
+ * latency, and the RSS of every process at the start and end of the measured period. Goals: no 5xx;
+ * RSS growth under 10% in every process. Exits with 1 when a goal is missed, with 2 on a bad option.
  *
  * RSS is read every 5 s; "at start" is the mean over the first minute, "at end" over the last one. A
  * single reading moves by several MB from one second to the next as V8 commits and releases its young
  * generation, so two single readings can show a growth that is not there, or hide one.
  */
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: number): number => {
+/** A whole number option of at least `min`; anything else stops the soak before it seeds or starts anything. */
+const option = (name: string, fallback: number, min: number): number => {
   const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
+  const value = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`--${name} takes a whole number of at least ${min}, not ${argv[i + 1] ?? 'nothing'}`);
+    process.exit(2);
+  }
+  return value;
 };
-const MINUTES = option('minutes', 10);
-const SCALE = option('scale', 10);
-const RATE = option('rate', 40);
-const WARMUP_S = option('warmup', 60);
+const MINUTES = option('minutes', 10, 1);
+const SCALE = option('scale', 10, 1);
+const RATE = option('rate', 40, 1);
+const WARMUP_S = option('warmup', 60, 0);
 const CONNECTIONS = 8;
 const MYSQL = argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
 const BASE_PORT = 14300;
