@@ -19,6 +19,6 @@ COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY services/workplan/data ./services/workplan/data
 USER node
-# Every process runs node with the V8 flags of services/common/node-flags.ts (keep them in step); docker-compose.yml names the script.
+# Every process runs node with the V8 flags of services/platform/node-flags.ts (keep them in step); docker-compose.yml names the script.
 ENTRYPOINT ["node", "--min-semi-space-size=16", "--max-semi-space-size=16"]
 CMD ["dist/gateway/main.js"]

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '../services/common/logger';
+import type { Logger } from '../services/platform/logger';
 
 export interface GatewayCluster {
   workers: () => Worker[];

@@ -1,4 +1,4 @@
-import type { Logger } from '../services/common/logger';
+import type { Logger } from '../services/platform/logger';
 
 /** What the gateway keeps of a client request: enough to pass identity and the request id on. */
 export interface GatewayContext {

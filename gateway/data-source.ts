@@ -1,6 +1,6 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { subgraphUnavailable } from '../services/common/errors';
-import type { Metrics } from '../services/common/metrics';
+import { subgraphUnavailable } from '../services/platform/errors';
+import type { Metrics } from '../services/platform/metrics';
 import type { GatewayContext } from './context';
 import { SubgraphFetchError, subgraphFetch } from './subgraph-fetch';
 
@@ -64,7 +64,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 
-  /** Counts the fetch and the statements the subgraph reports (only when RESPONSE_STATS is on). */
+  /** Counts the fetch and the statements the subgraph reports (when config.responseStats gives the context its counters). */
   override didReceiveResponse({ response, context }: DidReceiveResponse): DidReceiveResponse['response'] {
     if (context.stats) {
       context.stats.fetches += 1;

@@ -15,8 +15,8 @@ import {
   type SelectionSetNode,
   type FieldNode,
 } from 'graphql';
-import type { Config } from '../services/common/config';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/common/page-size';
+import type { Config } from '../services/platform/config';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/platform/limits';
 import type { GatewayContext } from './context';
 import { MAX_QUERY_DEPTH } from './depth';
 

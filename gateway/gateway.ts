@@ -6,12 +6,12 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { Config, SubgraphName } from '../services/common/config';
-import { loadJwtSecret, verifyAuthorization } from '../services/common/auth';
-import { maskError } from '../services/common/errors';
-import { close, createGraphQLHttpServer, listen } from '../services/common/http';
-import { createLogger } from '../services/common/logger';
-import { createMetrics } from '../services/common/metrics';
+import type { Config, SubgraphName } from '../services/platform/config';
+import { loadJwtSecret, verifyAuthorization } from '../services/platform/auth';
+import { maskError } from '../services/platform/errors';
+import { close, createGraphQLHttpServer, listen, type RequestInstrument } from '../services/platform/http';
+import { createLogger } from '../services/platform/logger';
+import { createMetrics } from '../services/platform/metrics';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { edgePlugin } from './edge';
@@ -37,6 +37,12 @@ export interface RunningGateway {
   stop: () => Promise<void>;
 }
 
+/** The counters of a gateway request (config.responseStats): subgraph fetches and the SQL statements they report. */
+const fetchCounting: RequestInstrument<GatewayContext> = {
+  around: (_requestId, work) => work(),
+  headers: ({ stats }) => ({ 'subgraph-fetches': stats?.fetches ?? 0, 'sql-statements': stats?.statements ?? 0 }),
+};
+
 /**
  * The gateway composes nothing at run time: it serves the committed supergraph (schema/supergraph.graphql),
  * routing each subgraph to the URL of the configuration.
@@ -59,7 +65,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: maskError,
-    // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/common/subgraph.ts.
+    // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/kit/subgraph.ts.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.
@@ -80,9 +86,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     context: async (req, requestId) => {
       const authorization = req.headers.authorization ?? null;
       verifyAuthorization(authorization ?? undefined, jwtSecret);
-      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats: { fetches: 0, statements: 0 } };
+      const stats = config.responseStats ? { fetches: 0, statements: 0 } : undefined;
+      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats };
     },
-    stats: ({ stats }) => ({ 'subgraph-fetches': stats?.fetches ?? 0, 'sql-statements': stats?.statements ?? 0 }),
+    instrument: config.responseStats ? fetchCounting : undefined,
   });
   const feed = startLiveFeed({
     server,

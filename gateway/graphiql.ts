@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { projectPath } from '../services/common/paths';
+import { projectPath } from '../services/platform/paths';
 
 /** Files the page loads, served by the gateway itself from node_modules: nothing comes from a CDN. */
 const ASSETS: Record<string, { module: string; file: string; type: string }> = {

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { signToken } from '../services/common/auth';
+import { signToken } from '../services/platform/auth';
 import { treeCpuMs, treeRssMb } from './bench/proc';
 import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
 

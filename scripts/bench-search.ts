@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { loadConfig } from '../services/common/config';
+import { loadConfig } from '../services/platform/config';
 import type { ServiceFilter } from '../services/organizations/resolvers/service.args';
 import { percentile, startGraphProcesses } from './bench/processes';
 import { explainServices, openPlans } from './bench/search-plans';

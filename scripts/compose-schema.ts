@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { loadConfig, SUBGRAPHS, SubgraphName } from '../services/common/config';
-import { projectPath } from '../services/common/paths';
+import { loadConfig, SUBGRAPHS, SubgraphName } from '../services/platform/config';
+import { projectPath } from '../services/platform/paths';
 import { SUBGRAPH_DEFINITIONS } from '../services/subgraphs';
 
 export const SCHEMA_DIR = projectPath('schema');

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { DataSource, EntityManager } from 'typeorm';
-import { loadConfig } from '../services/common/config';
-import { openDatabase } from '../services/common/database';
-import { engineOf } from '../services/common/full-text';
-import { inTransaction } from '../services/common/transaction';
+import { loadConfig } from '../services/platform/config';
+import { openDatabase } from '../services/kit/database';
+import { engineOf } from '../services/kit/full-text';
+import { inTransaction } from '../services/kit/transaction';
 import { organizationsSubgraph } from '../services/organizations/subgraph';
 import { practicesSubgraph } from '../services/practices/subgraph';
 import * as data from './data/synthetic';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig } from '../services/common/config';
+import { loadConfig } from '../services/platform/config';
 import { seedBenchDataset } from './bench/dataset';
 import { mixed, signUp } from './bench/mixed';
 import { processTree } from './bench/proc';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadConfig, SUBGRAPHS } from '../services/common/config';
+import { loadConfig, SUBGRAPHS } from '../services/platform/config';
 import { Supervisor, waitForUrl } from './supervisor';
 
 /**

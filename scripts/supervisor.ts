@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { NODE_FLAGS } from '../services/common/node-flags';
+import { NODE_FLAGS } from '../services/platform/node-flags';
 
 export interface ProcessSpec {
   name: string;

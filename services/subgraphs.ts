@@ -1,5 +1,5 @@
-import type { SubgraphName } from './common/config';
-import type { SubgraphDefinition } from './common/subgraph';
+import type { SubgraphName } from './platform/config';
+import type { SubgraphDefinition } from './kit/subgraph';
 import { accountsSubgraph } from './accounts/subgraph';
 import { agreementsSubgraph } from './agreements/subgraph';
 import { authoritiesSubgraph } from './authorities/subgraph';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signToken } from '../../services/common/auth';
+import { signToken } from '../../services/platform/auth';
 
 /** What the gateway needs of an event to route it: the rest is resolved per subscriber group. */
 export interface LoggedEvent {

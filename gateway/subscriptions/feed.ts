@@ -1,4 +1,4 @@
-import type { Logger } from '../../services/common/logger';
+import type { Logger } from '../../services/platform/logger';
 import type { EventLog, LoggedEvent } from './event-log';
 
 export type EventListener = (event: LoggedEvent) => void;

@@ -3,7 +3,7 @@ import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { Supergraph } from '@apollo/federation-internals';
 import type { ExecutionResult } from 'graphql';
-import type { Logger } from '../../services/common/logger';
+import type { Logger } from '../../services/platform/logger';
 import type { GatewayContext } from '../context';
 import { EventLog } from './event-log';
 import { EventFeed } from './feed';

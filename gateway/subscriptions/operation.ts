@@ -10,7 +10,7 @@ import {
   type FieldNode,
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
-import { normalizeCountryCode } from '../../services/common/countries';
+import { normalizeCountryCode } from '../../services/kit/countries';
 import { MAX_QUERY_DEPTH, operationDepth } from '../depth';
 import type { SubscriptionRequest } from './hub';
 import { eventQueryOf, SUBSCRIPTION_FIELD } from './rewrite';

@@ -4,8 +4,8 @@ import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { verifyAuthorization } from '../../services/common/auth';
-import type { Logger } from '../../services/common/logger';
+import { verifyAuthorization } from '../../services/platform/auth';
+import type { Logger } from '../../services/platform/logger';
 import type { EventHub, SubscriptionRequest } from './hub';
 import { prepareSubscription } from './operation';
 

@@ -1,10 +1,10 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { SUBGRAPHS, type Config, type SubgraphName } from '../../services/common/config';
-import { OAS_MEMBER_STATES } from '../../services/common/countries';
-import { openDatabase } from '../../services/common/database';
-import { Population } from '../../services/common/enums';
-import { stableId } from '../../services/common/ids';
-import { createLogger } from '../../services/common/logger';
+import { SUBGRAPHS, type Config, type SubgraphName } from '../../services/platform/config';
+import { OAS_MEMBER_STATES } from '../../services/kit/countries';
+import { openDatabase } from '../../services/kit/database';
+import { Population } from '../../services/kit/enums';
+import { stableId } from '../../services/kit/ids';
+import { createLogger } from '../../services/platform/logger';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { NationalAuthority } from '../../services/authorities/entities/national-authority.entity';
 import { Organization, OrganizationKind, VerificationStatus } from '../../services/organizations/entities/organization.entity';

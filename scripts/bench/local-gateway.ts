@@ -1,11 +1,11 @@
 import { LocalGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { DataSource } from 'typeorm';
-import { loadJwtSecret, verifyAuthorization } from '../../services/common/auth';
-import { loadConfig, SUBGRAPHS, type Config, type SubgraphName } from '../../services/common/config';
-import type { Context } from '../../services/common/context';
-import { openDatabase } from '../../services/common/database';
-import { createLogger, type Logger } from '../../services/common/logger';
-import type { SubgraphDefinition } from '../../services/common/subgraph';
+import { loadJwtSecret, verifyAuthorization } from '../../services/platform/auth';
+import { loadConfig, SUBGRAPHS, type Config, type SubgraphName } from '../../services/platform/config';
+import type { Context } from '../../services/kit/context';
+import { openDatabase } from '../../services/kit/database';
+import { createLogger, type Logger } from '../../services/platform/logger';
+import type { SubgraphDefinition } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import type { GatewayContext } from '../../gateway/context';
 import { startGateway } from '../../gateway/gateway';

@@ -1,5 +1,5 @@
 import type autocannon from 'autocannon';
-import { signToken } from '../../services/common/auth';
+import { signToken } from '../../services/platform/auth';
 import { BENCH_JWT_SECRET } from './processes';
 import { ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S6_READS, SET_AGREEMENT_STATUS } from './queries';
 

@@ -4,8 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { SUBGRAPHS } from '../../services/common/config';
-import { NODE_FLAGS } from '../../services/common/node-flags';
+import { SUBGRAPHS } from '../../services/platform/config';
+import { NODE_FLAGS } from '../../services/platform/node-flags';
 import { waitForUrl } from '../supervisor';
 
 export const BENCH_JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';

@@ -1,5 +1,5 @@
-import { stableId } from '../../services/common/ids';
-import { OAS_MEMBER_STATES } from '../../services/common/countries';
+import { stableId } from '../../services/kit/ids';
+import { OAS_MEMBER_STATES } from '../../services/kit/countries';
 
 /** S1: a deep query through five subgraphs (authorities, agreements, organizations, practices, workplan). */
 export const S1_QUERY = `query S1 {

@@ -1,5 +1,5 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Config } from '../../services/common/config';
+import type { Config } from '../../services/platform/config';
 import type { GatewayContext } from '../../gateway/context';
 import { SubgraphDataSource } from '../../gateway/data-source';
 import { startGateway } from '../../gateway/gateway';

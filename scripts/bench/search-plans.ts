@@ -1,8 +1,7 @@
 import { DataSource, Logger } from 'typeorm';
-import type { Config } from '../../services/common/config';
-import { databaseName } from '../../services/common/database';
-import { paginateByKeys } from '../../services/common/keyset';
-import { paginate } from '../../services/common/pagination';
+import type { Config } from '../../services/platform/config';
+import { databaseName } from '../../services/kit/database';
+import { paginate, paginateByKeys } from '../../services/kit/keyset';
 import type { ServiceFilter } from '../../services/organizations/resolvers/service.args';
 import { serviceSortKeys } from '../../services/organizations/service-order';
 import { serviceCriteria, servicesQuery } from '../../services/organizations/service-search';

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { signToken } from '../common/auth';
-import type { Config } from '../common/config';
-import type { Viewer } from '../common/context';
-import { badInput, unauthenticated } from '../common/errors';
-import { newId } from '../common/ids';
+import { signToken } from '../platform/auth';
+import type { Config } from '../platform/config';
+import type { Viewer } from '../platform/auth';
+import { badInput, unauthenticated } from '../platform/errors';
+import { newId } from '../kit/ids';
 import { User } from './entities/user.entity';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle';

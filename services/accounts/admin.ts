@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { Config } from '../common/config';
-import type { Logger } from '../common/logger';
+import type { Config } from '../platform/config';
+import type { Logger } from '../platform/logger';
 import { createUser, normalizeEmail } from './account.service';
 import { Role, User } from './entities/user.entity';
 import { MIN_PASSWORD_LENGTH } from './passwords';
-import { inTransaction } from '../common/transaction';
+import { inTransaction } from '../kit/transaction';
 
 /**
  * The first Secretariat account, from ENLACE_ADMIN_EMAIL and ENLACE_ADMIN_PASSWORD: created when missing,

@@ -1,6 +1,6 @@
-import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
-import type { Context } from '../common/context';
-import { UUID_PATTERN } from '../common/ids';
+import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
+import type { Context } from '../kit/context';
+import { UUID_PATTERN } from '../kit/ids';
 import type { Loaders } from './loaders';
 import { AccountResolver } from './resolvers/account.resolver';
 import { UserResolver } from './resolvers/user.resolver';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../common/subgraph';
+import type { SubgraphDefinition } from '../kit/subgraph';
 import { ensureAdmin } from './admin';
 import { LoginFailure } from './entities/login-failure.entity';
 import { User } from './entities/user.entity';

@@ -1,5 +1,5 @@
 import { MoreThan, type EntityManager } from 'typeorm';
-import { userError } from '../common/errors';
+import { userError } from '../platform/errors';
 import { LoginFailure } from './entities/login-failure.entity';
 
 export const MAX_FAILURES = 5;

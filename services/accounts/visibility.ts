@@ -1,5 +1,5 @@
-import type { Viewer } from '../common/context';
-import { forbidden } from '../common/errors';
+import type { Viewer } from '../platform/auth';
+import { forbidden } from '../platform/errors';
 import type { User } from './entities/user.entity';
 
 /** Who may read a user's e-mail: the user themself and the Secretariat, who administers accounts. */

@@ -1,5 +1,5 @@
-import type { Viewer } from '../common/context';
-import { forbidden } from '../common/errors';
+import type { Viewer } from '../platform/auth';
+import { forbidden } from '../platform/errors';
 
 export const WHO_MAY_MANAGE = 'Only an AUTHORITY of a party country or the SECRETARIAT may create an agreement or change its status.';
 

@@ -1,5 +1,5 @@
-import { DemoAuthoritySlot, demoAuthorityId } from '../common/demo-ids';
-import { stableId } from '../common/ids';
+import { DemoAuthoritySlot, demoAuthorityId } from '../kit/demo-ids';
+import { stableId } from '../kit/ids';
 import { Agreement, AgreementKind, AgreementStatus } from './entities/agreement.entity';
 import { AgreementParty } from './entities/agreement-party.entity';
 

@@ -1,5 +1,5 @@
-import type { SubgraphDefinition } from '../common/subgraph';
-import { upsertRows } from '../common/seed';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { upsertRows } from '../kit/seed';
 import { demoAgreements } from './demo';
 import { Agreement } from './entities/agreement.entity';
 import { AgreementEvent } from './entities/agreement-event.entity';

@@ -1,4 +1,4 @@
-import { badInput } from '../common/errors';
+import { badInput } from '../platform/errors';
 import { AgreementStatus } from './entities/agreement.entity';
 
 const { DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED } = AgreementStatus;

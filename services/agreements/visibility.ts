@@ -1,4 +1,5 @@
-import type { Context, Viewer } from '../common/context';
+import type { Context } from '../kit/context';
+import type { Viewer } from '../platform/auth';
 import { Agreement, AgreementStatus } from './entities/agreement.entity';
 import type { AgreementParty } from './entities/agreement-party.entity';
 import type { Loaders } from './loaders';

@@ -1,4 +1,4 @@
-import { DEMO_AUTHORITY_COUNTRIES, DemoAuthoritySlot, demoAuthorityId } from '../common/demo-ids';
+import { DEMO_AUTHORITY_COUNTRIES, DemoAuthoritySlot, demoAuthorityId } from '../kit/demo-ids';
 import { Competence, NationalAuthority } from './entities/national-authority.entity';
 
 const PORTUGUESE = new Set(['BR']);

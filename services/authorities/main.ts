@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig } from '../common/config';
-import { runSubgraph } from '../common/subgraph';
+import { loadConfig } from '../platform/config';
+import { runSubgraph } from '../kit/subgraph';
 import { authoritiesSubgraph } from './subgraph';
 
 runSubgraph(authoritiesSubgraph, loadConfig());

@@ -1,6 +1,6 @@
-import type { SubgraphDefinition } from '../common/subgraph';
-import { memberStates } from '../common/countries';
-import { upsertRows } from '../common/seed';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { memberStates } from '../kit/countries';
+import { upsertRows } from '../kit/seed';
 import { demoAuthorities } from './demo';
 import { Country } from './entities/country.entity';
 import { NationalAuthority } from './entities/national-authority.entity';

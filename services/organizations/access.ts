@@ -1,5 +1,5 @@
-import type { Context } from '../common/context';
-import { forbidden, notFound } from '../common/errors';
+import type { Context } from '../kit/context';
+import { forbidden, notFound } from '../platform/errors';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import type { Loaders } from './loaders';
 import { canSeeOrganization } from './visibility';

@@ -1,5 +1,5 @@
-import type { DEMO_ORGANIZATIONS } from '../common/demo-ids';
-import { Population as P } from '../common/enums';
+import type { DEMO_ORGANIZATIONS } from '../kit/demo-ids';
+import { Population as P } from '../kit/enums';
 import { OrganizationKind as K } from './entities/organization.entity';
 import { ServiceType as T } from './entities/service.entity';
 import { ShelterKind as S } from './entities/shelter.entity';

@@ -1,5 +1,5 @@
-import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../common/demo-ids';
-import { stableId } from '../common/ids';
+import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../kit/demo-ids';
+import { stableId } from '../kit/ids';
 import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';

@@ -1,5 +1,5 @@
-import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
-import type { Context } from '../common/context';
+import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
+import type { Context } from '../kit/context';
 import { Country } from './entities/country.reference';
 import { User } from './entities/user.reference';
 import type { Loaders } from './loaders';

@@ -1,4 +1,4 @@
-import type { FullTextTable } from '../common/full-text';
+import type { FullTextTable } from '../kit/full-text';
 
 /** What `filter.search` looks in: a hit in the name ranks above one in the description only. */
 export const SERVICES_INDEX: FullTextTable = { table: 'services', titles: ['name'], bodies: ['description'], scope: 'country_code' };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { engineOf, fullTextSql, searchWords } from '../common/full-text';
-import type { SortKey } from '../common/keyset';
+import { engineOf, fullTextSql, searchWords } from '../kit/full-text';
+import type { SortKey } from '../kit/keyset';
 import { coarsenSql, distanceKmSql } from './geo';
 import { SERVICES_INDEX } from './search-indexes';
 import { obscuredSql, ServiceCriteria } from './service-search';

@@ -1,9 +1,9 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { Population } from '../common/enums';
-import { badInput } from '../common/errors';
-import { engineOf, fullTextSql, searchWords } from '../common/full-text';
-import { isLanguageCode, languagesMatching } from '../common/languages';
-import { countryFilter, searchTerm } from '../common/validation';
+import type { Population } from '../kit/enums';
+import { badInput } from '../platform/errors';
+import { engineOf, fullTextSql, searchWords } from '../kit/full-text';
+import { isLanguageCode, languagesMatching } from '../kit/languages';
+import { countryFilter, searchTerm } from '../kit/validation';
 import { Service, ServiceType } from './entities/service.entity';
 import { boundingBox, Circle, coarsenSql, MAX_RADIUS_KM, withinCircleSql } from './geo';
 import { SERVICES_INDEX } from './search-indexes';

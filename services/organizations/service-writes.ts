@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput } from '../common/errors';
+import { badInput } from '../platform/errors';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
 import { Service, ServiceType } from './entities/service.entity';

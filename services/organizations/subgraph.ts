@@ -1,5 +1,5 @@
-import type { SubgraphDefinition } from '../common/subgraph';
-import { upsertRows } from '../common/seed';
+import type { SubgraphDefinition } from '../kit/subgraph';
+import { upsertRows } from '../kit/seed';
 import { demoRows } from './demo';
 import { Membership } from './entities/membership.entity';
 import { OrganizationCountry } from './entities/organization-country.entity';

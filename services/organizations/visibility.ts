@@ -1,4 +1,4 @@
-import type { Viewer } from '../common/context';
+import type { Viewer } from '../platform/auth';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import { Service, ServiceType } from './entities/service.entity';
 import { coarsen } from './geo';

@@ -1,6 +1,6 @@
-import { DemoAuthoritySlot, demoAuthorityId, demoOrganizationId } from '../common/demo-ids';
-import { Population } from '../common/enums';
-import { stableId } from '../common/ids';
+import { DemoAuthoritySlot, demoAuthorityId, demoOrganizationId } from '../kit/demo-ids';
+import { Population } from '../kit/enums';
+import { stableId } from '../kit/ids';
 import { Pillar, Practice, PracticeStatus } from './entities/practice.entity';
 import {
   PracticeAuthority,

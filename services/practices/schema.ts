@@ -1,5 +1,5 @@
-import { buildFederatedSchema, FederatedSchema } from '../common/subgraph-schema';
-import type { Context } from '../common/context';
+import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
+import type { Context } from '../kit/context';
 import type { Loaders } from './loaders';
 import { CountryPracticesResolver } from './resolvers/country-practices.resolver';
 import { GuidelinePracticesResolver } from './resolvers/guideline-practices.resolver';

@@ -1,4 +1,4 @@
-import type { FullTextTable } from '../common/full-text';
+import type { FullTextTable } from '../kit/full-text';
 
 /** What `filter.search` looks in: a hit in the title ranks above one in the summary or body only. */
 export const PRACTICES_INDEX: FullTextTable = { table: 'practices', titles: ['title'], bodies: ['summary', 'body'] };

@@ -1,6 +1,7 @@
-import type { Context, Viewer } from '../common/context';
-import { forbidden } from '../common/errors';
-import { querySubgraph } from '../common/subgraph-client';
+import type { Context } from '../kit/context';
+import type { Viewer } from '../platform/auth';
+import { forbidden } from '../platform/errors';
+import { querySubgraph } from '../kit/subgraph-client';
 
 /** Membership is owned by the organizations subgraph: asked for the caller, with the caller's own token. */
 const MEMBERSHIPS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { organizations { id status } } } }';

@@ -1,4 +1,4 @@
-import type { Viewer } from '../common/context';
+import type { Viewer } from '../platform/auth';
 import { Practice, PracticeStatus } from './entities/practice.entity';
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { upsertRows } from '../common/seed';
+import { upsertRows } from '../kit/seed';
 import { loadWorkPlan } from './data/workplan-data';
 import { Guideline, GuidelineSection } from './entities/guideline.entity';
 import { Indicator } from './entities/indicator.entity';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '../common/subgraph';
+import type { SubgraphDefinition } from '../kit/subgraph';
 import { Guideline } from './entities/guideline.entity';
 import { Indicator } from './entities/indicator.entity';
 import { Mandate } from './entities/mandate.entity';

@@ -1,8 +1,8 @@
 import { accountsSubgraph } from '../../services/accounts/subgraph';
 import { Role, User } from '../../services/accounts/entities/user.entity';
-import type { Viewer } from '../../services/common/context';
-import { statementCount } from '../../services/common/database';
-import { stableId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { statementCount } from '../../services/kit/statements';
+import { stableId } from '../../services/kit/ids';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 
 const officerId = stableId('test:user:officer');

@@ -1,4 +1,4 @@
-import { verifyAuthorization } from '../../services/common/auth';
+import { verifyAuthorization } from '../../services/platform/auth';
 import { accountsSubgraph } from '../../services/accounts/subgraph';
 import { LoginFailure } from '../../services/accounts/entities/login-failure.entity';
 import { User } from '../../services/accounts/entities/user.entity';

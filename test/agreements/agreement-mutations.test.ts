@@ -2,8 +2,8 @@ import type { ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { demoAgreementId } from '../../services/agreements/demo';
 import { agreementsSubgraph } from '../../services/agreements/subgraph';
-import type { Viewer } from '../../services/common/context';
-import { stableId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { stableId } from '../../services/kit/ids';
 import { viewer } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../services/common/context';
+import type { Viewer } from '../../services/platform/auth';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
 

@@ -2,10 +2,10 @@ import { demoAgreementId, demoAgreements } from '../../services/agreements/demo'
 import { Agreement } from '../../services/agreements/entities/agreement.entity';
 import { AgreementParty } from '../../services/agreements/entities/agreement-party.entity';
 import { agreementsSubgraph } from '../../services/agreements/subgraph';
-import type { Viewer } from '../../services/common/context';
-import { statementCount } from '../../services/common/database';
-import { demoAuthorityId } from '../../services/common/demo-ids';
-import { stableId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { statementCount } from '../../services/kit/statements';
+import { demoAuthorityId } from '../../services/kit/demo-ids';
+import { stableId } from '../../services/kit/ids';
 import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
 type Page = { totalCount: number; nodes: { id: string; title: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };

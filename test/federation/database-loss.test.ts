@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
-import { SUBGRAPHS } from '../../services/common/config';
-import { databaseName } from '../../services/common/database';
+import { SUBGRAPHS } from '../../services/platform/config';
+import { databaseName } from '../../services/kit/database';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { MARIADBD, PrivateMariaDb, startPrivateMariaDb } from '../helpers/mariadb';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { SUBGRAPHS } from '../../services/common/config';
+import { SUBGRAPHS } from '../../services/platform/config';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { MARIADBD, PrivateMariaDb, startPrivateMariaDb } from '../helpers/mariadb';

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
-import { SUBGRAPHS } from '../../services/common/config';
-import { startSubgraph } from '../../services/common/subgraph';
+import { SUBGRAPHS } from '../../services/platform/config';
+import { startSubgraph } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { runMain } from '../helpers/process';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { projectPath } from '../../services/common/paths';
+import { projectPath } from '../../services/platform/paths';
 import { startGraph, TestGraph } from '../helpers/graph';
 
 const README = fs.readFileSync(projectPath('README.md'), 'utf8');

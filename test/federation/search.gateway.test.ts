@@ -1,4 +1,4 @@
-import { newId } from '../../services/common/ids';
+import { newId } from '../../services/kit/ids';
 import { NationalAuthority } from '../../services/authorities/entities/national-authority.entity';
 import { Pillar, Practice, PracticeStatus } from '../../services/practices/entities/practice.entity';
 import { startGraph, TestGraph } from '../helpers/graph';

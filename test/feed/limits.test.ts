@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { MAX_PENDING, Subscriber } from '../../gateway/subscriptions/subscriber';
-import { SUBGRAPHS } from '../../services/common/config';
+import { SUBGRAPHS } from '../../services/platform/config';
 import { FeedClient } from '../helpers/feed-client';
 import { startGraph, TestGraph } from '../helpers/graph';
 

@@ -1,6 +1,6 @@
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
-import { SUBGRAPHS } from '../../services/common/config';
-import { startSubgraph, type RunningSubgraph } from '../../services/common/subgraph';
+import { SUBGRAPHS } from '../../services/platform/config';
+import { startSubgraph, type RunningSubgraph } from '../../services/kit/subgraph';
 import { agreementsSubgraph } from '../../services/agreements/subgraph';
 import { asViewer, tokenFor, viewer } from '../helpers/auth';
 import { FeedClient } from '../helpers/feed-client';

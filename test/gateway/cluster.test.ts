@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startGatewayCluster, type GatewayCluster } from '../../gateway/cluster';
-import { createLogger } from '../../services/common/logger';
+import { createLogger } from '../../services/platform/logger';
 
 /** A worker that stands in for the gateway: serves its pid on a port all workers share. */
 const WORKER = `

@@ -2,8 +2,8 @@ import cluster from 'node:cluster';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSubgraph } from '../../services/common/subgraph';
-import { MAX_OPERATION_NAMES, METRICS_REQUEST, METRICS_RESPONSE, serveClusterMetrics } from '../../services/common/metrics';
+import { startSubgraph } from '../../services/kit/subgraph';
+import { MAX_OPERATION_NAMES, METRICS_REQUEST, METRICS_RESPONSE, serveClusterMetrics } from '../../services/platform/metrics';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { startGraph, TestGraph } from '../helpers/graph';
 
@@ -101,7 +101,7 @@ describe('GET /metrics (Prometheus text)', () => {
 
 /**
  * A worker standing in for a gateway worker: registers a counter with prom-client's cluster registries and,
- * asked over HTTP, asks the primary for the cluster's metrics with the protocol of services/common/metrics.ts.
+ * asked over HTTP, asks the primary for the cluster's metrics with the protocol of services/platform/metrics.ts.
  */
 const WORKER = (promClient: string) => `
 const http = require('http');

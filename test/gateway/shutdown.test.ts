@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { onStopSignal } from '../../services/common/http';
-import { createLogger } from '../../services/common/logger';
-import { startSubgraph } from '../../services/common/subgraph';
+import { onStopSignal } from '../../services/platform/http';
+import { createLogger } from '../../services/platform/logger';
+import { startSubgraph } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { FeedClient } from '../helpers/feed-client';
 import { startGraph, TestGraph } from '../helpers/graph';

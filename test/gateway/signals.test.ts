@@ -1,4 +1,4 @@
-import { SUBGRAPHS, type Config } from '../../services/common/config';
+import { SUBGRAPHS, type Config } from '../../services/platform/config';
 import { cleanUp, testConfig } from '../helpers/config';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { holdRequest, refused } from '../helpers/held-request';

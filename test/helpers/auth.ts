@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { signToken } from '../../services/common/auth';
-import type { Role, Viewer } from '../../services/common/context';
+import { signToken } from '../../services/platform/auth';
+import type { Role, Viewer } from '../../services/platform/auth';
 import { TEST_JWT_SECRET } from './config';
 
 /** A viewer of the given role (a fresh id unless one is given). */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { Config, loadConfig, SUBGRAPHS } from '../../services/common/config';
-import { databaseName } from '../../services/common/database';
+import { Config, loadConfig, SUBGRAPHS } from '../../services/platform/config';
+import { databaseName } from '../../services/kit/database';
 
 /** Set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to run the same suites on MySQL. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;

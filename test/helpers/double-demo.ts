@@ -1,5 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { stableId } from '../../services/common/ids';
+import { stableId } from '../../services/kit/ids';
 import { demoAgreements } from '../../services/agreements/demo';
 import { Agreement } from '../../services/agreements/entities/agreement.entity';
 import { AgreementParty } from '../../services/agreements/entities/agreement-party.entity';

@@ -1,6 +1,6 @@
-import { SUBGRAPHS, SubgraphName, Config } from '../../services/common/config';
-import { statementCount } from '../../services/common/database';
-import { RunningSubgraph, startSubgraph } from '../../services/common/subgraph';
+import { SUBGRAPHS, SubgraphName, Config } from '../../services/platform/config';
+import { statementCount } from '../../services/kit/statements';
+import { RunningSubgraph, startSubgraph } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
 import { cleanUp, testConfig } from './config';

@@ -1,9 +1,10 @@
 import { ExecutionResult, graphql } from 'graphql';
-import type { Config } from '../../services/common/config';
-import type { Context, Viewer } from '../../services/common/context';
-import { openDatabase } from '../../services/common/database';
-import { createLogger } from '../../services/common/logger';
-import type { SubgraphDefinition } from '../../services/common/subgraph';
+import type { Config } from '../../services/platform/config';
+import type { Context } from '../../services/kit/context';
+import type { Viewer } from '../../services/platform/auth';
+import { openDatabase } from '../../services/kit/database';
+import { createLogger } from '../../services/platform/logger';
+import type { SubgraphDefinition } from '../../services/kit/subgraph';
 import { cleanUp, testConfig } from './config';
 
 export interface SubgraphUnderTest {

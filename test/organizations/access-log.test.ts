@@ -1,6 +1,6 @@
-import type { Viewer } from '../../services/common/context';
-import { statementCount } from '../../services/common/database';
-import { newId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { statementCount } from '../../services/kit/statements';
+import { newId } from '../../services/kit/ids';
 import { Membership } from '../../services/organizations/entities/membership.entity';
 import { VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import type { Organization } from '../../services/organizations/entities/organization.entity';

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../services/common/context';
+import type { Viewer } from '../../services/platform/auth';
 import { VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import type { Organization } from '../../services/organizations/entities/organization.entity';
 import type { Service } from '../../services/organizations/entities/service.entity';

@@ -1,5 +1,5 @@
-import { newId } from '../../services/common/ids';
-import { statementCount } from '../../services/common/database';
+import { newId } from '../../services/kit/ids';
+import { statementCount } from '../../services/kit/statements';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 import { countryRef, insertMembership, insertOrganization, insertService } from './fixtures';

@@ -1,5 +1,5 @@
-import { demoOrganizationId } from '../../services/common/demo-ids';
-import { newId } from '../../services/common/ids';
+import { demoOrganizationId } from '../../services/kit/demo-ids';
+import { newId } from '../../services/kit/ids';
 import { Organization, VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Population } from '../../services/common/enums';
-import { newId } from '../../services/common/ids';
+import { Population } from '../../services/kit/enums';
+import { newId } from '../../services/kit/ids';
 import { Membership } from '../../services/organizations/entities/membership.entity';
 import { OrganizationCountry } from '../../services/organizations/entities/organization-country.entity';
 import {

@@ -1,5 +1,5 @@
-import type { Viewer } from '../../services/common/context';
-import { querySubgraph } from '../../services/common/subgraph-client';
+import type { Viewer } from '../../services/platform/auth';
+import { querySubgraph } from '../../services/kit/subgraph-client';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { ADD, REGISTER, serviceInput, shelterInput, tableCounts, UPDATE, VERIFY } from './fixtures';

@@ -1,4 +1,4 @@
-import { openDatabase } from '../../services/common/database';
+import { openDatabase } from '../../services/kit/database';
 import { CreateOrganizations1764400003000 } from '../../services/organizations/migrations/1764400003000-CreateOrganizations';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { cleanUp, testConfig } from '../helpers/config';

@@ -1,4 +1,4 @@
-import { newId } from '../../services/common/ids';
+import { newId } from '../../services/kit/ids';
 import { Membership } from '../../services/organizations/entities/membership.entity';
 import { Organization, VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';

@@ -1,4 +1,4 @@
-import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../../services/common/demo-ids';
+import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../../services/kit/demo-ids';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 

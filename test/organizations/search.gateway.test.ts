@@ -1,4 +1,4 @@
-import { Population } from '../../services/common/enums';
+import { Population } from '../../services/kit/enums';
 import type { Organization } from '../../services/organizations/entities/organization.entity';
 import { ServiceType } from '../../services/organizations/entities/service.entity';
 import { asViewer, viewer } from '../helpers/auth';

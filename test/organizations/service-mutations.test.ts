@@ -1,6 +1,6 @@
 import type { ExecutionResult } from 'graphql';
-import type { Viewer } from '../../services/common/context';
-import { newId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { newId } from '../../services/kit/ids';
 import { VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import type { Organization } from '../../services/organizations/entities/organization.entity';
 import { ServiceLanguage } from '../../services/organizations/entities/service-language.entity';

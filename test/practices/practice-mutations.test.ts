@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '../../services/common/context';
-import { stableId } from '../../services/common/ids';
+import type { Viewer } from '../../services/platform/auth';
+import { stableId } from '../../services/kit/ids';
 import { demoPracticeId } from '../../services/practices/demo';
 import { practicesSubgraph } from '../../services/practices/subgraph';
 import { viewer } from '../helpers/auth';

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import type { Viewer } from '../../services/common/context';
+import type { Viewer } from '../../services/platform/auth';
 import { asViewer, tokenFor, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
 

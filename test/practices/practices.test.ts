@@ -1,6 +1,6 @@
-import { demoAuthorityId, demoOrganizationId } from '../../services/common/demo-ids';
-import { statementCount } from '../../services/common/database';
-import { stableId } from '../../services/common/ids';
+import { demoAuthorityId, demoOrganizationId } from '../../services/kit/demo-ids';
+import { statementCount } from '../../services/kit/statements';
+import { stableId } from '../../services/kit/ids';
 import { demoPracticeId, demoPractices } from '../../services/practices/demo';
 import { Practice } from '../../services/practices/entities/practice.entity';
 import {

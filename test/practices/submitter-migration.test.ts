@@ -1,5 +1,5 @@
-import { openDatabase } from '../../services/common/database';
-import { stableId } from '../../services/common/ids';
+import { openDatabase } from '../../services/kit/database';
+import { stableId } from '../../services/kit/ids';
 import { CreatePractices1764400400000 } from '../../services/practices/migrations/1764400400000-CreatePractices';
 import { practicesSubgraph } from '../../services/practices/subgraph';
 import { cleanUp, testConfig } from '../helpers/config';

@@ -1,4 +1,4 @@
-import { statementCount } from '../../services/common/database';
+import { statementCount } from '../../services/kit/statements';
 import { workplanSubgraph } from '../../services/workplan/subgraph';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 

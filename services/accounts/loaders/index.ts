@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { rowLoader } from '../../common/loaders';
+import { rowLoader } from '../../kit/loaders';
 import { User } from '../entities/user.entity';
 
 export function createLoaders(db: DataSource) {

@@ -1,6 +1,6 @@
 import { Length, MaxLength } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { IsEmailAddress } from '../../common/validation';
+import { IsEmailAddress } from '../../kit/validation';
 import { User } from '../entities/user.entity';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { badInput } from '../../common/errors';
+import type { Context } from '../../kit/context';
+import { badInput } from '../../platform/errors';
 import { authenticate, createUser, tokenOf, viewerOf } from '../account.service';
 import type { Loaders } from '../loaders';
 import { MAX_PASSWORD_LENGTH } from '../passwords';
 import { AuthPayload, SignUpInput } from './account.input';
-import { inTransaction } from '../../common/transaction';
+import { inTransaction } from '../../kit/transaction';
 
 /**
  * Both mutations sign the request in as the user they return (ctx.viewer), so the payload's own fields,

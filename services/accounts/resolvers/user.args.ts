@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
-import { Connection, PageArgs } from '../../common/pagination';
+import { Connection, PageArgs } from '../../kit/pagination';
 import { Role, User } from '../entities/user.entity';
 
 @InputType({ description: 'Narrows the list of accounts.' })

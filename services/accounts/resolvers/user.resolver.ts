@@ -1,16 +1,16 @@
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
-import { badInput, notFound } from '../../common/errors';
-import { UUID_PATTERN } from '../../common/ids';
-import { paginate } from '../../common/pagination';
-import { containsPattern, LIKE_ESCAPE, searchTerm } from '../../common/validation';
+import type { Context } from '../../kit/context';
+import { normalizeCountryCode } from '../../kit/countries';
+import { badInput, notFound } from '../../platform/errors';
+import { UUID_PATTERN } from '../../kit/ids';
+import { paginate } from '../../kit/keyset';
+import { containsPattern, LIKE_ESCAPE, searchTerm } from '../../kit/validation';
 import { Country } from '../entities/country.reference';
 import { Role, User } from '../entities/user.entity';
 import type { Loaders } from '../loaders';
 import { visibleEmail } from '../visibility';
 import { GrantRoleArgs, UserConnection, UsersArgs } from './user.args';
-import { inTransaction } from '../../common/transaction';
+import { inTransaction } from '../../kit/transaction';
 
 @Resolver(() => User)
 export class UserResolver {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../common/loaders';
+import { groupLoader, rowLoader } from '../../kit/loaders';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementParty } from '../entities/agreement-party.entity';
 import { AgreementEvent } from '../entities/agreement-event.entity';

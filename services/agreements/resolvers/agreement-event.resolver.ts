@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { MoreThan } from 'typeorm';
-import type { Context } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
-import { badInput } from '../../common/errors';
-import { pageSize } from '../../common/pagination';
+import type { Context } from '../../kit/context';
+import { normalizeCountryCode } from '../../kit/countries';
+import { badInput } from '../../platform/errors';
+import { pageSize } from '../../kit/pagination';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementEvent } from '../entities/agreement-event.entity';
 import type { Loaders } from '../loaders';

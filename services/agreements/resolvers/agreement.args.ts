@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../common/pagination';
+import { Connection, PageArgs } from '../../kit/pagination';
 import { Agreement, AgreementKind, AgreementStatus } from '../entities/agreement.entity';
 
 @InputType({ description: 'Narrows the register of agreements.' })

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsMemberState } from '../../common/validation';
+import { IsMemberState } from '../../kit/validation';
 import { AgreementKind } from '../entities/agreement.entity';
 
 export const GUIDELINE_COUNT = 67;

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { badInput, notFound } from '../../common/errors';
-import { newId, UUID_PATTERN } from '../../common/ids';
-import { inTransaction } from '../../common/transaction';
+import type { Context } from '../../kit/context';
+import { badInput, notFound } from '../../platform/errors';
+import { newId, UUID_PATTERN } from '../../kit/ids';
+import { inTransaction } from '../../kit/transaction';
 import { assertManagerRole, assertMayManage } from '../access';
 import { Agreement, AgreementKind, AgreementStatus } from '../entities/agreement.entity';
 import { AgreementEventKind } from '../entities/agreement-event.entity';

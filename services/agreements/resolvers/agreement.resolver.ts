@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { UUID_PATTERN } from '../../common/ids';
-import { paginate } from '../../common/pagination';
-import { countryFilter } from '../../common/validation';
+import type { Context } from '../../kit/context';
+import { UUID_PATTERN } from '../../kit/ids';
+import { paginate } from '../../kit/keyset';
+import { countryFilter } from '../../kit/validation';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementParty } from '../entities/agreement-party.entity';
 import { Guideline } from '../entities/guideline.reference';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Agreement } from '../entities/agreement.entity';
 import { NationalAuthority } from '../entities/national-authority.reference';
 import type { Loaders } from '../loaders';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../common/loaders';
+import { groupLoader, rowLoader } from '../../kit/loaders';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../common/pagination';
-import { SEARCH_DESCRIPTION } from '../../common/validation';
+import { Connection, PageArgs } from '../../kit/pagination';
+import { SEARCH_DESCRIPTION } from '../../kit/validation';
 import { Competence, NationalAuthority } from '../entities/national-authority.entity';
 
 @InputType({ description: 'Narrows the directory of national authorities.' })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
+import type { Context } from '../../kit/context';
+import { normalizeCountryCode } from '../../kit/countries';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { UUID_PATTERN } from '../../common/ids';
-import { paginateByKeys } from '../../common/keyset';
-import { paginate } from '../../common/pagination';
-import { applySearch } from '../../common/search';
-import { countryFilter, searchTerm } from '../../common/validation';
+import type { Context } from '../../kit/context';
+import { UUID_PATTERN } from '../../kit/ids';
+import { paginate, paginateByKeys } from '../../kit/keyset';
+import { applySearch } from '../../kit/search';
+import { countryFilter, searchTerm } from '../../kit/validation';
 import { AUTHORITIES_INDEX } from '../search-indexes';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';

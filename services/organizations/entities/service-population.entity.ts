@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryColumn } from 'typeorm';
-import { Population } from '../../common/enums';
+import { Population } from '../../kit/enums';
 
 /** A population a service is meant for: the join table the population filter reads. */
 @Entity('service_populations')

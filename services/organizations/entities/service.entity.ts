@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Population } from '../../common/enums';
+import { Population } from '../../kit/enums';
 
 export enum ServiceType {
   SHELTER = 'SHELTER',

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import type { Viewer } from '../../common/context';
-import { UUID_PATTERN } from '../../common/ids';
-import { groupLoader, rowLoader } from '../../common/loaders';
+import type { Viewer } from '../../platform/auth';
+import { UUID_PATTERN } from '../../kit/ids';
+import { groupLoader, rowLoader } from '../../kit/loaders';
 import { Membership } from '../entities/membership.entity';
 import { OrganizationCountry } from '../entities/organization-country.entity';
 import { Organization } from '../entities/organization.entity';

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
-import { newId } from '../../common/ids';
-import { inTransaction } from '../../common/transaction';
+import type { Viewer } from '../../platform/auth';
+import { normalizeCountryCode } from '../../kit/countries';
+import { newId } from '../../kit/ids';
+import { inTransaction } from '../../kit/transaction';
 import { recencyKey, ShelterAccess } from '../entities/shelter-access.entity';
 
 const MAX_BATCH = 500;

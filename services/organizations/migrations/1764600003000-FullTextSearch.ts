@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
-import { createFullTextIndex, dropFullTextIndex } from '../../common/full-text';
+import { createFullTextIndex, dropFullTextIndex } from '../../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from '../search-indexes';
 
 const index = (name: string, columnNames: string[]) => new TableIndex({ name, columnNames });

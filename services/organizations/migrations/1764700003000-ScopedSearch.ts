@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createScopedDocument, dropScopedDocument } from '../../common/full-text';
+import { createScopedDocument, dropScopedDocument } from '../../kit/full-text';
 import { SERVICES_INDEX } from '../search-indexes';
 
 /**

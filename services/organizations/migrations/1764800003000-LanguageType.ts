@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
-import { engineOf } from '../../common/full-text';
+import { engineOf } from '../../kit/full-text';
 
 const INDEX = new TableIndex({ name: 'idx_service_languages_language_type', columnNames: ['language', 'service_type', 'service_id'] });
 

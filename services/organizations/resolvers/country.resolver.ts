@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';

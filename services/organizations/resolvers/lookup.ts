@@ -1,5 +1,5 @@
-import type { Context } from '../../common/context';
-import { UUID_PATTERN } from '../../common/ids';
+import type { Context } from '../../kit/context';
+import { UUID_PATTERN } from '../../kit/ids';
 import type { Organization } from '../entities/organization.entity';
 import type { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../common/pagination';
-import { SEARCH_DESCRIPTION } from '../../common/validation';
+import { Connection, PageArgs } from '../../kit/pagination';
+import { SEARCH_DESCRIPTION } from '../../kit/validation';
 import { Organization, OrganizationKind, VerificationStatus } from '../entities/organization.entity';
 
 @InputType({ description: 'Narrows the directory of organizations; all given criteria must match.' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsMemberState } from '../../common/validation';
+import { IsMemberState } from '../../kit/validation';
 import { OrganizationKind } from '../entities/organization.entity';
 
 /** Limits shared by the inputs of this subgraph (the columns are at least as wide). */

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
-import { badInput, notFound, unauthenticated } from '../../common/errors';
-import { newId, UUID_PATTERN } from '../../common/ids';
-import { inTransaction } from '../../common/transaction';
+import type { Context } from '../../kit/context';
+import { normalizeCountryCode } from '../../kit/countries';
+import { badInput, notFound, unauthenticated } from '../../platform/errors';
+import { newId, UUID_PATTERN } from '../../kit/ids';
+import { inTransaction } from '../../kit/transaction';
 import { Membership } from '../entities/membership.entity';
 import { OrganizationCountry } from '../entities/organization-country.entity';
 import { Organization, VerificationStatus } from '../entities/organization.entity';

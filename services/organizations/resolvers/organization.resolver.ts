@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { paginateByKeys } from '../../common/keyset';
-import { paginate } from '../../common/pagination';
-import { applySearch } from '../../common/search';
-import { countryFilter, searchTerm } from '../../common/validation';
+import type { Context } from '../../kit/context';
+import { paginate, paginateByKeys } from '../../kit/keyset';
+import { applySearch } from '../../kit/search';
+import { countryFilter, searchTerm } from '../../kit/validation';
 import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';

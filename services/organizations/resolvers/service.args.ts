@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, ObjectType } from 'type-graphql';
-import { Population } from '../../common/enums';
-import { Connection, PageArgs } from '../../common/pagination';
-import { SEARCH_DESCRIPTION } from '../../common/validation';
+import { Population } from '../../kit/enums';
+import { Connection, PageArgs } from '../../kit/pagination';
+import { SEARCH_DESCRIPTION } from '../../kit/validation';
 import { Service, ServiceType } from '../entities/service.entity';
 import { MAX_RADIUS_KM } from '../geo';
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { Population } from '../../common/enums';
-import { IsLanguageCodes, IsMemberState } from '../../common/validation';
+import { Population } from '../../kit/enums';
+import { IsLanguageCodes, IsMemberState } from '../../kit/validation';
 import { ServiceType } from '../entities/service.entity';
 import { ShelterKind } from '../entities/shelter.entity';
 import { LIMITS, NOT_BLANK } from './organization.input';

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { normalizeCountryCode } from '../../common/countries';
-import { notFound } from '../../common/errors';
-import { newId, UUID_PATTERN } from '../../common/ids';
-import { inTransaction } from '../../common/transaction';
+import type { Context } from '../../kit/context';
+import { normalizeCountryCode } from '../../kit/countries';
+import { notFound } from '../../platform/errors';
+import { newId, UUID_PATTERN } from '../../kit/ids';
+import { inTransaction } from '../../kit/transaction';
 import { assertCanEditServices } from '../access';
 import { Organization } from '../entities/organization.entity';
 import { Service, ServiceType } from '../entities/service.entity';

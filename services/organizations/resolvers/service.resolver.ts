@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { paginateByKeys } from '../../common/keyset';
-import { paginate } from '../../common/pagination';
+import type { Context } from '../../kit/context';
+import { paginate, paginateByKeys } from '../../kit/keyset';
 import { Country } from '../entities/country.reference';
 import { Organization } from '../entities/organization.entity';
 import { Service, ServiceType } from '../entities/service.entity';

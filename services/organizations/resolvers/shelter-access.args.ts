@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, ObjectType } from 'type-graphql';
-import { Connection, PageArgs } from '../../common/pagination';
+import { Connection, PageArgs } from '../../kit/pagination';
 import { ShelterAccess } from '../entities/shelter-access.entity';
 
 @ArgsType()

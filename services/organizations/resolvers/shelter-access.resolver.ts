@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { badInput } from '../../common/errors';
-import { UUID_PATTERN } from '../../common/ids';
-import { paginate } from '../../common/pagination';
+import type { Context } from '../../kit/context';
+import { badInput } from '../../platform/errors';
+import { UUID_PATTERN } from '../../kit/ids';
+import { paginate } from '../../kit/keyset';
 import { Country } from '../entities/country.reference';
 import { Service } from '../entities/service.entity';
 import { ShelterAccess } from '../entities/shelter-access.entity';

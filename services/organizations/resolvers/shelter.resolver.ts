@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
 import { canSeeShelterDetails, isLoggedRead } from '../visibility';

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
-import { UUID_PATTERN } from '../../common/ids';
+import type { Context } from '../../kit/context';
+import { UUID_PATTERN } from '../../kit/ids';
 import { Organization } from '../entities/organization.entity';
 import { User } from '../entities/user.reference';
 import type { Loaders } from '../loaders';

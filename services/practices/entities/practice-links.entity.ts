@@ -1,5 +1,5 @@
 import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Population } from '../../common/enums';
+import { Population } from '../../kit/enums';
 import { Practice } from './practice.entity';
 
 /*

@@ -1,6 +1,6 @@
 import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../common/loaders';
+import { groupLoader, rowLoader } from '../../kit/loaders';
 import { Practice } from '../entities/practice.entity';
 import {
   PracticeAuthority,

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createFullTextIndex, dropFullTextIndex } from '../../common/full-text';
+import { createFullTextIndex, dropFullTextIndex } from '../../kit/full-text';
 import { PRACTICES_INDEX } from '../search-indexes';
 
 /** The search issue: a full-text index over practices (FTS5 on SQLite, FULLTEXT on MySQL). */

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { NationalAuthority } from '../entities/national-authority.reference';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';

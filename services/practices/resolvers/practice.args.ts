@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Population } from '../../common/enums';
-import { Connection, PageArgs } from '../../common/pagination';
-import { SEARCH_DESCRIPTION } from '../../common/validation';
+import { Population } from '../../kit/enums';
+import { Connection, PageArgs } from '../../kit/pagination';
+import { SEARCH_DESCRIPTION } from '../../kit/validation';
 import { Pillar, Practice, PracticeStatus } from '../entities/practice.entity';
 
 @InputType({ description: 'Narrows the library of practices.' })

@@ -14,8 +14,8 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Population } from '../../common/enums';
-import { IsLanguageCode, IsMemberState } from '../../common/validation';
+import { Population } from '../../kit/enums';
+import { IsLanguageCode, IsMemberState } from '../../kit/validation';
 import { Pillar } from '../entities/practice.entity';
 
 export const GUIDELINE_COUNT = 67;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { projectPath } from '../../common/paths';
+import { projectPath } from '../../platform/paths';
 
 export type GuidelineSectionName = 'GENERAL' | 'PREVENTION' | 'PROSECUTION' | 'PROTECTION';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../common/loaders';
+import { groupLoader, rowLoader } from '../../kit/loaders';
 import { Guideline } from '../entities/guideline.entity';
 import { Indicator } from '../entities/indicator.entity';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Guideline, GuidelineSection } from '../entities/guideline.entity';
 import { Indicator } from '../entities/indicator.entity';
 import type { Loaders } from '../loaders';

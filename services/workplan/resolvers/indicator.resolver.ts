@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Guideline } from '../entities/guideline.entity';
 import { Indicator } from '../entities/indicator.entity';
 import type { Loaders } from '../loaders';

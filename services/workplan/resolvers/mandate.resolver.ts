@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { Mandate } from '../entities/mandate.entity';
 import type { Loaders } from '../loaders';
 

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../common/context';
+import type { Context } from '../../kit/context';
 import { PlanItem, PlanItemKind } from '../entities/plan-item.entity';
 import type { Loaders } from '../loaders';
 

@@ -1,5 +1,5 @@
 import { isEmail, registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
-import { badInput, userError } from './errors';
+import { badInput, userError } from '../platform/errors';
 import { normalizeCountryCode } from './countries';
 import { isLanguageCode } from './languages';
 

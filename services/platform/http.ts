@@ -1,9 +1,6 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
-import type { DataSource } from 'typeorm';
-import { RESPONSE_STATS } from './config';
-import type * as Database from './database';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -71,11 +68,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   /** Answers /ready: true when the process can serve (its database answers). */
   ready: () => Promise<boolean>;
   log: Logger;
-  /**
-   * Counters of the request for the benchmarks, sent as `x-<name>` response headers when RESPONSE_STATS
-   * is on (outside production, or BENCH_STATS=1). By default: `x-sql-statements` of a context with a `db`.
-   */
-  stats?: (context: C, requestId: string) => Record<string, number>;
+  /** Counters of each request for benchmarks and tests (config.responseStats); none: no counting. */
+  instrument?: RequestInstrument<C>;
   /** Other routes of this server (the gateway's GraphiQL page); answers true when it handled the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
@@ -84,21 +78,17 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   metrics?: Metrics;
 }
 
+/**
+ * What a server counts of each request for benchmarks and tests: `around` runs the request (so that work
+ * it causes can be attributed to its id), `headers` then gives the counts, sent as `x-<name>` headers.
+ */
+export interface RequestInstrument<C> {
+  around: <T>(requestId: string, work: () => Promise<T>) => Promise<T>;
+  headers: (context: C, requestId: string) => Record<string, number>;
+}
+
 /** The routes /metrics counts apart; anything else (a scanner's probes) counts as "other". */
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
-
-/**
- * The statement counting of ./database, loaded on first use: a server with its own `stats` (the
- * gateway, which runs no SQL) never loads TypeORM and mysql2: 17 MB less RSS in each of its processes.
- */
-let databaseModule: typeof Database | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const database = (): typeof Database => (databaseModule ??= require('./database') as typeof Database);
-
-function defaultStats(context: BaseContext, requestId: string): Record<string, number> {
-  const db = (context as { db?: DataSource }).db;
-  return db ? { 'sql-statements': database().statementCount(db, requestId) } : {};
-}
 
 /**
  * A plain node:http server in front of Apollo Server: GraphQL on `path`, /health (the process is up),
@@ -151,13 +141,10 @@ export function createGraphQLHttpServer<C extends BaseContext>(
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
           context: async () => (context = await options.context(req, requestId)),
         });
-      // Counting statements per request id needs an AsyncLocalStorage scope, whose promise hooks cost every
-      // request a few per cent of CPU: only where the counts are read (RESPONSE_STATS: tests, benchmarks)
-      // and only in a subgraph (a server with no `stats` of its own).
-      const counted = RESPONSE_STATS && !options.stats;
-      const result = await (counted ? database().inRequestScope(requestId, execute) : execute());
-      if (RESPONSE_STATS && context) {
-        for (const [name, value] of Object.entries((options.stats ?? defaultStats)(context, requestId))) res.setHeader(`x-${name}`, value);
+      const { instrument } = options;
+      const result = await (instrument ? instrument.around(requestId, execute) : execute());
+      if (instrument && context) {
+        for (const [name, value] of Object.entries(instrument.headers(context, requestId))) res.setHeader(`x-${name}`, value);
       }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;

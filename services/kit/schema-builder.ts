@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
-import { authChecker } from './auth';
+import { authChecker } from './auth-checker';
 import { DateTime } from './date-time';
 import { validateInput } from './validation';
 

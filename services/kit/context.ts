@@ -1,18 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Config } from './config';
-import type { Logger } from './logger';
-
-export type Role = 'AUTHORITY' | 'SECRETARIAT';
-
-/** Who is asking: null for an anonymous caller. */
-export interface Viewer {
-  id: string;
-  role: Role | null;
-  /** The country of an AUTHORITY. */
-  country: string | null;
-  /** The national authority an AUTHORITY works for, when the Secretariat named one. */
-  authorityId: string | null;
-}
+import type { Config } from '../platform/config';
+import type { Viewer } from '../platform/auth';
+import type { Logger } from '../platform/logger';
 
 /** Built once per request by the subgraph server; loaders are created here, never at module level. */
 export interface Context<L = unknown> {

@@ -1,4 +1,4 @@
-import { userError } from './errors';
+import { userError } from '../platform/errors';
 
 /**
  * Asks another subgraph over HTTP, on behalf of the same caller (its Authorization header is passed on,

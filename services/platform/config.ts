@@ -68,6 +68,11 @@ export interface Config {
   metrics: boolean;
   /** SHUTDOWN_GRACE_MS: on SIGTERM, how long requests in flight may take to finish before being cut. */
   shutdownGraceMs: number;
+  /**
+   * Whether responses carry the counters benchmarks and tests read (`x-sql-statements`,
+   * `x-subgraph-fetches`): always outside production, in production only with BENCH_STATS=1.
+   */
+  responseStats: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -170,11 +175,6 @@ export function loadConfig(env: Env = process.env): Config {
     subgraphTimeoutMs: intVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
     metrics: boolVar(env, 'METRICS', true),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    responseStats: !production || boolVar(env, 'BENCH_STATS', false),
   };
 }
-
-/**
- * Whether responses carry the counters benchmarks read (`x-sql-statements`, `x-subgraph-fetches`):
- * always outside production, and in production only with BENCH_STATS=1. Read once, at import.
- */
-export const RESPONSE_STATS = process.env.NODE_ENV !== 'production' || process.env.BENCH_STATS === '1';

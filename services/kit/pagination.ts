@@ -1,11 +1,6 @@
 import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from './errors';
-import { paginateByKeys } from './keyset';
-
-// In a module of their own, free of decorators: the gateway reads them without loading type-graphql.
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
+import { badInput } from '../platform/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../platform/limits';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection ends, and whether another follows.' })
@@ -38,20 +33,6 @@ export function pageSize(first: number | null | undefined): number {
     throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, 'first');
   }
   return first;
-}
-
-/**
- * Keyset pagination over `alias.sortColumn, alias.id`, a stable total order: a row inserted while a
- * client pages never makes another repeat or vanish. The one-column case of paginateByKeys.
- */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
-  query: SelectQueryBuilder<T>,
-  args: PageArgs,
-  sort: { column: string; property: keyof T & string },
-): Promise<Page<T>> {
-  const key = { sql: `${query.alias}.${sort.column}`, direction: 'ASC' as const, numeric: false, property: sort.property };
-  const { nodes, pageInfo, totalCount } = await paginateByKeys(query, args, [key]);
-  return { nodes, pageInfo, totalCount };
 }
 
 /** The shape of every XConnection type: `class XConnection extends Connection(X) {}`. */

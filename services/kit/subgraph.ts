@@ -3,15 +3,16 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
-import type { Config, SubgraphName } from './config';
-import { loadJwtSecret, verifyAuthorization } from './auth';
-import type { Context, Viewer } from './context';
+import type { Config, SubgraphName } from '../platform/config';
+import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
+import type { Context } from './context';
 import { openDatabase } from './database';
-import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from './errors';
-import type { FederatedSchema } from './subgraph-schema';
-import { close, createGraphQLHttpServer, listen, onStopSignal } from './http';
-import { createLogger, Logger } from './logger';
-import { createMetrics } from './metrics';
+import { statementInstrument } from './statements';
+import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
+import type { FederatedSchema } from './schema-builder';
+import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platform/http';
+import { createLogger, Logger } from '../platform/logger';
+import { createMetrics } from '../platform/metrics';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
@@ -98,6 +99,7 @@ export async function startSubgraph<L>(
     path: '/graphql',
     log,
     metrics,
+    instrument: config.responseStats ? statementInstrument<Context<L>>(db) : undefined,
     ready: async () => {
       await db.query('SELECT 1');
       return true;

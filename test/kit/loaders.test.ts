@@ -1,4 +1,4 @@
-import { groupLoader, paddedKeys, rowLoader } from '../../services/common/loaders';
+import { groupLoader, paddedKeys, rowLoader } from '../../services/kit/loaders';
 
 describe('per-request loaders', () => {
   it('ask for their keys in one of a few list lengths, so that each loader prepares few distinct statements', () => {

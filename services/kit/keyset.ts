@@ -1,6 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { badInput } from './errors';
-// pagination.ts builds its one-column paginate on this module; only pageSize is used at run time.
+import { badInput } from '../platform/errors';
 import { pageSize, type Page, type PageArgs } from './pagination';
 
 /** One key of a sort computed in SQL (a search rank, a distance); the row id always ends the order. */
@@ -100,4 +99,18 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
     totalCount,
     pageInfo: { hasNextPage: kept.length > limit, endCursor: last >= 0 ? encode(values[last], nodes[last].id) : null },
   };
+}
+
+/**
+ * Keyset pagination over `alias.sortColumn, alias.id`, a stable total order: a row inserted while a
+ * client pages never makes another repeat or vanish. The one-column case of paginateByKeys.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  sort: { column: string; property: keyof T & string },
+): Promise<Page<T>> {
+  const key = { sql: `${query.alias}.${sort.column}`, direction: 'ASC' as const, numeric: false, property: sort.property };
+  const { nodes, pageInfo, totalCount } = await paginateByKeys(query, args, [key]);
+  return { nodes, pageInfo, totalCount };
 }

@@ -1,40 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, Logger as TypeOrmLogger, MixedList } from 'typeorm';
-import type { Config, SubgraphName } from './config';
-
-/** The id of the request being served, for counting its statements (see inRequestScope). */
-const requestScope = new AsyncLocalStorage<string>();
-const MAX_TRACKED_REQUESTS = 1000;
-
-/** Runs the serving of one request so that the statements it causes are counted under its id. */
-export function inRequestScope<T>(requestId: string, work: () => T): T {
-  return requestScope.run(requestId, work);
-}
-
-/**
- * Counts the SQL statements a data source runs, in all and per request id (the last thousand
- * requests): tests and benchmarks read how many statements one operation took, even while
- * background work such as the live feed's polling runs too.
- */
-export class StatementCounter implements TypeOrmLogger {
-  count = 0;
-  readonly byRequest = new Map<string, number>();
-  logQuery(): void {
-    this.count += 1;
-    const requestId = requestScope.getStore();
-    if (requestId === undefined) return;
-    this.byRequest.set(requestId, (this.byRequest.get(requestId) ?? 0) + 1);
-    if (this.byRequest.size > MAX_TRACKED_REQUESTS) this.byRequest.delete(this.byRequest.keys().next().value!);
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
+import { DataSource, MixedList } from 'typeorm';
+import type { Config, SubgraphName } from '../platform/config';
+import { StatementCounter, countStatements } from './statements';
 
 export interface DatabaseOptions {
   service: SubgraphName;
@@ -104,7 +73,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
     bindNumbers(dataSource);
   }
   await dataSource.initialize();
-  statementCounters.set(dataSource, counter);
+  countStatements(dataSource, counter);
   return dataSource;
 }
 
@@ -130,13 +99,4 @@ function bindNumbers(dataSource: DataSource): void {
     for (const key of numbers) boxed[key] = [parameters[key]];
     return escape(listed, boxed);
   };
-}
-
-const statementCounters = new WeakMap<DataSource, StatementCounter>();
-
-/** SQL statements this data source has run since it opened; for one request when its id is given. */
-export function statementCount(dataSource: DataSource, requestId?: string): number {
-  const counter = statementCounters.get(dataSource);
-  if (!counter) return 0;
-  return requestId === undefined ? counter.count : (counter.byRequest.get(requestId) ?? 0);
 }

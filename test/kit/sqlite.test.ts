@@ -1,12 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { openDatabase } from '../../services/common/database';
-import { RunningSubgraph, startSubgraph } from '../../services/common/subgraph';
+import { openDatabase } from '../../services/kit/database';
+import { RunningSubgraph, startSubgraph } from '../../services/kit/subgraph';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { practicesSubgraph } from '../../services/practices/subgraph';
 import { tokenFor, viewer } from '../helpers/auth';
 import { cleanUp, testConfig } from '../helpers/config';
-import type { Config } from '../../services/common/config';
+import type { Config } from '../../services/platform/config';
 
 /**
  * On SQLite another process may write to a subgraph's file while it serves: `npm run generate-data`, a

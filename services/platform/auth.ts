@@ -2,10 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { AuthChecker } from 'type-graphql';
 import type { Config } from './config';
-import type { Context, Role, Viewer } from './context';
-import { forbidden, unauthenticated, userError } from './errors';
+import { userError } from './errors';
+
+export type Role = 'AUTHORITY' | 'SECRETARIAT';
+
+/** Who is asking: null for an anonymous caller. */
+export interface Viewer {
+  id: string;
+  role: Role | null;
+  /** The country of an AUTHORITY. */
+  country: string | null;
+  /** The national authority an AUTHORITY works for, when the Secretariat named one. */
+  authorityId: string | null;
+}
 
 const ALGORITHM = 'HS256';
 const ROLES: Role[] = ['AUTHORITY', 'SECRETARIAT'];
@@ -76,16 +86,3 @@ export function verifyAuthorization(header: string | undefined, secret: string):
     authorityId: typeof claims.authority === 'string' ? claims.authority : null,
   };
 }
-
-/**
- * `@Authorized()` needs a signed-in viewer; `@Authorized('SECRETARIAT', ...)` one of those roles.
- * Throws our own coded errors, so a client always sees UNAUTHENTICATED or FORBIDDEN.
- */
-export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
-  const { viewer } = context;
-  if (!viewer) throw unauthenticated();
-  if (roles.length > 0 && !(viewer.role && roles.includes(viewer.role))) {
-    throw forbidden(`Only ${roles.join(' or ')} may do this.`);
-  }
-  return true;
-};

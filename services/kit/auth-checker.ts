@@ -1,0 +1,16 @@
+import type { AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../platform/errors';
+import type { Context } from './context';
+
+/**
+ * `@Authorized()` needs a signed-in viewer; `@Authorized('SECRETARIAT', ...)` one of those roles.
+ * Throws our own coded errors, so a client always sees UNAUTHENTICATED or FORBIDDEN.
+ */
+export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+  const { viewer } = context;
+  if (!viewer) throw unauthenticated();
+  if (roles.length > 0 && !(viewer.role && roles.includes(viewer.role))) {
+    throw forbidden(`Only ${roles.join(' or ')} may do this.`);
+  }
+  return true;
+};
