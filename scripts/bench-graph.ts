@@ -1,11 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig, SUBGRAPHS } from '../services/platform/config';
-import { NODE_FLAGS } from '../services/platform/node-flags';
-import { waitForUrl } from './supervisor';
+import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
 import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
@@ -149,15 +148,15 @@ async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Re
 }
 
 function startLocalGateway(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(__dirname, 'bench', 'local-gateway.js')], {
-    env: { ...(process.env as Record<string, string>), ...env, GATEWAY_PORT: String(port) },
+  const child = spawnNode(path.join(__dirname, 'bench', 'local-gateway.js'), {
+    env: { ...process.env, ...env, GATEWAY_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(() => child);
+  return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(
+    () => child,
+    (error: unknown) => stopProcess(child).then(() => Promise.reject(error)),
+  );
 }
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
 const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
 
@@ -220,7 +219,7 @@ async function main(): Promise<void> {
         const row = await scenario('S3 deep query, subgraphs in process', `http://127.0.0.1:${port}/graphql`, s1, { gateway: local.pid! }, DURATION, s1Body);
         rows.push({ ...row, statements: null }); // the same SQL as S1, but no subgraph reports it over HTTP here
       } finally {
-        await stopChild(local);
+        await stopProcess(local);
       }
     }
     const s4Body = JSON.stringify({ query: S4_QUERY });
