@@ -11,9 +11,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dist = path.resolve(__dirname, '..');
   const supervisor = new Supervisor();
+  // The gateway first: the requests it is still answering need the subgraphs.
+  const stop = async () => {
+    await supervisor.stop(graceFor(config.shutdownGraceMs), ['gateway']);
+    await supervisor.stop(graceFor(config.shutdownGraceMs));
+  };
   onStopSignals(() => {
     console.log('Stopping Enlace...');
-    return supervisor.stop(graceFor(config.shutdownGraceMs));
+    return stop();
   });
 
   const storage = config.databaseUrl ? `MySQL (${config.databasePrefix}<subgraph> databases)` : `SQLite files in ${config.dataDir}`;
@@ -27,7 +32,7 @@ async function main(): Promise<void> {
     supervisor.start({ name: 'gateway', script: path.join(dist, 'gateway', 'main.js') });
     await waitForUrl(`${base(config.gatewayPort)}/health`);
   } catch (error) {
-    await supervisor.stop(graceFor(config.shutdownGraceMs));
+    await stop();
     throw error;
   }
   console.log(`\nEnlace is up. Point a browser (or any GraphQL client) at ${base(config.gatewayPort)}/graphql\n`);

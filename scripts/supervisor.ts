@@ -22,8 +22,8 @@ export class Supervisor {
     this.running.set(spec.name, kept);
   }
 
-  /** SIGTERM to every process, SIGKILL to any still running `graceMs` later (stopProcess). */
-  async stop(graceMs?: number): Promise<void> {
-    await Promise.all([...this.running.values()].map((kept) => kept.stop(graceMs)));
+  /** SIGTERM to every process (or those named), SIGKILL to any still running `graceMs` later (stopProcess). */
+  async stop(graceMs?: number, names: string[] = [...this.running.keys()]): Promise<void> {
+    await Promise.all(names.map((name) => this.running.get(name)?.stop(graceMs)));
   }
 }

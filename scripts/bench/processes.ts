@@ -81,6 +81,8 @@ export async function startGraphProcesses(
     if (log !== undefined) fs.closeSync(log);
   };
   const stopAll = async () => {
+    // The gateway first: the requests it is still answering need the subgraphs.
+    if (children.gateway) await stopProcess(children.gateway);
     await Promise.all(Object.values(children).map((child) => stopProcess(child)));
     fs.rmSync(dataDir, { recursive: true, force: true });
     if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
