@@ -102,16 +102,17 @@ function helpText(usage: Usage, spec: Record<string, Option<unknown>>): string {
   ].join('\n');
 }
 
-/** What went wrong with an option, from parseArgs's error: in the words of the option's own `takes`. */
-function describe(error: Error & { code?: string }, spec: Record<string, Option<unknown>>, args: string[]): string {
+/**
+ * What went wrong, from parseArgs's error: a known option's missing or unwanted value in the words of
+ * its own `takes`; anything else (an unknown option, an argument) as parseArgs says it, with the list.
+ */
+function describe(error: Error & { code?: string }, spec: Record<string, Option<unknown>>, args: string[]): { message: string; listOptions: boolean } {
   const name = /'--?([A-Za-z0-9-]+)/.exec(error.message)?.[1];
   const option = name === undefined ? undefined : spec[name];
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    if (option.type === 'boolean') return `--${name} takes no value`;
-    const given = args[args.findIndex((arg) => arg === `--${name}`) + 1];
-    return `--${name} takes ${option.takes}, not ${given ?? 'nothing'}`;
-  }
-  return error.message;
+  if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || !option) return { message: error.message, listOptions: true };
+  if (option.type === 'boolean') return { message: `--${name} takes no value`, listOptions: false };
+  const given = args[args.findIndex((arg) => arg === `--${name}`) + 1];
+  return { message: `--${name} takes ${option.takes}, not ${given ?? 'nothing'}`, listOptions: false };
 }
 
 /**
@@ -132,8 +133,8 @@ export function parseOptions<S extends Record<string, Option<unknown>>>(
   try {
     parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: usage.positionals !== undefined });
   } catch (error) {
-    const described = describe(error as Error, spec, args);
-    return fail(described, described === (error as Error).message);
+    const { message, listOptions } = describe(error as Error, spec, args);
+    return fail(message, listOptions);
   }
   if (parsed.values.help) {
     console.log(helpText(usage, spec));
