@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { loadConfig } from '../services/platform/config';
 import { onStopSignal } from '../services/platform/http';
+import { graceFor } from '../services/platform/launcher';
 import { createLogger } from '../services/platform/logger';
 import { serveClusterMetrics } from '../services/platform/metrics';
 import { startGatewayCluster } from './cluster';
@@ -15,16 +16,8 @@ if (config.gatewayWorkers > 1 && cluster.isPrimary) {
   const workers = startGatewayCluster(config.gatewayWorkers, log);
   if (config.metrics) serveClusterMetrics();
   log.info({ workers: config.gatewayWorkers }, 'gateway cluster started');
-  // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it; one
-  // still running after that and a margin is killed. Once, whatever number of signals comes.
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    workers.stop(config.shutdownGraceMs + 5000).then(() => process.exit(0));
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Each worker drains its own requests (SHUTDOWN_GRACE_MS) when the primary forwards SIGTERM to it.
+  onStopSignal(log, () => workers.stop(graceFor(config.shutdownGraceMs)));
 } else {
   startGateway(config).then(
     (gateway) => onStopSignal(log, gateway.stop),

@@ -1,7 +1,9 @@
 import WebSocket from 'ws';
 import { signToken } from '../services/platform/auth';
+import { benchMysqlUrl } from '../services/platform/config';
 import { treeCpuMs, treeRssMb } from './bench/proc';
 import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
+import { flag, parseOptions, wholeNumber } from './options';
 
 /**
  * The live feed under load: `npm run bench:feed [-- --mysql] [--subscribers 1000] [--distinct 100] [--events 40]`.
@@ -10,14 +12,19 @@ import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/proce
  * latency (from sending the mutation to receiving the event), lost and repeated events, and the
  * gateway's CPU time per event (all its processes: the cluster primary and its workers).
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SHARED = arg('subscribers', 1000);
-const DISTINCT = arg('distinct', 100);
-const CHANGES = arg('events', 40);
-const MYSQL = process.argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+const OPTIONS = parseOptions(
+  { command: 'npm run bench:feed --' },
+  {
+    mysql: flag('MySQL at BENCH_MYSQL_URL (mysql://root@127.0.0.1:3306 by default) instead of SQLite'),
+    subscribers: wholeNumber('subscribers sharing one selection', 1000, 0),
+    distinct: wholeNumber('subscribers with selections of their own', 100, 0),
+    events: wholeNumber('agreements created (every second one is then signed: an event more)', 40, 1),
+  },
+);
+const SHARED = OPTIONS.subscribers;
+const DISTINCT = OPTIONS.distinct;
+const CHANGES = OPTIONS.events;
+const MYSQL = OPTIONS.mysql ? benchMysqlUrl() : undefined;
 
 const SHARED_QUERY = `subscription { agreementEvents { id kind at agreement { title status
   parties { country { name authorities { name } } } guidelines { number } } } }`;

@@ -1,17 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig, SUBGRAPHS } from '../services/platform/config';
-import { NODE_FLAGS } from '../services/platform/node-flags';
-import { waitForUrl } from './supervisor';
+import { benchMysqlUrl, loadConfig, SUBGRAPHS } from '../services/platform/config';
+import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
 import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
 import { mixed, signUp, type MixedRequests } from './bench/mixed';
 import { S1_QUERY, S4_QUERY, s5Query, S6_READS } from './bench/queries';
+import { flag, listOf, parseOptions, text, wholeNumber } from './options';
 
 /**
  * The graph under closed-loop load: `npm run bench [-- --mysql] [--duration 10] [--warmup 3] [--connections 16]
@@ -21,19 +21,29 @@ import { S1_QUERY, S4_QUERY, s5Query, S6_READS } from './bench/queries';
  * prints a Markdown table. CPU time and RSS come from /proc; subgraph fetches and SQL statements per
  * operation from the x-subgraph-fetches / x-sql-statements headers of a few operations sent one by one.
  */
-const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const num = (name: string, fallback: number) => Number(option(name) ?? fallback);
-const DURATION = num('duration', 10);
-const WARMUP = num('warmup', 3);
-const CONNECTIONS = num('connections', 16);
-const SCALE = num('scale', 1);
-const S6_DURATION = num('s6-duration', DURATION);
-const ONLY = new Set((option('only') ?? 'S1,S2,S3,S4,S5,S6').split(','));
-const MYSQL = argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as const;
+const OPTIONS = parseOptions(
+  { command: 'npm run bench --' },
+  {
+    mysql: flag('MySQL at BENCH_MYSQL_URL (mysql://root@127.0.0.1:3306 by default) instead of SQLite'),
+    duration: wholeNumber('seconds of measured load per scenario', 10, 1),
+    warmup: wholeNumber('seconds of load before each measurement', 3, 0),
+    connections: wholeNumber('concurrent clients, each sending its next request on an answer', 16, 1),
+    scale: wholeNumber('rounds of the dataset (scripts/bench/dataset.ts)', 1, 1),
+    only: listOf('the scenarios to run', SCENARIOS, SCENARIOS),
+    's6-duration': wholeNumber("S6's seconds of measured load, --duration's by default", undefined, 1),
+    workers: wholeNumber("the gateway's GATEWAY_WORKERS, one per CPU by default", undefined, 1, 256),
+    'no-stats': flag('production exactly: no per-request statement counting (the two count columns show —)'),
+    out: text('also writes the Markdown table to this file', 'FILE'),
+  },
+);
+const DURATION = OPTIONS.duration;
+const WARMUP = OPTIONS.warmup;
+const CONNECTIONS = OPTIONS.connections;
+const SCALE = OPTIONS.scale;
+const S6_DURATION = OPTIONS['s6-duration'] ?? DURATION;
+const ONLY = new Set<string>(OPTIONS.only);
+const MYSQL = OPTIONS.mysql ? benchMysqlUrl() : undefined;
 const BASE_PORT = 14200;
 const PREFIX = 'enlace_bench_';
 
@@ -149,15 +159,15 @@ async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Re
 }
 
 function startLocalGateway(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, path.join(__dirname, 'bench', 'local-gateway.js')], {
-    env: { ...(process.env as Record<string, string>), ...env, GATEWAY_PORT: String(port) },
+  const child = spawnNode(path.join(__dirname, 'bench', 'local-gateway.js'), {
+    env: { ...process.env, ...env, GATEWAY_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(() => child);
+  return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(
+    () => child,
+    (error: unknown) => stopProcess(child).then(() => Promise.reject(error)),
+  );
 }
-
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
 const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
 
@@ -186,11 +196,10 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     JWT_SECRET: BENCH_JWT_SECRET,
     DATA_DIR: dataDir,
-    // --no-stats: production exactly (no per-request statement counting); the two count columns show —.
-    ...(argv.includes('--no-stats') ? {} : { BENCH_STATS: '1' }),
+    ...(OPTIONS['no-stats'] ? {} : { BENCH_STATS: '1' }),
     SEED_DEMO: 'true',
     ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),
-    ...(option('workers') ? { GATEWAY_WORKERS: option('workers')! } : {}),
+    ...(OPTIONS.workers === undefined ? {} : { GATEWAY_WORKERS: String(OPTIONS.workers) }),
   };
   SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
   if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
@@ -220,7 +229,7 @@ async function main(): Promise<void> {
         const row = await scenario('S3 deep query, subgraphs in process', `http://127.0.0.1:${port}/graphql`, s1, { gateway: local.pid! }, DURATION, s1Body);
         rows.push({ ...row, statements: null }); // the same SQL as S1, but no subgraph reports it over HTTP here
       } finally {
-        await stopChild(local);
+        await stopProcess(local);
       }
     }
     const s4Body = JSON.stringify({ query: S4_QUERY });
@@ -242,7 +251,7 @@ async function main(): Promise<void> {
     `GATEWAY_WORKERS=${env.GATEWAY_WORKERS ?? 'default'}`;
   const markdown = `${header}\n\n${table(rows)}\n`;
   console.log(`\n${markdown}`);
-  if (option('out')) fs.writeFileSync(option('out')!, markdown);
+  if (OPTIONS.out) fs.writeFileSync(OPTIONS.out, markdown);
   process.exit(0);
 }
 

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { loadConfig } from '../services/platform/config';
+import { benchMysqlUrl, loadConfig } from '../services/platform/config';
 import type { ServiceFilter } from '../services/organizations/resolvers/service.args';
 import { percentile, startGraphProcesses } from './bench/processes';
 import { explainServices, openPlans } from './bench/search-plans';
+import { flag, parseOptions, wholeNumber } from './options';
 
 /**
  * Search latency on the synthetic directory: `npm run bench:search [-- --mysql] [--runs 200] [--generate]`.
@@ -15,12 +16,16 @@ import { explainServices, openPlans } from './bench/search-plans';
  * processes on it, times typical searches of an anonymous viewer at the organizations subgraph and
  * through the gateway, and prints p50/p95/p99 and the plan (EXPLAIN) of each statement of each search.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = arg('runs', 200);
-const MYSQL = process.argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+const OPTIONS = parseOptions(
+  { command: 'npm run bench:search --' },
+  {
+    mysql: flag('MySQL at BENCH_MYSQL_URL (mysql://root@127.0.0.1:3306 by default) instead of SQLite'),
+    runs: wholeNumber('timed runs of each search, at the subgraph and through the gateway', 200, 1),
+    generate: flag('generates the dataset again even when one is there'),
+  },
+);
+const RUNS = OPTIONS.runs;
+const MYSQL = OPTIONS.mysql ? benchMysqlUrl() : undefined;
 const DATA_DIR = path.join(os.tmpdir(), 'enlace-search-sqlite');
 const PREFIX = 'enlace_search_';
 const STORE: Record<string, string> = MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX, SEED_DEMO: 'false' } : { DATA_DIR, SEED_DEMO: 'false' };
@@ -76,7 +81,7 @@ async function ensureDataset(): Promise<void> {
     await connection.end();
     missing = (rows as unknown[]).length === 0;
   }
-  if (!missing && !process.argv.includes('--generate')) return;
+  if (!missing && !OPTIONS.generate) return;
   // generate-data replaces the synthetic rows of an earlier run, so running it again is safe.
   const result = spawnSync(process.execPath, [path.join(__dirname, 'generate-data.js')], { env: { ...process.env, ...STORE }, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('generate-data failed');

@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import { loadConfig, SUBGRAPHS, SubgraphName } from '../services/platform/config';
 import { projectPath } from '../services/platform/paths';
 import { SUBGRAPH_DEFINITIONS } from '../services/subgraphs';
+import { flag, parseOptions } from './options';
 
 export const SCHEMA_DIR = projectPath('schema');
 
@@ -42,7 +43,10 @@ export function schemaFiles(composed: ComposedSchema): Map<string, string> {
 }
 
 async function main(): Promise<void> {
-  const check = process.argv.includes('--check');
+  const { check } = parseOptions(
+    { command: 'npm run schema --' },
+    { check: flag('writes nothing; exits with 1 when a file under schema/ differs from what the code prints') },
+  );
   const files = schemaFiles(await composeSupergraph());
   const stale: string[] = [];
   for (const [file, content] of files) {

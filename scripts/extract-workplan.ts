@@ -11,6 +11,7 @@ import {
   SOURCE_TEXT_FILE,
   WorkPlanData,
 } from '../services/workplan/data/workplan-data';
+import { parseOptions } from './options';
 
 type Item = { number: number; text: string };
 
@@ -143,7 +144,14 @@ export function extractWorkPlan(text: string): WorkPlanData {
 }
 
 if (require.main === module) {
-  const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.dirname(dataFile(SOURCE_TEXT_FILE));
+  const { positionals } = parseOptions(
+    {
+      command: 'npm run extract-workplan --',
+      positionals: { usage: '[directory]', help: `holds ${SOURCE_TEXT_FILE} and receives workplan.json (default: services/workplan/data)`, max: 1 },
+    },
+    {},
+  );
+  const dir = positionals[0] ? path.resolve(positionals[0]) : path.dirname(dataFile(SOURCE_TEXT_FILE));
   const data = extractWorkPlan(fs.readFileSync(path.join(dir, SOURCE_TEXT_FILE), 'utf8'));
   const out = path.join(dir, 'workplan.json');
   fs.writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);

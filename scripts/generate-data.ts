@@ -7,6 +7,7 @@ import { inTransaction } from '../services/kit/transaction';
 import { organizationsSubgraph } from '../services/organizations/subgraph';
 import { practicesSubgraph } from '../services/practices/subgraph';
 import * as data from './data/synthetic';
+import { parseOptions, wholeNumber } from './options';
 
 /**
  * `npm run generate-data [-- --organizations 10000 --services 100000 --practices 5000 --seed 17]`: a
@@ -14,12 +15,16 @@ import * as data from './data/synthetic';
  * MySQL at DATABASE_URL with DATABASE_PREFIX), for benchmarks. It replaces the synthetic rows of an
  * earlier run. The search indexes fill as the rows go in (SQLite triggers, InnoDB FULLTEXT).
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNTS = { organizations: arg('organizations', 10_000), services: arg('services', 100_000), practices: arg('practices', 5_000) };
-const SEED = arg('seed', 17);
+const { organizations, services, practices, seed: SEED } = parseOptions(
+  { command: 'npm run generate-data --' },
+  {
+    organizations: wholeNumber('synthetic organizations', 10_000, 1),
+    services: wholeNumber('synthetic services, each of a random organization', 100_000, 0),
+    practices: wholeNumber('synthetic practices', 5_000, 0),
+    seed: wholeNumber('seed of the random draws (the same seed draws the same rows)', 17, 0),
+  },
+);
+const COUNTS = { organizations, services, practices };
 const BATCH = 500;
 
 type Row = (string | number | null)[];
@@ -140,7 +145,7 @@ async function generatePractices(db: DataSource): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const started = Date.now();
   for (const [subgraph, generate] of [[organizationsSubgraph, generateOrganizations], [practicesSubgraph, generatePractices]] as const) {
     const db = await openDatabase(config, { service: subgraph.name, entities: subgraph.entities, migrations: subgraph.migrations });

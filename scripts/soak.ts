@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig } from '../services/platform/config';
+import { benchMysqlUrl, loadConfig } from '../services/platform/config';
 import { seedBenchDataset } from './bench/dataset';
 import { mixed, signUp } from './bench/mixed';
 import { processTree } from './bench/proc';
 import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
+import { flag, parseOptions, wholeNumber } from './options';
 
 /**
  * The graph left running under steady mixed load, to see what hours of service would show sooner:
@@ -23,23 +24,18 @@ import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProc
  * single reading moves by several MB from one second to the next as V8 commits and releases its young
  * generation, so two single readings can show a growth that is not there, or hide one.
  */
-const argv = process.argv.slice(2);
-/** A whole number option of at least `min`; anything else stops the soak before it seeds or starts anything. */
-const option = (name: string, fallback: number, min: number): number => {
-  const i = argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`--${name} takes a whole number of at least ${min}, not ${argv[i + 1] ?? 'nothing'}`);
-    process.exit(2);
-  }
-  return value;
-};
-const MINUTES = option('minutes', 10, 1);
-const SCALE = option('scale', 10, 1);
-const RATE = option('rate', 40, 1);
-const WARMUP_S = option('warmup', 60, 0);
+const { minutes: MINUTES, rate: RATE, warmup: WARMUP_S, scale: SCALE, mysql } = parseOptions(
+  { command: 'npm run soak --' },
+  {
+    minutes: wholeNumber('minutes of measured load', 10, 1),
+    rate: wholeNumber('requests per second, over all connections', 40, 1),
+    warmup: wholeNumber('seconds of load before the measured period', 60, 0),
+    scale: wholeNumber('rounds of the benchmark dataset (scripts/bench/dataset.ts)', 10, 1),
+    mysql: flag('MySQL at BENCH_MYSQL_URL (mysql://root@127.0.0.1:3306 by default) instead of SQLite'),
+  },
+);
 const CONNECTIONS = 8;
-const MYSQL = argv.includes('--mysql') ? process.env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306' : undefined;
+const MYSQL = mysql ? benchMysqlUrl() : undefined;
 const BASE_PORT = 14300;
 const PREFIX = 'enlace_soak_';
 const GROWTH_GOAL = 0.1;

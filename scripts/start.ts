@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadConfig, SUBGRAPHS } from '../services/platform/config';
-import { Supervisor, waitForUrl } from './supervisor';
+import { graceFor, onStopSignals, waitForUrl } from '../services/platform/launcher';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the six subgraphs and the gateway as separate processes under one supervisor, which
@@ -10,18 +11,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const dist = path.resolve(__dirname, '..');
   const supervisor = new Supervisor();
-  let stopping = false;
-  const shutdown = () => {
-    // Once: a second signal (Ctrl-C pressed again, a service manager's repeat) must not kill the supervisor
-    // mid-stop and leave its processes without the SIGKILL that ends a hung one.
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping Enlace...');
-    // Each process drains for up to SHUTDOWN_GRACE_MS; SIGKILL only after that and a margin.
-    supervisor.stop(config.shutdownGraceMs + 5000).then(() => process.exit(0));
+  // The gateway first: the requests it is still answering need the subgraphs.
+  const stop = async () => {
+    await supervisor.stop(graceFor(config.shutdownGraceMs), ['gateway']);
+    await supervisor.stop(graceFor(config.shutdownGraceMs));
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  onStopSignals(() => {
+    console.log('Stopping Enlace...');
+    return stop();
+  });
 
   const storage = config.databaseUrl ? `MySQL (${config.databasePrefix}<subgraph> databases)` : `SQLite files in ${config.dataDir}`;
   console.log(`Starting Enlace on ${storage}${config.seedDemo ? ', with demo data' : ''}...`);
@@ -34,7 +32,7 @@ async function main(): Promise<void> {
     supervisor.start({ name: 'gateway', script: path.join(dist, 'gateway', 'main.js') });
     await waitForUrl(`${base(config.gatewayPort)}/health`);
   } catch (error) {
-    await supervisor.stop();
+    await stop();
     throw error;
   }
   console.log(`\nEnlace is up. Point a browser (or any GraphQL client) at ${base(config.gatewayPort)}/graphql\n`);

@@ -1,66 +1,29 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { NODE_FLAGS } from '../services/platform/node-flags';
+import { keepRunning, spawnNode, type KeptRunning } from '../services/platform/launcher';
 
 export interface ProcessSpec {
   name: string;
   script: string;
 }
 
-const MAX_BACKOFF_MS = 30_000;
-const STABLE_AFTER_MS = 60_000;
-
-/** Polls a URL until it answers 200, or fails after `timeoutMs`. */
-export async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 /**
- * Runs each process, restarts one that exits on its own (backing off from 1 s to 30 s while it keeps
- * crashing), and stops them all on request.
+ * Runs each process, starts it again when it exits on its own (keepRunning's policy: after 1 s, backing
+ * off to 30 s while it keeps crashing), and stops them all on request.
  */
 export class Supervisor {
-  private readonly children = new Map<string, ChildProcess>();
-  private stopping = false;
+  private readonly running = new Map<string, KeptRunning>();
 
   constructor(private readonly log: (message: string) => void = console.log) {}
 
-  start(spec: ProcessSpec, backoffMs = 1000): void {
-    const startedAt = Date.now();
-    const child = spawn(process.execPath, [...NODE_FLAGS, spec.script], { stdio: 'inherit', env: process.env });
-    this.children.set(spec.name, child);
-    child.on('exit', (code, signal) => {
-      this.children.delete(spec.name);
-      if (this.stopping) return;
-      const next = Date.now() - startedAt > STABLE_AFTER_MS ? 1000 : Math.min(backoffMs * 2, MAX_BACKOFF_MS);
-      this.log(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${backoffMs / 1000} s`);
-      setTimeout(() => !this.stopping && this.start(spec, next), backoffMs).unref();
-    });
+  start(spec: ProcessSpec): void {
+    const kept = keepRunning(
+      () => spawnNode(spec.script),
+      ({ code, signal, restartInMs }) => this.log(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${restartInMs / 1000} s`),
+    );
+    this.running.set(spec.name, kept);
   }
 
-  /** SIGTERM to every process, SIGKILL to any still running after the grace period. */
-  async stop(graceMs = 10_000): Promise<void> {
-    this.stopping = true;
-    const exits = [...this.children.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    );
-    await Promise.all(exits);
+  /** SIGTERM to every process (or those named), SIGKILL to any still running `graceMs` later (stopProcess). */
+  async stop(graceMs?: number, names: string[] = [...this.running.keys()]): Promise<void> {
+    await Promise.all(names.map((name) => this.running.get(name)?.stop(graceMs)));
   }
 }

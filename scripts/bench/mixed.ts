@@ -22,7 +22,8 @@ export async function signUp(url: string): Promise<string> {
 }
 
 /**
- * S6: per connection, reads interleaved with the writes of the access issue (4 writes in 10 requests).
+ * S6: per connection, reads interleaved with the writes people make (4 writes in 10 requests: an
+ * agreement created, then signed; an organization registered; a service added).
  * `rounds` is the dataset's scale: new services go to each of its organizations in turn, not to the
  * first round's 35 only, whose lists (read here by `organizations(first: 20) { services }`) would
  * otherwise grow twentyfold in a 10-minute soak.

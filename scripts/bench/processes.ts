@@ -1,12 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { SUBGRAPHS } from '../../services/platform/config';
-import { NODE_FLAGS } from '../../services/platform/node-flags';
-import { waitForUrl } from '../supervisor';
+import { probePort, spawnNode, stopProcess, waitForUrl } from '../../services/platform/launcher';
 
 export const BENCH_JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
 
@@ -38,18 +36,13 @@ export async function dropBenchDatabases(url: string, prefix: string): Promise<v
 }
 
 /**
- * Fails when a port is taken. A process of ours that cannot listen exits, but the readiness checks would
- * then be answered by whatever holds the port: a soak started before the last one had stopped measured
- * the old graph (and failed only on its duplicate sign-up).
+ * Fails when a port is taken: a process of ours that cannot listen exits, but the readiness checks would
+ * then be answered by whatever holds the port (another run's graph, say), and that is what would be measured.
  */
 async function assertPortsFree(ports: number[]): Promise<void> {
   for (const port of ports) {
-    await new Promise<void>((resolve, reject) => {
-      const probe = net.createServer();
-      probe.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: is another benchmark or soak still running?`) : error),
-      );
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+    await probePort(port).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: is another benchmark or soak still running?`) : error;
     });
   }
 }
@@ -84,30 +77,34 @@ export async function startGraphProcesses(
   if (options.logDir) fs.mkdirSync(options.logDir, { recursive: true });
   const spawnOne = (name: string, script: string) => {
     const log = options.logDir ? fs.openSync(path.join(options.logDir, `${name}.log`), 'w') : undefined;
-    children[name] = spawn(process.execPath, [...NODE_FLAGS, script], { env, stdio: ['ignore', log ?? 'ignore', log ?? 'inherit'] });
+    children[name] = spawnNode(script, { env, stdio: ['ignore', log ?? 'ignore', log ?? 'inherit'] });
     if (log !== undefined) fs.closeSync(log);
+  };
+  const stopAll = async () => {
+    // The gateway first: the requests it is still answering need the subgraphs.
+    if (children.gateway) await stopProcess(children.gateway);
+    await Promise.all(Object.values(children).map((child) => stopProcess(child)));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
   };
   const subgraphUrls: Record<string, string> = {};
   SUBGRAPHS.forEach((name, i) => {
     spawnOne(name, path.join(dist, 'services', name, 'main.js'));
     subgraphUrls[name] = `http://127.0.0.1:${base + 1 + i}/graphql`;
   });
-  await Promise.all(SUBGRAPHS.map((name) => waitForUrl(subgraphUrls[name].replace('/graphql', '/ready'), 120_000)));
-  spawnOne('gateway', path.join(dist, 'gateway', 'main.js'));
-  await waitForUrl(`http://127.0.0.1:${base}/health`);
+  try {
+    await Promise.all(SUBGRAPHS.map((name) => waitForUrl(subgraphUrls[name].replace('/graphql', '/ready'), 120_000)));
+    spawnOne('gateway', path.join(dist, 'gateway', 'main.js'));
+    await waitForUrl(`http://127.0.0.1:${base}/health`);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
   return {
     gatewayUrl: `http://127.0.0.1:${base}/graphql`,
     subgraphUrls,
     pids: Object.fromEntries(Object.entries(children).map(([name, child]) => [name, child.pid!])),
-    stop: async () => {
-      await Promise.all(
-        Object.values(children).map(
-          (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
-        ),
-      );
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      if (options.mysqlUrl) await dropBenchDatabases(options.mysqlUrl, prefix);
-    },
+    stop: stopAll,
   };
 }
 

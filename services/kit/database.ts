@@ -86,6 +86,9 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
  * thousand statements a minute (one per event) and its RSS outside the JS heap grew by about 1 MB a
  * minute. A number bound as a parameter reaches SQLite as a REAL; column affinity makes it compare and
  * store as an INTEGER where the column is one, and LIMIT accepts a whole REAL.
+ *
+ * This wraps a TypeORM internal: typeorm is pinned to an exact version (package.json), and
+ * test/kit/typeorm-patch.test.ts fails when the wrapped function is not the one this was written against.
  */
 function bindNumbers(dataSource: DataSource): void {
   const { driver } = dataSource;

@@ -178,3 +178,11 @@ export function loadConfig(env: Env = process.env): Config {
     responseStats: !production || boolVar(env, 'BENCH_STATS', false),
   };
 }
+
+/**
+ * BENCH_MYSQL_URL: the MySQL server the benchmarks and the soak use when given --mysql (they make and
+ * drop databases of their own there); mysql://root@127.0.0.1:3306 by default.
+ */
+export function benchMysqlUrl(env: Env = process.env): string {
+  return env.BENCH_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
+}

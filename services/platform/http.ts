@@ -1,6 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { onStopSignals } from './launcher';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -227,23 +228,13 @@ export function close(server: http.Server, graceMs = 0): Promise<void> {
   });
 }
 
-/**
- * Stops once on SIGTERM or SIGINT (a Ctrl-C reaches a whole process group, and a cluster's primary
- * forwards SIGTERM as well: a second signal must not cut the drain the first one started), then exits.
- */
+/** Stops once on SIGTERM or SIGINT, logging the drain, then exits (onStopSignals). */
 export function onStopSignal(log: Logger, stop: () => Promise<void>): void {
-  let stopping: Promise<void> | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    log.info({ signal }, 'stopping: draining requests in flight');
-    stopping = stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'could not stop cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  onStopSignals(
+    (signal) => {
+      log.info({ signal }, 'stopping: draining requests in flight');
+      return stop();
+    },
+    (error) => log.error({ err: error }, 'could not stop cleanly'),
+  );
 }

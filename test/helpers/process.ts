@@ -1,19 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { probePort } from '../../services/platform/launcher';
 import { TEST_JWT_SECRET } from './config';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A port free on 127.0.0.1 now. */
+export const freePort = (): Promise<number> => probePort(0);
 
 export interface Child {
   process: ChildProcess;

@@ -61,4 +61,27 @@ describe('the npm start supervisor', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(fs.readFileSync(pids, 'utf8').trim().split('\n')).toHaveLength(2);
   });
+
+  it('stops only the processes named, when asked to (npm start stops the gateway before the subgraphs)', async () => {
+    const pids = path.join(dir, 'pids');
+    const server = script(dir, 'server.js', `require('fs').appendFileSync(${JSON.stringify(pids)}, process.pid + '\\n'); setInterval(() => {}, 1000);`);
+    const supervisor = new Supervisor(() => {});
+    supervisor.start({ name: 'gateway', script: server });
+    await until(() => fs.existsSync(pids));
+    supervisor.start({ name: 'subgraph', script: server });
+    await until(() => fs.readFileSync(pids, 'utf8').trim().split('\n').length === 2);
+    const [gateway, subgraph] = fs.readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await supervisor.stop(undefined, ['gateway']);
+    expect([alive(gateway), alive(subgraph)]).toEqual([false, true]);
+    await supervisor.stop();
+    expect(alive(subgraph)).toBe(false);
+  });
 });
