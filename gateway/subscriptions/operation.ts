@@ -19,10 +19,13 @@ export interface CheckedSubscription {
 
 const refuse = (message: string) => [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })];
 
-/** The error without its `http` extension, which means nothing on a socket. */
-const withoutHttp = (error: GraphQLError) => {
+/**
+ * The error as a query's would be coded (graphql-js leaves parse and validation errors without a code),
+ * without the `http` extension, which means nothing on a socket.
+ */
+const coded = (code: string) => (error: GraphQLError) => {
   const { http: _http, ...extensions } = error.extensions;
-  return new GraphQLError(error.message, { extensions });
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? code } });
 };
 
 /**
@@ -41,10 +44,10 @@ export function checkSubscription(
   try {
     document = parse(payload.query, { maxTokens: limits.maxTokens });
   } catch (error) {
-    return [error as GraphQLError];
+    return [coded('GRAPHQL_PARSE_FAILED')(error as GraphQLError)];
   }
   const invalid = validate(schema, document);
-  if (invalid.length > 0) return invalid;
+  if (invalid.length > 0) return invalid.map(coded('GRAPHQL_VALIDATION_FAILED'));
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation) return refuse('Name the operation to run (operationName).');
@@ -53,8 +56,8 @@ export function checkSubscription(
   }
   const variables = payload.variables ?? {};
   const overLimit = overLimitError(measureOperation(schema, document, operation, variables), limits);
-  if (overLimit) return [withoutHttp(overLimit)];
+  if (overLimit) return [coded('QUERY_TOO_COMPLEX')(overLimit)];
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) return coerced.errors;
+  if (coerced.errors) return coerced.errors.map(coded('BAD_USER_INPUT'));
   return { query: payload.query, document, operationName, variables: coerced.coerced };
 }

@@ -28,6 +28,10 @@ export class FeedRefusal extends Error {
 
 const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
 
+/** The error with the code Apollo Server gives its kind (graphql-js leaves parse and validation errors without one). */
+const withCode = (code: string) => (error: GraphQLError) =>
+  new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: error.extensions.code ?? code } });
+
 /** A subscription checked against this subgraph's schema, with its feed field's arguments. */
 export interface FeedOperation<A = unknown> {
   document: DocumentNode;
@@ -64,7 +68,7 @@ export class FeedProtocol {
     const document = this.documentOf(feed.field, body.query);
     const operation = getOperationAST(document)!;
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>);
-    if (coerced.errors) throw new FeedRefusal(coerced.errors);
+    if (coerced.errors) throw new FeedRefusal(coerced.errors.map(withCode('BAD_USER_INPUT')));
     const definition = this.schema.getSubscriptionType()!.getFields()[feed.field];
     const args = getArgumentValues(definition, operation.selectionSet.selections[0] as FieldNode, coerced.coerced) as A;
     return { document, variables: variables as Record<string, unknown>, args };
@@ -116,10 +120,10 @@ export class FeedProtocol {
     try {
       document = parse(query, { maxTokens: MAX_TOKENS });
     } catch (error) {
-      throw new FeedRefusal([error as GraphQLError]);
+      throw new FeedRefusal([withCode('GRAPHQL_PARSE_FAILED')(error as GraphQLError)]);
     }
     const invalid = validate(this.schema, document);
-    if (invalid.length > 0) throw new FeedRefusal(invalid);
+    if (invalid.length > 0) throw new FeedRefusal(invalid.map(withCode('GRAPHQL_VALIDATION_FAILED')));
     const operation = getOperationAST(document);
     const [selection, ...others] = operation?.selectionSet.selections ?? [];
     const alone = others.length === 0 && selection?.kind === Kind.FIELD && selection.name.value === field;
