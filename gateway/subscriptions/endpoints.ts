@@ -31,6 +31,9 @@ export class FeedRefused extends Error {
   }
 }
 
+/** Waits before asking again for events: together about as long as a subgraph takes to restart. */
+const RETRY_DELAYS_MS = [100, 500, 2000];
+
 const idOf = (value: unknown): number => {
   if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw new FeedUnavailable(`not an event id: ${String(value)}`);
   return Number(value);
@@ -60,7 +63,19 @@ export class FeedEndpoints {
     return body.after === null ? null : idOf(body.after);
   }
 
+  /** Asked again after a short wait when the subgraph is out of reach (a restart, a blip), before giving up. */
   async events(service: string, field: string, call: FeedCall, authorization: string | null, after: number, until: number): Promise<EventPage> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.eventsOnce(service, field, call, authorization, after, until);
+      } catch (error) {
+        if (!(error instanceof FeedUnavailable) || attempt >= RETRY_DELAYS_MS.length) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]).unref());
+      }
+    }
+  }
+
+  private async eventsOnce(service: string, field: string, call: FeedCall, authorization: string | null, after: number, until: number): Promise<EventPage> {
     const body = (await this.post(service, field, 'events', { ...call, after: String(after), until: String(until) }, authorization)) as {
       events?: { id: unknown; data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] }[];
       last?: unknown;
