@@ -1,4 +1,5 @@
 import type { buildOperationContext } from '@apollo/gateway';
+import { print } from 'graphql';
 import type { FeedCall } from './endpoints';
 import type { CheckedSubscription } from './operation';
 import type { FeedPlan } from './planner';
@@ -17,6 +18,6 @@ export interface FeedRequest extends CheckedSubscription {
   release: () => void;
 }
 
-/** Subscribers with the same operation, variables and identity share one resolution of each event. */
+/** Subscribers with the same operation (as printed: layout aside), variables and identity share one resolution of each event. */
 export const groupKeyOf = (request: FeedRequest): string =>
-  JSON.stringify([request.plan.service, request.query, request.operationName ?? null, request.variables, request.authorization]);
+  JSON.stringify([print(request.document), request.operationName ?? null, request.variables, request.authorization]);

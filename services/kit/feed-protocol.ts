@@ -87,7 +87,8 @@ export class FeedProtocol {
     until: number,
   ): Promise<{ events: ResolvedEvent[]; last: string }> {
     const rows = until > after ? await feed.read(ctx.db, after, until, MAX_EVENTS_PER_CALL) : [];
-    const shown = rows.filter((event) => feed.visible(event, operation.args, ctx));
+    const visible = await Promise.all(rows.map((event) => feed.visible(event, operation.args, ctx)));
+    const shown = rows.filter((_event, i) => visible[i]);
     // Together, so that the per-request loaders batch what the events' selections read.
     const events = await Promise.all(shown.map((event) => this.resolve(event, operation, ctx)));
     const last = rows.length < MAX_EVENTS_PER_CALL ? until : rows[rows.length - 1].id;

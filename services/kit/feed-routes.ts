@@ -81,7 +81,7 @@ export function feedRoutes<L>(options: FeedRoutesOptions<L>): (req: IncomingMess
     const ctx = await options.context(req, requestId);
     const operation = protocol.prepare(feed, body);
     if (action === 'start') {
-      const after = feed.start(operation.args, ctx);
+      const after = await feed.start(operation.args, ctx);
       return sendJson(res, 200, { after: after === null ? null : String(after) });
     }
     const after = eventIdOf(body.after);

@@ -23,9 +23,9 @@ export interface FeedDefinition<E extends FeedEvent = FeedEvent, A = any, L = an
    * (BAD_USER_INPUT, FORBIDDEN) to refuse it, and says where it starts: after that event id
    * (replaying the log from there), or null for live from now.
    */
-  start: (args: A, ctx: Context<L>) => number | null;
-  /** Whether this viewer may see the event and the event matches the subscription's arguments. */
-  visible: (event: E, args: A, ctx: Context<L>) => boolean;
+  start: (args: A, ctx: Context<L>) => number | null | Promise<number | null>;
+  /** Whether this viewer may see the event and the event matches the subscription's arguments (loaders at hand in ctx). */
+  visible: (event: E, args: A, ctx: Context<L>) => boolean | Promise<boolean>;
 }
 
 /** The most events one `events` call examines; the gateway pages on with the `last` it answers. */
