@@ -53,11 +53,6 @@ export class EventHub {
     return count;
   }
 
-  /** How many feeds' heads are being polled now. */
-  get watching(): number {
-    return [...this.watches.values()].filter((watch) => watch.polling).length;
-  }
-
   subscribe(request: FeedRequest): Subscriber {
     const key = groupKeyOf(request);
     let group = this.groups.get(key);
@@ -101,7 +96,7 @@ export class EventHub {
     let watch = this.watches.get(key);
     if (!watch) {
       const log = this.log.child({ feed: field, service });
-      const created = new HeadWatch(() => this.endpoints.head(service, field), (from, to) => this.dispatch(created, from, to), log, this.pollIntervalMs);
+      const created = new HeadWatch(() => this.endpoints.head(service, field), (head) => this.dispatch(created, head), log, this.pollIntervalMs);
       this.watches.set(key, (watch = created));
     }
     return watch;
@@ -114,9 +109,9 @@ export class EventHub {
     return done;
   }
 
-  private dispatch(watch: HeadWatch, from: number, to: number): void {
+  private dispatch(watch: HeadWatch, head: number): void {
     for (const group of this.groups.values()) {
-      if (group.watch === watch) void this.enqueue(group, () => this.deliver(group, to));
+      if (group.watch === watch) void this.enqueue(group, () => this.deliver(group, head));
     }
   }
 
@@ -145,11 +140,12 @@ export class EventHub {
     }
   }
 
-  private async deliver(group: Group, to: number): Promise<void> {
-    const live = [...group.subscribers].filter((subscriber) => subscriber.live && subscriber.cursor < to);
+  /** The events up to the new head, from the oldest cursor of the group's live subscribers. */
+  private async deliver(group: Group, head: number): Promise<void> {
+    const live = [...group.subscribers].filter((subscriber) => subscriber.live && subscriber.cursor < head);
     if (live.length === 0) return;
     try {
-      await this.read(group.request, Math.min(...live.map((subscriber) => subscriber.cursor)), to, live);
+      await this.read(group.request, Math.min(...live.map((subscriber) => subscriber.cursor)), head, live);
     } catch (error) {
       for (const subscriber of live) subscriber.fail(endingError(error, subscriber.cursor));
     }

@@ -80,9 +80,9 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
         const request = opened as FeedRequest;
         return { schema: options.feed.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request };
       },
-      // Its results are formatted already (plain errors), which graphql-ws's ExecutionResult type does not say.
+      // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
+      // so they are sent as they are.
       subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
-      // Results are already formatted and masked (event-executor.ts; the hub's own errors too).
       onNext: (_ctx, _id, _payload, _args, result) => result,
     },
     sockets,

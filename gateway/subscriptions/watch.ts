@@ -1,7 +1,7 @@
 import type { Logger } from '../../services/platform/logger';
 
-/** New events of a log: the ids in (from, to], for the groups of subscribers to read. */
-export type RangeListener = (from: number, to: number) => void;
+/** The log's newest id has moved on to `head`: its new events are for the subscribers to read. */
+export type AdvanceListener = (head: number) => void;
 
 /**
  * Follows the newest event id of one feed while someone holds it: polls the owning subgraph's head every
@@ -20,7 +20,7 @@ export class HeadWatch {
 
   constructor(
     private readonly readHead: () => Promise<number>,
-    private readonly onRange: RangeListener,
+    private readonly onAdvance: AdvanceListener,
     private readonly log: Logger,
     private readonly intervalMs: number,
   ) {}
@@ -28,10 +28,6 @@ export class HeadWatch {
   /** The newest id reported; null until the first read of this round. */
   get known(): number | null {
     return this.head;
-  }
-
-  get polling(): boolean {
-    return this.holders > 0;
   }
 
   retain(): void {
@@ -72,9 +68,8 @@ export class HeadWatch {
         this.head = head;
         for (const waiter of this.waiting.splice(0)) waiter.resolve(head);
       } else if (head > this.head) {
-        const from = this.head;
         this.head = head;
-        this.onRange(from, head);
+        this.onAdvance(head);
       }
       if (this.failing) this.log.info('event log reachable again');
       this.failing = false;
