@@ -124,8 +124,9 @@ export async function startSubgraph<L>(
       return true;
     },
     context,
-    routes: feeds.length > 0 ? feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }) : undefined,
-    routeLabels: [FEED_ROUTES],
+    ...(feeds.length > 0
+      ? { routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }), routeLabels: [FEED_ROUTES] }
+      : {}),
   });
   // Drains: no new connection, requests in flight finish (SHUTDOWN_GRACE_MS at most), then the database
   // closes. Once: a second call waits for the first.
