@@ -201,6 +201,20 @@ function refuse(message: string, extensions: Record<string, unknown>, status = 4
 const tooComplex = (limit: string, maximum: number, actual: number, message: string) =>
   refuse(message, { code: 'QUERY_TOO_COMPLEX', limit, maximum, actual: Number.isFinite(actual) ? actual : null });
 
+/** QUERY_TOO_COMPLEX when an operation's measure is over a limit (the live feed checks subscriptions with it too). */
+export function overLimitError(measure: Measure, limits: EdgeLimits): GraphQLError | undefined {
+  if (measure.depth > MAX_QUERY_DEPTH) {
+    return tooComplex('depth', MAX_QUERY_DEPTH, measure.depth, `The operation nests ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`);
+  }
+  if (measure.aliases > limits.maxAliases) {
+    return tooComplex('aliases', limits.maxAliases, measure.aliases, `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
+  }
+  if (measure.cost > limits.maxCost) {
+    return tooComplex('cost', limits.maxCost, measure.cost, `The operation may return up to ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages (first) or fewer fields.`);
+  }
+  return undefined;
+}
+
 /** The gateway's edge as an Apollo Server plugin; the client address comes from the context's `clientAddress`. */
 export function edgePlugin(limits: EdgeLimits): ApolloServerPlugin<GatewayContext> {
   const limiter = limits.mutationsPerMinute > 0 ? new RateLimiter(limits.mutationsPerMinute) : undefined;
@@ -222,15 +236,8 @@ export function edgePlugin(limits: EdgeLimits): ApolloServerPlugin<GatewayContex
               measured.get(document)!.set(name, fresh);
             }
           }
-          if (measure.depth > MAX_QUERY_DEPTH) {
-            throw tooComplex('depth', MAX_QUERY_DEPTH, measure.depth, `The operation nests ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`);
-          }
-          if (measure.aliases > limits.maxAliases) {
-            throw tooComplex('aliases', limits.maxAliases, measure.aliases, `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
-          }
-          if (measure.cost > limits.maxCost) {
-            throw tooComplex('cost', limits.maxCost, measure.cost, `The operation may return up to ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages (first) or fewer fields.`);
-          }
+          const overLimit = overLimitError(measure, limits);
+          if (overLimit) throw overLimit;
           if (limiter && operation.operation === 'mutation') {
             const address = contextValue.clientAddress ?? 'unknown';
             const retryAfterSeconds = limiter.take(address, Math.max(1, measure.fields));

@@ -53,15 +53,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const metrics = config.metrics ? createMetrics('gateway') : undefined;
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name }) => {
-      const url = urls[name as SubgraphName] ?? '';
-      return options.buildService
-        ? options.buildService(name as SubgraphName, url)
-        : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics });
-    },
-  });
+  const buildService = (name: string): GraphQLDataSource => {
+    const url = urls[name as SubgraphName] ?? '';
+    return options.buildService
+      ? options.buildService(name as SubgraphName, url)
+      : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics });
+  };
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway as never,
     formatError: maskError,
@@ -93,11 +91,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   });
   const feed = startLiveFeed({
     server,
-    apollo,
     supergraphSdl,
-    agreementsUrl: urls.agreements,
+    subgraphUrls: urls,
+    dataSource: buildService,
     jwtSecret,
     log,
+    edge: config.edge,
+    timeoutMs: config.subgraphTimeoutMs,
     limits: { ...config.feed, ...options.subscriptionLimits },
   });
   // Stops accepting at once; while the requests in flight finish, the live feed's sockets close with 1001.

@@ -1,52 +1,51 @@
-import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
-import type { LoggedEvent } from './event-log';
-import type { EventLog } from './event-log';
-import type { EventFeed } from './feed';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
+import type { Logger } from '../../services/platform/logger';
+import { FeedRefused, FeedUnavailable, type FeedEndpoints, type PrimaryEvent } from './endpoints';
+import type { FeedPlan } from './planner';
+import { groupKeyOf, type FeedRequest } from './request';
 import { Subscriber } from './subscriber';
+import { HeadWatch } from './watch';
 
-export interface EventFilter {
-  country: string | null;
-  kinds: string[] | null;
-}
-
-export interface SubscriptionRequest {
-  /** The subscription rewritten as a query for one event (see rewrite.ts). */
-  query: DocumentNode;
-  /** Where the event sits in a result: the subscription field's alias or name. */
-  responseKey: string;
-  variables: Record<string, unknown>;
-  authorization: string | null;
-  filter: EventFilter;
-  /** Replay the events after this id first; null: only events from now on. */
-  after: number | null;
-}
-
-/** Resolves one event for a selection as a given caller; null when the caller may not see it. */
-export type ExecuteEvent = (request: SubscriptionRequest, eventId: number) => Promise<ExecutionResult | null>;
+/** Completes one event of a subscription through the rest of the graph (see event-executor.ts). */
+export type ExecuteEvent = (request: FeedRequest, event: PrimaryEvent) => Promise<FormattedExecutionResult>;
 
 /** Subscribers with the same selection, variables and identity: each event is resolved once for all. */
 interface Group {
-  request: SubscriptionRequest;
+  request: FeedRequest;
+  watch: HeadWatch;
   subscribers: Set<Subscriber>;
   /** Events are resolved one after the other, so every subscriber receives them in id order. */
   chain: Promise<void>;
 }
 
-const matches = (filter: EventFilter, event: LoggedEvent) =>
-  (!filter.country || event.countries.includes(filter.country)) && (!filter.kinds || filter.kinds.includes(event.kind));
+/** Why a subscription ends: the subgraph's own refusal (an expired token), or its log out of reach for now. */
+function endingError(error: unknown, cursor: number): GraphQLError {
+  if (error instanceof FeedRefused) {
+    const [first] = error.errors;
+    return new GraphQLError(first.message, { extensions: first.extensions });
+  }
+  return new GraphQLError(`The event log is unavailable; resubscribe with after: "${cursor}" in a moment.`, {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}
 
+/**
+ * The feeds' subscribers, whatever their transport. A feed's head is polled while it has a subscriber;
+ * each advance is read once per group from the owning subgraph, as that group's viewer, and each event
+ * it returns is completed once per group and handed to the group's subscribers.
+ */
 export class EventHub {
   private readonly groups = new Map<string, Group>();
-  /** How many times an event was resolved through the graph (once per group, not per subscriber). */
+  private readonly watches = new Map<string, HeadWatch>();
+  /** Events examined for a group (once per group, not per subscriber), whether or not it could see them. */
   executions = 0;
 
   constructor(
-    private readonly feed: EventFeed,
-    private readonly log: EventLog,
+    private readonly endpoints: FeedEndpoints,
     private readonly execute: ExecuteEvent,
-  ) {
-    feed.listen((event) => this.dispatch(event));
-  }
+    private readonly log: Logger,
+    private readonly pollIntervalMs: number,
+  ) {}
 
   get subscriberCount(): number {
     let count = 0;
@@ -54,78 +53,128 @@ export class EventHub {
     return count;
   }
 
-  subscribe(request: SubscriptionRequest): Subscriber {
-    const key = JSON.stringify([print(request.query), request.variables, request.authorization]);
+  subscribe(request: FeedRequest): Subscriber {
+    const key = groupKeyOf(request);
     let group = this.groups.get(key);
     if (!group) {
-      group = { request, subscribers: new Set(), chain: Promise.resolve() };
+      group = { request, watch: this.watchOf(request.plan), subscribers: new Set(), chain: Promise.resolve() };
       this.groups.set(key, group);
     }
     const owner = group;
-    const subscriber = new Subscriber(request.after ?? this.feed.head, (ended) => {
+    const subscriber = new Subscriber(request.after ?? 0, (ended) => {
       owner.subscribers.delete(ended);
       if (owner.subscribers.size === 0 && this.groups.get(key) === owner) this.groups.delete(key);
+      owner.watch.release();
     });
     owner.subscribers.add(subscriber);
-    if (request.after === null) subscriber.live = true;
-    else void this.catchUp(owner, subscriber);
+    owner.watch.retain();
+    request.release();
+    void this.begin(owner, subscriber, request.after);
     return subscriber;
   }
 
-  private dispatch(event: LoggedEvent): void {
-    for (const group of this.groups.values()) {
-      group.chain = group.chain.then(() => this.deliver(group, event));
-    }
+  /**
+   * Starts following a feed's head ahead of a subscription being accepted, so that its "now" is known
+   * by then; call the result once the subscription is subscribed or refused.
+   */
+  hold(plan: FeedPlan): () => void {
+    const watch = this.watchOf(plan);
+    watch.retain();
+    let held = true;
+    return () => {
+      if (held) watch.release();
+      held = false;
+    };
   }
 
-  private async deliver(group: Group, event: LoggedEvent): Promise<void> {
-    const live = [...group.subscribers].filter((subscriber) => subscriber.live && subscriber.cursor < event.id);
-    if (live.length === 0) return;
-    const result = matches(group.request.filter, event) ? await this.resolve(group.request, event.id) : null;
-    for (const subscriber of live) subscriber.push(event.id, result);
+  stop(): void {
+    for (const watch of this.watches.values()) watch.stop();
+  }
+
+  private watchOf({ service, field }: FeedPlan): HeadWatch {
+    const key = `${service}/${field}`;
+    let watch = this.watches.get(key);
+    if (!watch) {
+      const log = this.log.child({ feed: field, service });
+      const created = new HeadWatch(() => this.endpoints.head(service, field), (head) => this.dispatch(created, head), log, this.pollIntervalMs);
+      this.watches.set(key, (watch = created));
+    }
+    return watch;
+  }
+
+  /** Runs `work` after everything the group has queued; the chain goes on whatever `work` does. */
+  private enqueue(group: Group, work: () => Promise<void>): Promise<void> {
+    const done = group.chain.then(work);
+    group.chain = done.catch(() => undefined);
+    return done;
+  }
+
+  private dispatch(watch: HeadWatch, head: number): void {
+    for (const group of this.groups.values()) {
+      if (group.watch === watch) void this.enqueue(group, () => this.deliver(group, head));
+    }
   }
 
   /**
-   * Replays the log after the subscriber's cursor on its own, then, inside the group's chain (where
-   * every live event up to the feed's head has already been queued), reads the last stretch and goes
-   * live: no event is missed at the seam, and none is delivered twice (the cursor only moves forward).
+   * Live from now: from the head as it is once known. Replay: the log after the subscriber's cursor on
+   * its own, then, inside the group's chain (where every advance up to the head has been queued), the
+   * last stretch before going live: nothing is missed at the seam, nothing delivered twice (the cursor
+   * only moves forward).
    */
-  private async catchUp(group: Group, subscriber: Subscriber): Promise<void> {
+  private async begin(group: Group, subscriber: Subscriber, after: number | null): Promise<void> {
     try {
-      await this.replay(group.request, subscriber, this.feed.head);
-      group.chain = group.chain.then(async () => {
-        await this.replay(group.request, subscriber, this.feed.head);
+      await group.watch.ready();
+      if (subscriber.closed) return;
+      if (after === null) {
+        subscriber.cursor = group.watch.known ?? subscriber.cursor;
+        subscriber.live = true;
+        return;
+      }
+      await this.read(group.request, subscriber.cursor, group.watch.known ?? subscriber.cursor, [subscriber]);
+      await this.enqueue(group, async () => {
+        await this.read(group.request, subscriber.cursor, group.watch.known ?? subscriber.cursor, [subscriber]);
         subscriber.live = true;
       });
-      await group.chain;
-    } catch {
-      subscriber.fail(
-        new GraphQLError(`The event log is unavailable; resubscribe with after: "${subscriber.cursor}" in a moment.`, {
-          extensions: { code: 'SERVICE_UNAVAILABLE' },
-        }),
-      );
+    } catch (error) {
+      subscriber.fail(endingError(error, subscriber.cursor));
     }
   }
 
-  private async replay(request: SubscriptionRequest, subscriber: Subscriber, until: number): Promise<void> {
-    while (!subscriber.closed && subscriber.cursor < until) {
-      const page = await this.log.after(subscriber.cursor, 100);
-      if (page.length === 0) return;
-      for (const event of page) {
-        if (event.id > until) return;
-        const result = matches(request.filter, event) ? await this.resolve(request, event.id) : null;
-        subscriber.push(event.id, result);
-      }
-    }
-  }
-
-  /** A failure to resolve one event reaches its subscribers as an error result; the stream goes on. */
-  private async resolve(request: SubscriptionRequest, eventId: number): Promise<ExecutionResult | null> {
-    this.executions += 1;
+  /** The events up to the new head, from the oldest cursor of the group's live subscribers. */
+  private async deliver(group: Group, head: number): Promise<void> {
+    const live = [...group.subscribers].filter((subscriber) => subscriber.live && subscriber.cursor < head);
+    if (live.length === 0) return;
     try {
-      return await this.execute(request, eventId);
-    } catch {
-      return { errors: [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+      await this.read(group.request, Math.min(...live.map((subscriber) => subscriber.cursor)), head, live);
+    } catch (error) {
+      for (const subscriber of live) subscriber.fail(endingError(error, subscriber.cursor));
+    }
+  }
+
+  /** Reads the events in (after, until] page by page and hands each to the subscribers, then moves their cursors to `until`. */
+  private async read(request: FeedRequest, after: number, until: number, subscribers: Subscriber[]): Promise<void> {
+    const { service, field } = request.plan;
+    let cursor = after;
+    while (cursor < until && subscribers.some((subscriber) => !subscriber.closed)) {
+      const page = await this.endpoints.events(service, field, request.call, request.authorization, cursor, until);
+      this.executions += Math.max(0, page.last - cursor);
+      for (const event of page.events) {
+        const result = await this.complete(request, event);
+        for (const subscriber of subscribers) subscriber.push(event.id, result);
+      }
+      if (page.last <= cursor) throw new FeedUnavailable(`the ${service} subgraph's events answer did not move past ${cursor}`);
+      cursor = page.last;
+    }
+    for (const subscriber of subscribers) subscriber.push(until, null);
+  }
+
+  /** A failure to complete one event reaches its subscribers as an error result; the stream goes on. */
+  private async complete(request: FeedRequest, event: PrimaryEvent): Promise<FormattedExecutionResult> {
+    try {
+      return await this.execute(request, event);
+    } catch (error) {
+      this.log.error({ err: error, event: event.id }, 'could not complete an event');
+      return { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
     }
   }
 }

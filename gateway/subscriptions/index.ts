@@ -1,65 +1,55 @@
-import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { ApolloServer } from '@apollo/server';
-import { Supergraph } from '@apollo/federation-internals';
-import type { ExecutionResult } from 'graphql';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { feedCredential } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
-import type { GatewayContext } from '../context';
-import { EventLog } from './event-log';
-import { EventFeed } from './feed';
-import { EventHub, type SubscriptionRequest } from './hub';
-import { EVENT_ID_VARIABLE } from './rewrite';
+import type { EdgeLimits } from '../edge';
+import { FeedEndpoints } from './endpoints';
+import { EventExecutor } from './event-executor';
+import { EventHub } from './hub';
+import { LiveFeed } from './live-feed';
+import { SubscriptionPlanner } from './planner';
 import { attachSubscriptions, type SubscriptionLimits } from './server';
 
 export interface LiveFeedOptions {
   server: http.Server;
-  apollo: ApolloServer<GatewayContext>;
   supergraphSdl: string;
-  agreementsUrl: string;
+  /** Each subgraph's GraphQL URL, by the supergraph's name for it; its feeds are next to it (/feeds/...). */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** The data source of a subgraph, by name: they complete each event with other subgraphs' fields, as for a query. */
+  dataSource: (name: string) => GraphQLDataSource;
   jwtSecret: string;
   log: Logger;
+  edge: EdgeLimits;
+  timeoutMs: number;
   pollIntervalMs?: number;
   limits?: Partial<SubscriptionLimits>;
 }
 
 /**
- * The live feed of agreements on the gateway's endpoint: the agreements subgraph's event log is polled
- * once per gateway, and each event's selection is resolved by this gateway's own query pipeline (query
- * planning, every subgraph, the subscriber's token), once per group of identical subscriptions.
+ * Every `Subscription` field of the supergraph, served on the gateway's endpoint from the owning
+ * subgraph's event log (docs/live-feeds.md). The gateway knows no feed: the plan names the subgraph
+ * and the field; that subgraph checks the arguments and picks what each subscriber may see; the
+ * gateway's own data sources complete each event, once per group of identical subscriptions.
  */
 export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<void>; hub: EventHub } {
-  const schema = Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const eventLog = new EventLog(options.agreementsUrl, options.jwtSecret);
-  const feed = new EventFeed(eventLog, options.log, options.pollIntervalMs);
-
-  const execute = async (request: SubscriptionRequest, eventId: number): Promise<ExecutionResult | null> => {
-    const requestId = randomUUID();
-    const response = await options.apollo.executeOperation(
-      { query: request.query, variables: { ...request.variables, [EVENT_ID_VARIABLE]: String(eventId) } },
-      { contextValue: { requestId, authorization: request.authorization, log: options.log.child({ requestId }) } },
-    );
-    if (response.body.kind !== 'single') throw new Error('unexpected incremental result');
-    const { data, errors } = response.body.singleResult;
-    // null: the event does not match the filter, or this subscriber may not see it.
-    if (!errors && (!data || data[request.responseKey] === null)) return null;
-    return { data, errors } as ExecutionResult;
-  };
-
-  const hub = new EventHub(feed, eventLog, execute);
+  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const endpoints = new FeedEndpoints(options.subgraphUrls, feedCredential(options.jwtSecret), options.timeoutMs);
+  const services = Object.fromEntries(planner.subgraphs.map((name) => [name, options.dataSource(name)]));
+  const executor = new EventExecutor(planner, services, options.log);
+  const hub = new EventHub(endpoints, (request, event) => executor.execute(request, event), options.log, options.pollIntervalMs ?? 100);
+  const feed = new LiveFeed(planner, endpoints, hub, options.edge, options.log);
   const sockets = attachSubscriptions({
     server: options.server,
     path: '/graphql',
-    schema,
-    hub,
+    feed,
     jwtSecret: options.jwtSecret,
     log: options.log,
     limits: options.limits,
   });
-  feed.start();
   return {
     hub,
     stop: async () => {
-      feed.stop();
+      hub.stop();
       await sockets.close();
     },
   };

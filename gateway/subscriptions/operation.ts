@@ -1,71 +1,63 @@
-import {
-  getOperationAST,
-  GraphQLError,
-  GraphQLSchema,
-  Kind,
-  OperationTypeNode,
-  parse,
-  validate,
-  type DocumentNode,
-  type FieldNode,
-} from 'graphql';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
-import { normalizeCountryCode } from '../../services/kit/countries';
-import { MAX_QUERY_DEPTH, operationDepth } from '../depth';
-import type { SubscriptionRequest } from './hub';
-import { eventQueryOf, SUBSCRIPTION_FIELD } from './rewrite';
+import { getOperationAST, GraphQLError, GraphQLSchema, OperationTypeNode, parse, validate, type DocumentNode } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { measureOperation, overLimitError, type EdgeLimits } from '../edge';
 
-const refuse = (message: string, code = 'BAD_USER_INPUT') => [new GraphQLError(message, { extensions: { code } })];
+/** What a client sends to subscribe, whatever the transport (graphql-ws today; SSE, multipart HTTP). */
+export interface SubscriptionPayload {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+/** A subscription checked against the API schema, with its variables coerced. */
+export interface CheckedSubscription {
+  query: string;
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
+
+const refuse = (message: string) => [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })];
 
 /**
- * Checks a subscription as the gateway would a query (parse, validation against the API schema, depth,
- * variables, filter) and prepares what the hub needs. Errors come back as a list, so graphql-ws answers
- * with an `error` message for this subscription and the socket stays up.
+ * The error as a query's would be coded (graphql-js leaves parse and validation errors without a code),
+ * without the `http` extension, which means nothing on a socket.
  */
-export function prepareSubscription(
+const coded = (code: string) => (error: GraphQLError) => {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...extensions, code: extensions.code ?? code } });
+};
+
+/**
+ * Checks a subscription as the gateway checks a query (parse, validation against the API schema, the
+ * edge's depth, alias and cost limits, variables). Knows no field: what a subscription's arguments
+ * mean is for the subgraph that owns it to check. Errors come back as a list, so that the transport
+ * refuses this subscription alone.
+ */
+export function checkSubscription(
   schema: GraphQLSchema,
-  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
-  authorization: string | null,
-): { request: SubscriptionRequest; document: DocumentNode } | readonly GraphQLError[] {
+  payload: SubscriptionPayload,
+  limits: EdgeLimits,
+): CheckedSubscription | readonly GraphQLError[] {
+  if (typeof payload.query !== 'string') return refuse('Send the subscription as `query`.');
   let document: DocumentNode;
   try {
-    document = parse(payload.query, { maxTokens: 5000 });
+    document = parse(payload.query, { maxTokens: limits.maxTokens });
   } catch (error) {
-    return [error as GraphQLError];
+    return [coded('GRAPHQL_PARSE_FAILED')(error as GraphQLError)];
   }
   const invalid = validate(schema, document);
-  if (invalid.length > 0) return invalid;
-  const operation = getOperationAST(document, payload.operationName);
+  if (invalid.length > 0) return invalid.map(coded('GRAPHQL_VALIDATION_FAILED'));
+  const operationName = payload.operationName ?? undefined;
+  const operation = getOperationAST(document, operationName);
   if (!operation) return refuse('Name the operation to run (operationName).');
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
     return refuse('Only subscriptions go over this socket; send queries and mutations as HTTP POST to /graphql.');
   }
-  if (operationDepth(document, operation) > MAX_QUERY_DEPTH) {
-    return refuse(`The operation is nested deeper than ${MAX_QUERY_DEPTH} levels.`);
-  }
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-  if (coerced.errors) return coerced.errors;
-  const field = operation.selectionSet.selections.find(
-    (selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === SUBSCRIPTION_FIELD,
-  );
-  if (!field) return refuse(`Subscribe to ${SUBSCRIPTION_FIELD}.`);
-  const definition = schema.getSubscriptionType()!.getFields()[SUBSCRIPTION_FIELD];
-  const args = getArgumentValues(definition, field, coerced.coerced) as {
-    filter?: { country?: string | null; kinds?: string[] | null; after?: string | null } | null;
-  };
-  const filter = args.filter ?? {};
-  const country = filter.country ? normalizeCountryCode(filter.country) : null;
-  if (filter.country && !country) return refuse(`"${filter.country.slice(0, 10)}" is not the ISO code of an OAS Member State.`);
-  if (filter.after != null && !/^\d{1,15}$/.test(filter.after)) return refuse('`after` is the id of an event, e.g. "42".');
-  return {
-    document,
-    request: {
-      query: eventQueryOf(document, payload.operationName),
-      responseKey: field.alias?.value ?? SUBSCRIPTION_FIELD,
-      variables: coerced.coerced,
-      authorization,
-      filter: { country, kinds: filter.kinds?.length ? filter.kinds : null },
-      after: filter.after != null ? Number(filter.after) : null,
-    },
-  };
+  const variables = payload.variables ?? {};
+  const overLimit = overLimitError(measureOperation(schema, document, operation, variables), limits);
+  if (overLimit) return [coded('QUERY_TOO_COMPLEX')(overLimit)];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return coerced.errors.map(coded('BAD_USER_INPUT'));
+  return { query: payload.query, document, operationName, variables: coerced.coerced };
 }

@@ -1,13 +1,13 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { verifyAuthorization } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
-import type { EventHub, SubscriptionRequest } from './hub';
-import { prepareSubscription } from './operation';
+import type { LiveFeed } from './live-feed';
+import type { FeedRequest } from './request';
 
 export interface SubscriptionLimits {
   maxConnectionsPerAddress: number;
@@ -21,8 +21,7 @@ export const DEFAULT_LIMITS: SubscriptionLimits = { maxConnectionsPerAddress: 50
 interface Options {
   server: http.Server;
   path: string;
-  schema: GraphQLSchema;
-  hub: EventHub;
+  feed: LiveFeed;
   jwtSecret: string;
   log: Logger;
   limits?: Partial<SubscriptionLimits>;
@@ -32,8 +31,8 @@ type ConnectionContext = WsContext<Record<string, unknown> | undefined, { reques
 
 /**
  * graphql-ws on the gateway's own endpoint: the token comes in the connection_init payload
- * (`{ "authorization": "Bearer …" }`) and is checked there; each subscription is validated like a query
- * and handed to the hub. Returns a function that closes every socket with 1001 (going away).
+ * (`{ "authorization": "Bearer …" }`) and is checked there; each subscription is opened by the live
+ * feed, which knows no transport. Returns a function that closes every socket with 1001 (going away).
  */
 export function attachSubscriptions(options: Options): { close: () => Promise<void> } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -71,23 +70,20 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
         authorizations.set(ctx, authorization);
         return true;
       },
-      onSubscribe: (ctx: ConnectionContext, _id, payload) => {
+      onSubscribe: async (ctx: ConnectionContext, _id, payload) => {
         // graphql-ws has already entered this subscription's id when it asks.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
           return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, { extensions: { code: 'BAD_USER_INPUT' } })];
         }
-        const prepared = prepareSubscription(options.schema, payload, authorizations.get(ctx) ?? null);
-        if (Array.isArray(prepared)) return prepared;
-        const { request, document } = prepared as { request: SubscriptionRequest; document: DocumentNode };
-        return { schema: options.schema, document, variableValues: request.variables, contextValue: request };
+        const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
+        if (Array.isArray(opened)) return opened;
+        const request = opened as FeedRequest;
+        return { schema: options.feed.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request };
       },
-      subscribe: (args) => options.hub.subscribe(args.contextValue as SubscriptionRequest),
-      // Results come from the gateway's own pipeline already formatted (and masked); errors the hub
-      // makes itself are GraphQLErrors, turned into the same plain shape here.
-      onNext: (_ctx, _id, _payload, _args, result) => ({
-        ...result,
-        ...(result.errors ? { errors: result.errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error)) } : {}),
-      }),
+      // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
+      // so they are sent as they are.
+      subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
+      onNext: (_ctx, _id, _payload, _args, result) => result,
     },
     sockets,
     limits.keepAliveMs,

@@ -1,4 +1,4 @@
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 
 /** Results waiting for a slow consumer before it is cut off (it can resume with `after`). */
 export const MAX_PENDING = 1000;
@@ -8,12 +8,12 @@ export const MAX_PENDING = 1000;
  * MAX_PENDING results behind is ended with an error naming the last event it received, so the gateway
  * never buffers without bound and the client knows where to resume.
  */
-export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
+export class Subscriber implements AsyncIterableIterator<FormattedExecutionResult> {
   /** The id of the last event delivered (or skipped as not for this subscriber). */
   cursor: number;
   live = false;
-  private readonly queue: { id: number; result: ExecutionResult }[] = [];
-  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | undefined;
+  private readonly queue: { id: number; result: FormattedExecutionResult }[] = [];
+  private waiting: ((result: IteratorResult<FormattedExecutionResult>) => void) | undefined;
   private failure: GraphQLError | undefined;
   private ended = false;
 
@@ -28,7 +28,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     return this.ended;
   }
 
-  push(eventId: number, result: ExecutionResult | null): void {
+  push(eventId: number, result: FormattedExecutionResult | null): void {
     if (this.ended || this.failure || eventId <= this.cursor) return;
     this.cursor = eventId;
     if (!result) return;
@@ -55,15 +55,15 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
       const resolve = this.waiting;
       this.waiting = undefined;
       this.finish();
-      resolve({ value: { errors: [error] }, done: false });
+      resolve({ value: { errors: [error.toJSON()] }, done: false });
     }
   }
 
-  next(): Promise<IteratorResult<ExecutionResult>> {
+  next(): Promise<IteratorResult<FormattedExecutionResult>> {
     const queued = this.queue.shift();
     if (queued) return Promise.resolve({ value: queued.result, done: false });
     if (this.failure) {
-      const errors = [this.failure];
+      const errors = [this.failure.toJSON()];
       this.failure = undefined;
       this.finish();
       return Promise.resolve({ value: { errors }, done: false });
@@ -72,14 +72,14 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     return new Promise((resolve) => (this.waiting = resolve));
   }
 
-  return(): Promise<IteratorResult<ExecutionResult>> {
+  return(): Promise<IteratorResult<FormattedExecutionResult>> {
     this.finish();
     this.waiting?.({ value: undefined, done: true });
     this.waiting = undefined;
     return Promise.resolve({ value: undefined, done: true });
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<FormattedExecutionResult> {
     return this;
   }
 

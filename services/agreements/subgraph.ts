@@ -4,6 +4,7 @@ import { demoAgreements } from './demo';
 import { Agreement } from './entities/agreement.entity';
 import { AgreementEvent } from './entities/agreement-event.entity';
 import { AgreementParty } from './entities/agreement-party.entity';
+import { agreementEventsFeed } from './feed';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAgreements1764400500000 } from './migrations/1764400500000-CreateAgreements';
 import { CreateAgreementEvents1764401500000 } from './migrations/1764401500000-CreateAgreementEvents';
@@ -16,6 +17,7 @@ export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   migrations: [CreateAgreements1764400500000, CreateAgreementEvents1764401500000, CreateAgreementEventSequence1764402000000],
   buildSchema: buildAgreementsSchema,
   createLoaders,
+  feeds: [agreementEventsFeed],
   async seed(db, config) {
     if (!config.seedDemo) return;
     const demo = demoAgreements();

@@ -6,6 +6,8 @@ import type { DataSource, MixedList } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
 import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
 import type { Context } from './context';
+import type { FeedDefinition } from './feed';
+import { FEED_ROUTES, feedRoutes } from './feed-routes';
 import { openDatabase } from './database';
 import { statementInstrument } from './statements';
 import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
@@ -25,6 +27,8 @@ export interface SubgraphDefinition<L = unknown> {
   createLoaders: (db: DataSource, viewer: Viewer | null) => L;
   /** Loads reference and demo data; must be idempotent (runs on every start). */
   seed?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
+  /** The live feeds it serves, one per field of its `Subscription` type (docs/live-feeds.md). */
+  feeds?: FeedDefinition<any, any, L>[];
 }
 
 export interface RunningSubgraph {
@@ -95,6 +99,21 @@ export async function startSubgraph<L>(
     ],
   });
   await apollo.start();
+  const context = async (req: http.IncomingMessage, requestId: string): Promise<Context<L>> => {
+    const authorization = req.headers.authorization ?? null;
+    const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
+    return {
+      requestId,
+      log: log.child({ requestId }),
+      viewer,
+      authorization,
+      db,
+      loaders: definition.createLoaders(db, viewer),
+      config,
+      jwtSecret,
+    };
+  };
+  const feeds = definition.feeds ?? [];
   const server: http.Server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     log,
@@ -104,20 +123,10 @@ export async function startSubgraph<L>(
       await db.query('SELECT 1');
       return true;
     },
-    context: async (req, requestId) => {
-      const authorization = req.headers.authorization ?? null;
-      const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
-      return {
-        requestId,
-        log: log.child({ requestId }),
-        viewer,
-        authorization,
-        db,
-        loaders: definition.createLoaders(db, viewer),
-        config,
-        jwtSecret,
-      };
-    },
+    context,
+    ...(feeds.length > 0
+      ? { routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }), routeLabels: [FEED_ROUTES] }
+      : {}),
   });
   // Drains: no new connection, requests in flight finish (SHUTDOWN_GRACE_MS at most), then the database
   // closes. Once: a second call waits for the first.

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import type { GraphQLError } from 'graphql';
 import type { Config } from './config';
 import { userError } from './errors';
 
@@ -51,6 +52,8 @@ interface Claims {
   role: Role | null;
   country: string | null;
   authority: string | null;
+  /** Set only on a feed credential (FEED_SCOPE): a token that reads event logs and is nobody's. */
+  scope?: string;
 }
 
 export function signToken(viewer: Viewer, secret: string, ttlSeconds: number): string {
@@ -61,21 +64,26 @@ export function signToken(viewer: Viewer, secret: string, ttlSeconds: number): s
 const invalidToken = (why: string) =>
   userError('UNAUTHENTICATED', `The token is not valid (${why}); sign in again.`, { http: { status: 401 } });
 
+/** The claims of a Bearer header's token once its signature, algorithm and expiry hold; `refuse` says why not. */
+function claimsOf(header: string, secret: string, refuse: (why: string) => GraphQLError): Partial<Claims> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw refuse('send it as "Authorization: Bearer <token>"');
+  try {
+    return jwt.verify(match[1], secret, { algorithms: [ALGORITHM] }) as Partial<Claims>;
+  } catch (error) {
+    throw refuse(error instanceof jwt.TokenExpiredError ? 'expired' : 'bad signature or format');
+  }
+}
+
 /**
  * The viewer of an `Authorization: Bearer <token>` header: null without a header; UNAUTHENTICATED for a
- * token that is malformed, expired, signed with another key or with any algorithm but HS256 (`none` included).
+ * token that is malformed, expired, signed with another key or with any algorithm but HS256 (`none` included),
+ * and for a feed credential, which is nobody's.
  */
 export function verifyAuthorization(header: string | undefined, secret: string): Viewer | null {
   if (header === undefined || header.trim() === '') return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw invalidToken('send it as "Authorization: Bearer <token>"');
-  let payload: unknown;
-  try {
-    payload = jwt.verify(match[1], secret, { algorithms: [ALGORITHM] });
-  } catch (error) {
-    throw invalidToken(error instanceof jwt.TokenExpiredError ? 'expired' : 'bad signature or format');
-  }
-  const claims = payload as Partial<Claims>;
+  const claims = claimsOf(header, secret, invalidToken);
+  if (claims.scope !== undefined) throw invalidToken('it reads event logs only and is nobody\'s');
   if (typeof claims.sub !== 'string' || (claims.role != null && !ROLES.includes(claims.role))) {
     throw invalidToken('unexpected claims');
   }
@@ -84,5 +92,46 @@ export function verifyAuthorization(header: string | undefined, secret: string):
     role: claims.role ?? null,
     country: typeof claims.country === 'string' ? claims.country : null,
     authorityId: typeof claims.authority === 'string' ? claims.authority : null,
+  };
+}
+
+/**
+ * The scope of the gateway's feed credential: it lets the bearer read the newest id of a subgraph's
+ * event logs (GET /feeds/<field>/head) and nothing else. It names no user and holds no role, and
+ * verifyAuthorization refuses it, so it opens no GraphQL field anywhere.
+ */
+export const FEED_SCOPE = 'feeds';
+
+export function signFeedCredential(secret: string, ttlSeconds: number): string {
+  return jwt.sign({ scope: FEED_SCOPE }, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds });
+}
+
+/**
+ * Accepts only a valid feed credential: UNAUTHENTICATED without one or for a bad one, FORBIDDEN for
+ * a user's token (a person, even of the Secretariat, asks through the gateway's subscriptions).
+ */
+export function verifyFeedCredential(header: string | undefined, secret: string): void {
+  const refuse = (why: string) =>
+    userError('UNAUTHENTICATED', `Only a gateway's feed credential may read this (${why}).`, { http: { status: 401 } });
+  if (header === undefined || header.trim() === '') throw refuse('none was sent');
+  const claims = claimsOf(header, secret, refuse);
+  if (claims.scope !== FEED_SCOPE || claims.sub !== undefined || claims.role != null) {
+    throw userError('FORBIDDEN', "Only a gateway's feed credential may read this, not a user's token.", { http: { status: 403 } });
+  }
+}
+
+/** How long the gateway's feed credential lives; it is renewed when half of that is gone. */
+const FEED_CREDENTIAL_TTL_SECONDS = 300;
+
+/** The Authorization header a gateway sends to /feeds/<field>/head, signed anew as it ages. */
+export function feedCredential(secret: string, now: () => number = Date.now): () => string {
+  let header = '';
+  let renewAt = 0;
+  return () => {
+    if (now() >= renewAt) {
+      header = `Bearer ${signFeedCredential(secret, FEED_CREDENTIAL_TTL_SECONDS)}`;
+      renewAt = now() + (FEED_CREDENTIAL_TTL_SECONDS * 1000) / 2;
+    }
+    return header;
   };
 }

@@ -7,9 +7,10 @@ import type { Metrics } from './metrics';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-class BodyTooLarge extends Error {}
+/** Thrown by readBody past MAX_BODY_BYTES; answer 413 and close the connection (the rest is unread). */
+export class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -20,7 +21,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
 }
@@ -73,6 +74,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   instrument?: RequestInstrument<C>;
   /** Other routes of this server (the gateway's GraphiQL page); answers true when it handled the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+  /** Path prefixes of `routes` that /metrics counts under a label of their own (a subgraph's "/feeds"). */
+  routeLabels?: readonly string[];
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
   corsOrigins?: readonly string[];
   /** Served at GET /metrics, and told of every response; none: no /metrics (METRICS=false). */
@@ -105,7 +108,9 @@ export function createGraphQLHttpServer<C extends BaseContext>(
     res.setHeader('x-request-id', requestId);
     const { metrics } = options;
     if (metrics) {
-      const route = ROUTES.has(url.pathname) ? url.pathname : 'other';
+      const route = ROUTES.has(url.pathname)
+        ? url.pathname
+        : (options.routeLabels?.find((prefix) => url.pathname.startsWith(`${prefix}/`)) ?? 'other');
       res.once('finish', () => metrics.countResponse(route, res.statusCode));
     }
     if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;

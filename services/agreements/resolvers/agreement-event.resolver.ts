@@ -2,30 +2,17 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { MoreThan } from 'typeorm';
 import type { Context } from '../../kit/context';
-import { normalizeCountryCode } from '../../kit/countries';
-import { badInput } from '../../platform/errors';
 import { pageSize } from '../../kit/pagination';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementEvent } from '../entities/agreement-event.entity';
+import { newestEventId, visibleAndMatching } from '../feed';
 import type { Loaders } from '../loaders';
-import { canSeeAgreement } from '../visibility';
 import { AgreementEventFilter, AgreementEventLogArgs } from './agreement-event.args';
 
 /**
- * An event reaches a viewer who could see its agreement as it was then: the events of a DRAFT only the
- * Secretariat and the authorities of the party countries, now and on replay.
+ * Subscribers connect to the gateway, never to a subgraph: the gateway reads this subgraph's event log
+ * through its feed routes (../feed.ts), where each event is executed with this field's resolver.
  */
-function visibleAndMatching(ctx: Context<Loaders>, event: AgreementEvent, filter: AgreementEventFilter | null | undefined): boolean {
-  if (!canSeeAgreement(ctx.viewer, event, event.partyCountries)) return false;
-  if (filter?.country) {
-    const country = normalizeCountryCode(filter.country);
-    if (!country) throw badInput(`"${filter.country.slice(0, 10)}" is not the ISO code of an OAS Member State.`, 'filter.country');
-    if (!event.partyCountries.includes(country)) return false;
-  }
-  return !filter?.kinds?.length || filter.kinds.includes(event.kind);
-}
-
-/** The subscription is resolved by the gateway from the event log; a subgraph has no WebSocket. */
 export function gatewayOnly(): never {
   throw new GraphQLError('Subscribe through the gateway: subgraphs serve no WebSocket.', { extensions: { code: 'BAD_REQUEST' } });
 }
@@ -46,7 +33,7 @@ export class AgreementEventResolver {
   ): Promise<AgreementEvent | null> {
     const key = eventId(id);
     const event = key === null ? null : await ctx.loaders.event.load(key);
-    return event && visibleAndMatching(ctx, event, filter) ? event : null;
+    return event && visibleAndMatching(ctx.viewer, event, filter) ? event : null;
   }
 
   @Query(() => [AgreementEvent], {
@@ -58,13 +45,13 @@ export class AgreementEventResolver {
       order: { id: 'ASC' },
       take: pageSize(args.first ?? 100),
     });
-    return events.filter((event) => visibleAndMatching(ctx, event, args.filter));
+    return events.filter((event) => visibleAndMatching(ctx.viewer, event, args.filter));
   }
 
   @Query(() => ID, { nullable: true, description: 'The id of the newest event of the feed; null before the first.' })
   async lastAgreementEventId(@Ctx() { db }: Context<Loaders>): Promise<string | null> {
-    const [newest] = await db.getRepository(AgreementEvent).find({ order: { id: 'DESC' }, take: 1 });
-    return newest ? String(newest.id) : null;
+    const newest = await newestEventId(db);
+    return newest > 0 ? String(newest) : null;
   }
 
   @Subscription(() => AgreementEvent, {
@@ -73,6 +60,7 @@ export class AgreementEventResolver {
       '`filter.after` replays the events after that id first.',
     subscribe: gatewayOnly,
   })
+  // The feed executes the subscription with each event as root value (services/kit/feed-protocol.ts).
   agreementEvents(
     @Root() event: AgreementEvent,
     @Arg('filter', () => AgreementEventFilter, { nullable: true, description: 'Which events to receive.' })

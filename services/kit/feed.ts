@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import type { Context } from './context';
+
+/** An entry of a durable event log: ids increase with every event, in commit order. */
+export interface FeedEvent {
+  id: number;
+}
+
+/**
+ * What a subgraph declares to serve one of its `Subscription` fields as a live feed (see
+ * docs/live-feeds.md). The gateway knows nothing of it: it asks this subgraph for the events after an
+ * id, as each subscriber, and this subgraph decides which of them that subscriber receives.
+ */
+export interface FeedDefinition<E extends FeedEvent = FeedEvent, A = any, L = any> {
+  /** The `Subscription` field of the subgraph's own SDL that this feed serves; its resolver returns its root. */
+  field: string;
+  /** The id of the newest event of the log; 0 while the log is empty. */
+  head: (db: DataSource) => Promise<number>;
+  /** The events with `after` < id <= `until`, oldest first, at most `limit` of them. */
+  read: (db: DataSource, after: number, until: number, limit: number) => Promise<E[]>;
+  /**
+   * Checks the subscription's arguments for this viewer, throwing a GraphQLError with a code
+   * (BAD_USER_INPUT, FORBIDDEN) to refuse it, and says where it starts: after that event id
+   * (replaying the log from there), or null for live from now.
+   */
+  start: (args: A, ctx: Context<L>) => number | null | Promise<number | null>;
+  /** Whether this viewer may see the event and the event matches the subscription's arguments (loaders at hand in ctx). */
+  visible: (event: E, args: A, ctx: Context<L>) => boolean | Promise<boolean>;
+}
+
+/** The most events one `events` call examines; the gateway pages on with the `last` it answers. */
+export const MAX_EVENTS_PER_CALL = 100;
+
+/** An event id as the protocol carries it: a decimal string (or number) of at most 15 digits. */
+export function eventIdOf(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : null;
+}

@@ -1,0 +1,171 @@
+import { AgreementEvent, AgreementEventKind } from '../../services/agreements/entities/agreement-event.entity';
+import { AgreementStatus } from '../../services/agreements/entities/agreement.entity';
+import { agreementsSubgraph } from '../../services/agreements/subgraph';
+import { startSubgraph, type RunningSubgraph } from '../../services/kit/subgraph';
+import { signFeedCredential, verifyAuthorization } from '../../services/platform/auth';
+import { tokenFor, viewer } from '../helpers/auth';
+import { cleanUp, testConfig, TEST_JWT_SECRET } from '../helpers/config';
+
+/** The primary operation the gateway's planner makes of a client's agreementEvents subscription. */
+const FEED = `subscription Feed($filter: AgreementEventFilter) {
+  agreementEvents(filter: $filter) { id kind agreement { title status } }
+}`;
+const CREATE = `mutation($title: String!, $a: ID!, $b: ID!) {
+  createAgreement(input: { title: $title, kind: BILATERAL, parties: [{ country: $a }, { country: $b }] }) { id }
+}`;
+const SET_STATUS = 'mutation($id: ID!, $status: AgreementStatus!) { setAgreementStatus(id: $id, status: $status) { id } }';
+
+const secretariat = `Bearer ${tokenFor(viewer('SECRETARIAT'))}`;
+const officerGT = `Bearer ${tokenFor(viewer('AUTHORITY', 'GT'))}`;
+const feedCredential = `Bearer ${signFeedCredential(TEST_JWT_SECRET, 60)}`;
+
+describe("a subgraph's live-feed protocol", () => {
+  let agreements: RunningSubgraph;
+  let config: Awaited<ReturnType<typeof testConfig>>;
+  const base = () => agreements.url.replace(/\/graphql$/, '');
+
+  const call = async (path: string, options: { authorization?: string; body?: unknown; method?: string } = {}) => {
+    const response = await fetch(`${base()}${path}`, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const graphql = async (query: string, variables: Record<string, unknown>, authorization = secretariat) => {
+    const { body } = await call('/graphql', { authorization, body: { query, variables } });
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  const events = (authorization: string | undefined, variables: Record<string, unknown>, after: string, until: string) =>
+    call('/feeds/agreementEvents/events', { authorization, body: { query: FEED, variables, after, until } });
+  const kinds = (answer: { body: any }) =>
+    answer.body.events.map((event: any) => `${event.data.agreementEvents.agreement.title}:${event.data.agreementEvents.kind}`);
+
+  beforeAll(async () => {
+    config = await testConfig({ SEED_DEMO: 'false' });
+    agreements = await startSubgraph(agreementsSubgraph, config, 0);
+    // Events 1-2 of a draft between GT and SV, then signed; event 3, a draft between AR and BR.
+    const { createAgreement: gtsv } = await graphql(CREATE, { title: 'GT-SV', a: 'GT', b: 'SV' });
+    await graphql(SET_STATUS, { id: gtsv.id, status: 'SIGNED' });
+    await graphql(CREATE, { title: 'AR-BR', a: 'AR', b: 'BR' });
+  });
+  afterAll(async () => {
+    await agreements.stop();
+    await cleanUp(config);
+  });
+
+  describe('head', () => {
+    it("answers the newest event id to the gateway's feed credential", async () => {
+      expect(await call('/feeds/agreementEvents/head', { authorization: feedCredential })).toEqual({ status: 200, body: { head: '3' } });
+    });
+
+    it("refuses a caller without the credential, with a user's token (even the Secretariat's) or a forged one", async () => {
+      const anonymous = await call('/feeds/agreementEvents/head');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      const user = await call('/feeds/agreementEvents/head', { authorization: secretariat });
+      expect(user.status).toBe(403);
+      expect(user.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      const forged = await call('/feeds/agreementEvents/head', { authorization: `Bearer ${signFeedCredential('another-secret-that-is-long-enough-1234', 60)}` });
+      expect(forged.status).toBe(401);
+      expect(JSON.stringify([anonymous, user, forged])).not.toContain('"head"');
+    });
+
+    it('knows only the feeds the subgraph declares', async () => {
+      const unknown = await call('/feeds/somethingElse/head', { authorization: feedCredential });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('start', () => {
+    const start = (variables: Record<string, unknown>, authorization?: string, query = FEED) =>
+      call('/feeds/agreementEvents/start', { authorization, body: { query, variables } });
+
+    it('says where a subscription starts: live from now, or after the event it names', async () => {
+      expect(await start({})).toEqual({ status: 200, body: { after: null } });
+      expect(await start({ filter: { country: 'gt', after: '2' } }, officerGT)).toEqual({ status: 200, body: { after: '2' } });
+    });
+
+    it('refuses a country that is no Member State and a malformed `after` with BAD_USER_INPUT', async () => {
+      const country = await start({ filter: { country: 'XX' } });
+      expect(country.status).toBe(400);
+      expect(country.body.errors[0]).toMatchObject({
+        message: '"XX" is not the ISO code of an OAS Member State.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.country' },
+      });
+      const after = await start({ filter: { after: 'yesterday' } });
+      expect(after.body.errors[0]).toMatchObject({ message: '`after` is the id of an event, e.g. "42".', extensions: { code: 'BAD_USER_INPUT' } });
+    });
+
+    it("refuses what is not a subscription of this feed's field, with the code a query would get", async () => {
+      expect((await start({}, undefined, '{ lastAgreementEventId }')).body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect((await start({}, undefined, 'subscription { agreementEvents { nope } }')).body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await start({ filter: { kinds: ['NOPE'] } })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it("refuses a forged token, and the feed credential, which is nobody's", async () => {
+      for (const authorization of ['Bearer forged', feedCredential]) {
+        const refused = await start({}, authorization);
+        expect(refused.status).toBe(401);
+        expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    });
+  });
+
+  describe('events', () => {
+    it('resolves, oldest first, the events each viewer may see: a draft only for the Secretariat and its parties', async () => {
+      expect(kinds(await events(secretariat, {}, '0', '3'))).toEqual(['GT-SV:CREATED', 'GT-SV:STATUS_CHANGED', 'AR-BR:CREATED']);
+      expect(kinds(await events(officerGT, {}, '0', '3'))).toEqual(['GT-SV:CREATED', 'GT-SV:STATUS_CHANGED']);
+      const anonymous = await events(undefined, {}, '0', '3');
+      expect(kinds(anonymous)).toEqual(['GT-SV:STATUS_CHANGED']);
+      expect(JSON.stringify(anonymous.body)).not.toContain('DRAFT');
+      expect(anonymous.body.last).toBe('3');
+    });
+
+    it("answers each event as the subscription's own selection, with its id", async () => {
+      const { body } = await events(officerGT, { filter: { kinds: ['CREATED'] } }, '0', '3');
+      expect(body).toEqual({
+        events: [{ id: '1', data: { agreementEvents: { id: '1', kind: 'CREATED', agreement: { title: 'GT-SV', status: 'SIGNED' } } } }],
+        last: '3',
+      });
+    });
+
+    it("applies the subscription's arguments, and reads only the ids asked for", async () => {
+      expect(kinds(await events(secretariat, { filter: { country: 'BR' } }, '0', '3'))).toEqual(['AR-BR:CREATED']);
+      expect(kinds(await events(secretariat, {}, '1', '2'))).toEqual(['GT-SV:STATUS_CHANGED']);
+    });
+
+    it('refuses a forged token, the feed credential and ids that are not event ids', async () => {
+      expect((await events('Bearer forged', {}, '0', '3')).status).toBe(401);
+      expect((await events(feedCredential, {}, '0', '3')).status).toBe(401);
+      const bad = await events(secretariat, {}, 'zero', '3');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    });
+
+    it('examines at most 100 events a call and says after which one to go on', async () => {
+      // 120 more events of the signed agreement, written as events.ts would, and the sequence moved past them.
+      const [signed] = await agreements.db.getRepository(AgreementEvent).findBy({ id: 2 });
+      const rows = Array.from({ length: 120 }, (_, i) => ({ ...signed, id: 4 + i, kind: AgreementEventKind.STATUS_CHANGED, status: AgreementStatus.SIGNED }));
+      await agreements.db.getRepository(AgreementEvent).insert(rows);
+      await agreements.db.query("UPDATE agreement_event_sequence SET value = 123 WHERE name = 'events'");
+      const first = await events(undefined, {}, '3', '123');
+      expect(first.body.events).toHaveLength(100);
+      expect(first.body.last).toBe('103');
+      const rest = await events(undefined, {}, first.body.last, '123');
+      expect(rest.body.events.map((event: any) => event.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(104 + i)));
+      expect(rest.body.last).toBe('123');
+    });
+  });
+
+  describe('the feed credential', () => {
+    it("is nobody's token: no GraphQL endpoint accepts it", async () => {
+      expect(() => verifyAuthorization(feedCredential, TEST_JWT_SECRET)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+      const { status, body } = await call('/graphql', { authorization: feedCredential, body: { query: '{ agreementEventLog { id } }' } });
+      expect(status).toBe(401);
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+});
