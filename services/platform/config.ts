@@ -58,8 +58,8 @@ export interface Config {
   /** INTROSPECTION: whether the gateway answers __schema and __type (on by default: the API is public). */
   introspection: boolean;
   /**
-   * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each polls the feed's
-   * event log itself). Default: one per CPU in production, 1 (no cluster) otherwise.
+   * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each reads a feed's
+   * event log itself while one of its clients subscribes). Default: one per CPU in production, 1 (no cluster) otherwise.
    */
   gatewayWorkers: number;
   /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
