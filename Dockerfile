@@ -17,6 +17,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
+COPY gateway/examples ./gateway/examples
 COPY services/workplan/data ./services/workplan/data
 USER node
 # Every process runs node with the V8 flags of services/platform/node-flags.ts (keep them in step); docker-compose.yml names the script.
