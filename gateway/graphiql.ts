@@ -29,7 +29,8 @@ export interface ExampleOperation {
  * order; the README shows the same files and a test runs them. They are part of the build (the image
  * copies the folder), not documentation read at run time, so a gateway never depends on the README.
  */
-export function exampleOperations(dir = projectPath('gateway', 'examples')): ExampleOperation[] {
+export function exampleOperations(): ExampleOperation[] {
+  const dir = projectPath('gateway', 'examples');
   const files = fs.readdirSync(dir).filter((file) => file.endsWith('.graphql')).sort();
   if (files.length === 0) throw new Error(`no example operation (*.graphql) in ${dir}`);
   return files.map((file) => ({ file, query: fs.readFileSync(path.join(dir, file), 'utf8') }));

@@ -66,6 +66,7 @@ describe('the production image, assembled from the Dockerfile without Docker', (
         // The check runs in the container, where the process listens on its default port.
         const test = running.compose.healthcheck!.test as string[];
         expect(test[0]).toBe('CMD');
+        expect(test.join(' ')).toContain(`127.0.0.1:${running.containerPort}/`);
         const [command, ...args] = test.slice(1).map((word) => word.replace(`127.0.0.1:${running.containerPort}/`, `127.0.0.1:${running.port}/`));
         const result = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: image.workdir, env: { PATH: process.env.PATH, ...running.env }, timeout: 10_000 });
         expect({ service: running.service, status: result.status }).toEqual({ service: running.service, status: 0 });

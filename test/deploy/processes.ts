@@ -53,12 +53,12 @@ function hostEnv(image: AssembledImage, file: ComposeFile, name: string, ports: 
   return env;
 }
 
-async function waitReady(process: ImageProcess, deadline: number): Promise<void> {
+async function waitReady(running: ImageProcess, deadline: number): Promise<void> {
   for (;;) {
-    if (process.child.exitCode !== null) throw new Error(`${process.service} exited early:\n${process.output()}`);
-    const ready = await fetch(`http://127.0.0.1:${process.port}/ready`).then((r) => r.status === 200, () => false);
+    if (running.child.exitCode !== null) throw new Error(`${running.service} exited early:\n${running.output()}`);
+    const ready = await fetch(`http://127.0.0.1:${running.port}/ready`).then((r) => r.status === 200, () => false);
     if (ready) return;
-    if (Date.now() > deadline) throw new Error(`${process.service} not ready in time:\n${process.output()}`);
+    if (Date.now() > deadline) throw new Error(`${running.service} not ready in time:\n${running.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
