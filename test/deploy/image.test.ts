@@ -4,6 +4,7 @@ import path from 'node:path';
 import { exampleOperations } from '../../gateway/graphiql';
 import { Config } from '../../services/platform/config';
 import { NODE_FLAGS } from '../../services/platform/node-flags';
+import { projectPath } from '../../services/platform/paths';
 import { cleanUp, testConfig } from '../helpers/config';
 import { enlaceServices, loadCompose, OPERATOR_VARIABLES } from './compose';
 import { AssembledImage, assembleImage } from './image';
@@ -11,6 +12,22 @@ import { ImageProcess, startServices } from './processes';
 import { requiredPackages } from './requires';
 
 const compose = loadCompose();
+
+/** Whether every folder above `file` lets other users through, so that `nobody` can read it. */
+const openToOthers = (file: string): boolean => path.dirname(file) === file || ((fs.statSync(path.dirname(file)).mode & 0o001) !== 0 && openToOthers(path.dirname(file)));
+
+/**
+ * The image runs as an unprivileged USER that owns none of its files, so a process writing beside its
+ * code fails there. Run as root, this test does the same as `nobody`, when node and the checkout's
+ * node_modules (which the image folder links to) are open to it; else as the user running the test.
+ */
+function unprivilegedUser(image: AssembledImage): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0 || !image.user) return {};
+  if (openToOthers(process.execPath) && openToOthers(path.join(fs.realpathSync(projectPath('node_modules')), 'x'))) return { uid: 65534, gid: 65534 };
+  // eslint-disable-next-line no-console
+  console.warn('image test: node or node_modules is closed to other users; the processes run as root, not as an unprivileged USER.');
+  return {};
+}
 
 /**
  * What `docker compose up` runs, without Docker: the Dockerfile's runtime stage rebuilt as a folder
@@ -48,8 +65,7 @@ describe('the production image, assembled from the Dockerfile without Docker', (
 
     beforeAll(async () => {
       store = await testConfig();
-      // The image runs as an unprivileged USER that does not own its files; as root here, so does this test.
-      const user = process.getuid?.() === 0 && image.user ? { uid: 65534, gid: 65534 } : {};
+      const user = unprivilegedUser(image);
       if (user.uid !== undefined) fs.chownSync(store.dataDir, user.uid, user.gid!);
       await startServices(image, compose, store, processes, user);
     }, 300_000);
