@@ -18,14 +18,27 @@ function assetPath(name: string): string | null {
   return path.join(path.dirname(require.resolve(`${asset.module}/package.json`)), asset.file);
 }
 
-/** The README's example queries, one tab each, so a newcomer starts from something that works. */
-export function readmeExamples(): string[] {
-  const readme = fs.readFileSync(projectPath('README.md'), 'utf8');
-  return [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1].trim());
+/** An example operation: one GraphiQL tab, titled by GraphiQL after the operation's name. */
+export interface ExampleOperation {
+  file: string;
+  query: string;
 }
 
-function page(graphqlPath: string, examples: string[]): string {
-  const tabs = JSON.stringify(examples.map((query) => ({ query })));
+/**
+ * The example operations GraphiQL opens as tabs, one file each under gateway/examples/, in file-name
+ * order; the README shows the same files and a test runs them. They are part of the build (the image
+ * copies the folder), not documentation read at run time, so a gateway never depends on the README.
+ */
+export function exampleOperations(): ExampleOperation[] {
+  const dir = projectPath('gateway', 'examples');
+  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.graphql')).sort();
+  if (files.length === 0) throw new Error(`no example operation (*.graphql) in ${dir}`);
+  return files.map((file) => ({ file, query: fs.readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+function page(graphqlPath: string, examples: ExampleOperation[]): string {
+  // GraphiQL's tab definitions take no title: it titles each tab with the operation's name.
+  const tabs = JSON.stringify(examples.map(({ query }) => ({ query })));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -61,7 +74,7 @@ function page(graphqlPath: string, examples: string[]): string {
  * /graphiql/*. Answers true when it handled the request.
  */
 export function createGraphiQL(graphqlPath: string): (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean {
-  const html = page(graphqlPath, readmeExamples());
+  const html = page(graphqlPath, exampleOperations());
   return (req, res, pathname) => {
     if (req.method !== 'GET') return false;
     if (pathname === graphqlPath && (req.headers.accept ?? '').includes('text/html')) {

@@ -1,9 +1,23 @@
 import fs from 'node:fs';
+import { exampleOperations } from '../../gateway/graphiql';
 import { projectPath } from '../../services/platform/paths';
 import { startGraph, TestGraph } from '../helpers/graph';
 
 const README = fs.readFileSync(projectPath('README.md'), 'utf8');
-const EXAMPLES = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+const EXAMPLES = exampleOperations();
+
+/** The text of the README's section under `heading`, up to the next section of the same level. */
+function section(heading: string): string {
+  const start = README.indexOf(`\n${heading}\n`);
+  if (start < 0) throw new Error(`README.md has no "${heading}" section`);
+  const end = README.indexOf('\n## ', start + heading.length + 2);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+const graphqlBlocks = (text: string): string[] => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]);
+const EXAMPLES_SECTION = section('## Example queries');
+// graphql blocks elsewhere in the README (search, benchmarks) are no GraphiQL tab but are run all the same.
+const OTHER_BLOCKS = graphqlBlocks(README.replace(EXAMPLES_SECTION, ''));
 
 /** Counts the non-empty leaves of an answer: an example that returns only nulls and [] shows nothing. */
 function leaves(value: unknown): number {
@@ -12,20 +26,33 @@ function leaves(value: unknown): number {
   return value === null || value === undefined ? 0 : 1;
 }
 
-describe('the README', () => {
+describe('the example operations (gateway/examples, GraphiQL tabs)', () => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await startGraph();
   });
   afterAll(() => graph.stop());
 
-  it('has three example queries', () => {
+  it('are at least three, each a named operation so its GraphiQL tab has a title', () => {
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(3);
+    for (const { query } of EXAMPLES) expect(query).toMatch(/^query [A-Z]\w+ \{/);
   });
 
-  it.each(EXAMPLES.map((query, index) => [index + 1, query]))('example %i answers with data and no error', async (_n, query) => {
-    const { body } = await graph.query(query as string);
+  it('are what the README\'s "Example queries" shows, verbatim and in order, and nothing else in graphql', () => {
+    expect(graphqlBlocks(EXAMPLES_SECTION)).toEqual(EXAMPLES.map(({ query }) => query));
+  });
+
+  it.each(EXAMPLES.map(({ file, query }) => [file, query]))('%s answers with data and no error', async (_file, query) => {
+    const { body } = await graph.query(query);
     expect(body.errors).toBeUndefined();
     expect(leaves(body.data)).toBeGreaterThan(5);
+  });
+
+  it('leave the README\'s other graphql blocks true as well', async () => {
+    for (const query of OTHER_BLOCKS) {
+      const { body } = await graph.query(query);
+      expect({ query, errors: body.errors }).toEqual({ query, errors: undefined });
+      expect(leaves(body.data)).toBeGreaterThan(5);
+    }
   });
 });
