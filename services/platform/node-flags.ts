@@ -1,7 +1,7 @@
 /**
  * The V8 flags every Enlace process runs with: the launcher (launcher.ts, spawnNode) gives them to each
- * process npm start, the benchmarks and the soak start, and the image's ENTRYPOINT repeats them
- * (Dockerfile: keep it in step). They must be given on node's command line: NODE_OPTIONS refuses
+ * process npm start, the benchmarks and the soak start, and the image's ENTRYPOINT repeats them (the
+ * image test, test/deploy/image.test.ts, fails when they differ). They must be given on node's command line: NODE_OPTIONS refuses
  * --min-semi-space-size. A cluster's workers inherit them from the primary.
  *
  * The young generation's semi-spaces are held at V8's own maximum, 16 MB. By default V8 starts them at

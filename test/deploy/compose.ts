@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { safeLoad } from 'js-yaml';
+import { load } from 'js-yaml';
 import { projectPath } from '../../services/platform/paths';
 import { TEST_JWT_SECRET } from '../helpers/config';
 
@@ -62,7 +62,7 @@ function normalise(file: ComposeFile): ComposeFile {
 
 /** docker-compose.yml as compose reads it with `variables` exported: anchors merged, variables substituted. */
 export function loadCompose(variables = OPERATOR_VARIABLES): ComposeFile {
-  return normalise(interpolateAll(safeLoad(fs.readFileSync(COMPOSE_FILE, 'utf8')), variables) as ComposeFile);
+  return normalise(interpolateAll(load(fs.readFileSync(COMPOSE_FILE, 'utf8')), variables) as ComposeFile);
 }
 
 /**
@@ -76,7 +76,7 @@ export function dockerComposeConfig(variables = OPERATOR_VARIABLES): ComposeFile
   });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return null;
   if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
-  return normalise(safeLoad(result.stdout) as ComposeFile);
+  return normalise(load(result.stdout) as ComposeFile);
 }
 
 /** The services that run this project's image: those that build it and those naming the image they build. */
