@@ -3,6 +3,7 @@ import type { Context } from '../../kit/context';
 import { Guideline, GuidelineSection } from '../entities/guideline.entity';
 import { Indicator } from '../entities/indicator.entity';
 import type { Loaders } from '../loaders';
+import { guidelineReference } from '../lookups';
 
 @Resolver(() => Guideline)
 export class GuidelineResolver {
@@ -18,9 +19,9 @@ export class GuidelineResolver {
   @Query(() => Guideline, { nullable: true, description: 'A guideline by number (1-67); null when there is none.' })
   guideline(
     @Arg('number', () => Int, { description: 'Number of the guideline in the plan.' }) number: number,
-    @Ctx() { loaders }: Context<Loaders>,
+    @Ctx() ctx: Context<Loaders>,
   ): Promise<Guideline | null> {
-    return loaders.guideline.load(number);
+    return guidelineReference.find(ctx, number);
   }
 
   @FieldResolver(() => [Indicator], { description: 'The result indicators of Annex I for the guideline; empty for 1-17.' })
