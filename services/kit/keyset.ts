@@ -34,9 +34,12 @@ function encode(values: KeyValue[], id: string): string {
   return Buffer.from(JSON.stringify([...values, id]), 'utf8').toString('base64url');
 }
 
+/** Far longer than any cursor given out (a few keys and an id): a longer one is not decoded at all. */
+const MAX_CURSOR_LENGTH = 2000;
+
 function decode(cursor: string, keys: SortKey[]): { values: KeyValue[]; id: string } {
   const invalid = () => badInput('The cursor in `after` is not one this API gave out for this filter; pass a pageInfo.endCursor.', 'after');
-  if (cursor.length > 2000) throw invalid();
+  if (cursor.length > MAX_CURSOR_LENGTH) throw invalid();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { GUIDELINE_COUNT } from './guidelines';
 
 /*
  * The entities a subgraph refers to but does not own: only their key is declared, so that the subgraph can
@@ -38,7 +39,7 @@ export function guidelineStub() {
   @Directive('@key(fields: "number")')
   @ObjectType({ description: 'A guideline (lineamiento) of the II Work Plan to Combat Trafficking in Persons 2015-2018.' })
   class Guideline {
-    @Field(() => Int, { description: 'Number of the guideline in the plan, 1-67.' })
+    @Field(() => Int, { description: `Number of the guideline in the plan, 1-${GUIDELINE_COUNT}.` })
     number: number;
   }
   return Guideline;

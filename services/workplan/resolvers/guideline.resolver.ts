@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { GUIDELINE_COUNT } from '../../kit/guidelines';
 import { Guideline, GuidelineSection } from '../entities/guideline.entity';
 import { Indicator } from '../entities/indicator.entity';
 import type { Loaders } from '../loaders';
@@ -7,7 +8,7 @@ import { guidelineReference } from '../lookups';
 
 @Resolver(() => Guideline)
 export class GuidelineResolver {
-  @Query(() => [Guideline], { description: 'The 67 guidelines of the Work Plan, by number (a fixed, short list: not paged).' })
+  @Query(() => [Guideline], { description: `The ${GUIDELINE_COUNT} guidelines of the Work Plan, by number (a fixed, short list: not paged).` })
   guidelines(
     @Arg('section', () => GuidelineSection, { nullable: true, description: 'Only the guidelines of this chapter.' })
     section: GuidelineSection | null | undefined,
@@ -16,7 +17,7 @@ export class GuidelineResolver {
     return db.getRepository(Guideline).find({ where: section ? { section } : {}, order: { number: 'ASC' } });
   }
 
-  @Query(() => Guideline, { nullable: true, description: 'A guideline by number (1-67); null when there is none.' })
+  @Query(() => Guideline, { nullable: true, description: `A guideline by number (1-${GUIDELINE_COUNT}); null when there is none.` })
   guideline(
     @Arg('number', () => Int, { description: 'Number of the guideline in the plan.' }) number: number,
     @Ctx() ctx: Context<Loaders>,
