@@ -1,14 +1,11 @@
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { normalizeCountryCode } from '../../kit/countries';
-import { badInput, notFound } from '../../platform/errors';
-import { byId } from '../../kit/entity-reference';
 import { paginateList } from '../../kit/keyset';
 import { Country } from '../entities/references';
-import { inTransaction } from '../../kit/transaction';
-import { Role, User } from '../entities/user.entity';
+import { User } from '../entities/user.entity';
 import type { Loaders } from '../loaders';
 import { userReference } from '../lookups';
+import { grantRole } from '../roles';
 import { userCriteria, usersQuery } from '../user-query';
 import { visibleEmail } from '../visibility';
 import { GrantRoleArgs, UserConnection, UsersArgs } from './user.args';
@@ -30,28 +27,10 @@ export class UserResolver {
   @Mutation(() => User, {
     description: 'Gives an account a role (SECRETARIAT). AUTHORITY needs a country; the user\'s next sign-in carries the role.',
   })
-  async grantRole(@Args() args: GrantRoleArgs, @Ctx() { db, log, viewer }: Context<Loaders>): Promise<User> {
-    const country = args.country ? normalizeCountryCode(args.country) : null;
-    if (args.role === Role.AUTHORITY && !country) {
-      throw badInput('AUTHORITY needs `country`, the ISO code of an OAS Member State.', 'country');
-    }
-    if (args.authorityId && (args.role !== Role.AUTHORITY || byId.parse(args.authorityId) === null)) {
-      throw badInput('authorityId goes with AUTHORITY and is the id of a national authority.', 'authorityId');
-    }
-    return inTransaction(db, async (manager) => {
-      const users = manager.getRepository(User);
-      const userId = byId.parse(args.userId);
-      const user = userId ? await users.findOneBy({ id: userId }) : null;
-      if (!user) throw notFound('No account has this id.');
-      Object.assign(user, {
-        role: args.role,
-        countryCode: args.role === Role.AUTHORITY ? country : null,
-        authorityId: args.role === Role.AUTHORITY ? (args.authorityId?.toLowerCase() ?? null) : null,
-      });
-      await users.save(user);
-      log.info({ userId: user.id, role: user.role, country: user.countryCode, by: viewer!.id }, 'role granted');
-      return user;
-    });
+  async grantRole(@Args() change: GrantRoleArgs, @Ctx() { db, log, viewer }: Context<Loaders>): Promise<User> {
+    const user = await grantRole(db, change);
+    log.info({ userId: user.id, role: user.role, country: user.countryCode, by: viewer!.id }, 'role granted');
+    return user;
   }
 
   @FieldResolver(() => String, { description: 'E-mail address used to sign in; readable by the user themself and the Secretariat.' })
