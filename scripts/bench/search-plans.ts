@@ -1,12 +1,13 @@
 import { DataSource, Logger } from 'typeorm';
 import type { Config } from '../../services/platform/config';
 import { databaseName } from '../../services/kit/database';
-import { paginate, paginateByKeys } from '../../services/kit/keyset';
+import { engineOf } from '../../services/kit/full-text';
+import { paginateList } from '../../services/kit/keyset';
 import type { ServiceFilter } from '../../services/organizations/resolvers/service.args';
-import { serviceSortKeys } from '../../services/organizations/service-order';
-import { serviceCriteria, servicesQuery } from '../../services/organizations/service-search';
+import { serviceCriteria } from '../../services/organizations/service-criteria';
+import { servicesQuery } from '../../services/organizations/service-query';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
-import { visibilityFor } from '../../services/organizations/visibility';
+import { scopeFor, visibilityOf } from '../../services/organizations/visibility';
 import path from 'node:path';
 
 /** Records the statements a data source runs, to EXPLAIN exactly what the resolver sends. */
@@ -35,13 +36,11 @@ export async function openPlans(config: Config): Promise<{ db: DataSource; recor
 
 /** Runs the services query of an anonymous viewer as the resolver does, and EXPLAINs each statement it sent. */
 export async function explainServices(db: DataSource, recorder: Recorder, filter: ServiceFilter, page: { first: number; after?: string }): Promise<string[]> {
-  const criteria = serviceCriteria(filter);
-  const visibility = visibilityFor(null, null, []);
-  const query = servicesQuery(db, criteria, visibility);
-  const keys = serviceSortKeys(db, criteria, visibility, query.alias);
+  // An anonymous viewer's visibility; the list's SQL never loads an organization.
+  const visibility = visibilityOf(scopeFor(null, null, []), engineOf(db), async () => null);
+  const list = servicesQuery(db, serviceCriteria(filter), visibility);
   recorder.statements = [];
-  if (keys) await paginateByKeys(query, page, keys);
-  else await paginate(query, page, { column: 'name', property: 'name' });
+  await paginateList(list, page);
   const plans: string[] = [];
   for (const { sql, parameters } of recorder.statements.slice()) {
     const mysql = db.options.type === 'mysql';

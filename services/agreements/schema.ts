@@ -1,6 +1,5 @@
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
-import type { Context } from '../kit/context';
-import type { Loaders } from './loaders';
+import { agreementReference } from './lookups';
 import { AgreementEventResolver } from './resolvers/agreement-event.resolver';
 import { AgreementPartyResolver } from './resolvers/agreement-party.resolver';
 import { AgreementMutationResolver } from './resolvers/agreement.mutations';
@@ -8,7 +7,6 @@ import { AgreementResolver } from './resolvers/agreement.resolver';
 import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
 import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
 import { gatewayOnly } from './resolvers/agreement-event.resolver';
-import { visibleAgreements } from './visibility';
 
 export function buildAgreementsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
@@ -24,13 +22,6 @@ export function buildAgreementsSchema(): Promise<FederatedSchema> {
         NationalAuthorityAgreementsResolver,
       ],
     },
-    {
-      Agreement: {
-        __resolveReference: async (ref: { id: string }, ctx: Context<Loaders>) => {
-          const agreement = await ctx.loaders.agreement.load(ref.id);
-          return agreement ? ((await visibleAgreements(ctx, [agreement]))[0] ?? null) : null;
-        },
-      },
-    },
+    { Agreement: agreementReference },
   );
 }

@@ -36,7 +36,7 @@ export interface FullTextSql {
   parameters: Record<string, string>;
 }
 
-type Engine = 'sqlite' | 'mysql';
+export type Engine = 'sqlite' | 'mysql';
 
 export const SCOPED_DOCUMENT = 'search_document';
 /** The separator of a scoped word: InnoDB's parser keeps `_` inside a word. */

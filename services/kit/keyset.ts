@@ -14,6 +14,17 @@ export interface SortKey {
 
 type KeyValue = string | number;
 
+/** A list as its query builder makes it: the rows that match, and the keys of the order they are paged in. */
+export interface ListQuery<T extends ObjectLiteral> {
+  query: SelectQueryBuilder<T>;
+  keys: SortKey[];
+}
+
+/** The key of a plain column of the rows under `alias`, ascending; its value is read from the entity property of the same name. */
+export function columnKey(alias: string, column: string, property = column): SortKey {
+  return { sql: `${alias}.${column}`, direction: 'ASC', numeric: false, property };
+}
+
 /** A page whose nodes come with the values of their sort keys (e.g. to show the distance sorted by). */
 export interface KeyedPage<T> extends Page<T> {
   keys: KeyValue[][];
@@ -23,9 +34,12 @@ function encode(values: KeyValue[], id: string): string {
   return Buffer.from(JSON.stringify([...values, id]), 'utf8').toString('base64url');
 }
 
+/** Far longer than any cursor given out (a few keys and an id): a longer one is not decoded at all. */
+const MAX_CURSOR_LENGTH = 2000;
+
 function decode(cursor: string, keys: SortKey[]): { values: KeyValue[]; id: string } {
   const invalid = () => badInput('The cursor in `after` is not one this API gave out for this filter; pass a pageInfo.endCursor.', 'after');
-  if (cursor.length > 2000) throw invalid();
+  if (cursor.length > MAX_CURSOR_LENGTH) throw invalid();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -101,16 +115,7 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   };
 }
 
-/**
- * Keyset pagination over `alias.sortColumn, alias.id`, a stable total order: a row inserted while a
- * client pages never makes another repeat or vanish. The one-column case of paginateByKeys.
- */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
-  query: SelectQueryBuilder<T>,
-  args: PageArgs,
-  sort: { column: string; property: keyof T & string },
-): Promise<Page<T>> {
-  const key = { sql: `${query.alias}.${sort.column}`, direction: 'ASC' as const, numeric: false, property: sort.property };
-  const { nodes, pageInfo, totalCount } = await paginateByKeys(query, args, [key]);
-  return { nodes, pageInfo, totalCount };
+/** A page of a list built by its query builder (ListQuery), in the list's order. */
+export function paginateList<T extends ObjectLiteral & { id: string }>(list: ListQuery<T>, args: PageArgs): Promise<KeyedPage<T>> {
+  return paginateByKeys(list.query, args, list.keys);
 }

@@ -54,3 +54,9 @@ export function groupLoader<K extends string | number, V>(
     { maxBatchSize: MAX_BATCH },
   );
 }
+
+/** A value made on first call and kept for the request (a visibility that reads rows); `reset` forgets it after a write. */
+export function lazy<T>(make: () => Promise<T>): (() => Promise<T>) & { reset: () => void } {
+  let promise: Promise<T> | null = null;
+  return Object.assign(() => (promise ??= make()), { reset: () => (promise = null) });
+}

@@ -4,6 +4,8 @@ import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 import { authChecker } from './auth-checker';
 import { DateTime } from './date-time';
+import { guardEntities } from './entities-guard';
+import type { EntityReference } from './entity-reference';
 import { validateInput } from './validation';
 
 /** The Federation version composed by @apollo/composition 2.14 (see NOTES-federation.md). */
@@ -11,7 +13,8 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])\n\n';
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+/** The entities this subgraph owns, by type name, and how each is found by its key (entityReference). */
+export type EntityReferences = Record<string, EntityReference<unknown>>;
 
 export interface FederatedSchema {
   schema: GraphQLSchema;
@@ -24,11 +27,12 @@ export interface FederatedSchema {
  * directives, prepend the federation @link, and build the subgraph with the type-graphql resolvers
  * merged with the entities' __resolveReference (passed here: attaching them afterwards loses them).
  * Every subgraph maps Date fields to the contract's `DateTime`, checks `@Authorized` with the shared
- * authChecker and validates input classes with class-validator (see validateInput).
+ * authChecker, validates input classes with class-validator (see validateInput) and refuses a
+ * representation of a type it has no entity of as the client's mistake (see guardEntities).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  referenceResolvers: ReferenceResolvers = {},
+  references: EntityReferences = {},
 ): Promise<FederatedSchema> {
   const typeGraphQLSchema = await buildSchema({
     ...options,
@@ -39,9 +43,9 @@ export async function buildFederatedSchema(
   });
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphQLSchema);
   const resolvers: Record<string, any> = createResolversMap(typeGraphQLSchema);
-  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...resolvers[typeName], ...reference };
+  for (const [typeName, reference] of Object.entries(references)) {
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: reference.resolveReference };
   }
-  const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  const schema = guardEntities(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers }));
   return { schema, sdl };
 }

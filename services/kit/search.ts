@@ -1,6 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { FullTextTable, fullTextSql, searchWords } from './full-text';
-import type { SortKey } from './keyset';
+import { columnKey, type SortKey } from './keyset';
 
 /**
  * Narrows the query to the rows matching the search and gives the order of its results: relevance
@@ -24,6 +24,6 @@ export function applySearch<T extends ObjectLiteral>(
   }
   return [
     { sql: rank, direction: 'DESC', numeric: true },
-    { sql: `${alias}.${sortColumn}`, direction: 'ASC', numeric: false, property: sortColumn },
+    columnKey(alias, sortColumn),
   ];
 }

@@ -5,6 +5,12 @@ import { isLanguageCode } from './languages';
 
 export const MAX_SEARCH_LENGTH = 200;
 
+/** A visible character somewhere: a name of spaces only is no name. */
+export const NOT_BLANK = /\S/;
+
+/** http(s) only (class-validator's IsUrl options): no javascript:, data: or file: link ever reaches a page that shows it. */
+export const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true };
+
 /** The description of every `search` filter argument: what the full-text search (full-text.ts) does. */
 export const SEARCH_DESCRIPTION =
   `Words to find (at most ${MAX_SEARCH_LENGTH} characters), case- and accent-insensitive; every word must match, the last ` +

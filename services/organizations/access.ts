@@ -2,7 +2,6 @@ import type { Context } from '../kit/context';
 import { forbidden, notFound } from '../platform/errors';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import type { Loaders } from './loaders';
-import { canSeeOrganization } from './visibility';
 
 /**
  * The one ownership rule of this subgraph: an organization's services are changed by its members while
@@ -18,8 +17,8 @@ export async function assertCanEditServices(
   if (!organization) throw missing();
   if (ctx.viewer?.role === 'SECRETARIAT') return organization;
   const visibility = await ctx.loaders.visibility();
-  if (!visibility.memberOf.includes(organization.id)) {
-    if (!canSeeOrganization(visibility, organization)) throw missing();
+  if (!visibility.scope.memberOf.includes(organization.id)) {
+    if (!(await visibility.organizations.canSee(organization))) throw missing();
     throw forbidden('Only members of the organization and the Secretariat may add or change its services.');
   }
   if (organization.status === VerificationStatus.PENDING) {

@@ -1,10 +1,7 @@
+import { Country, User } from './entities/references';
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
-import type { Context } from '../kit/context';
-import { Country } from './entities/country.reference';
-import { User } from './entities/user.reference';
-import type { Loaders } from './loaders';
+import { organizationReference, serviceReference } from './lookups';
 import { CountryOrganizationsResolver } from './resolvers/country.resolver';
-import { findOrganization, findService } from './resolvers/lookup';
 import { OrganizationMutations } from './resolvers/organization.mutations';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ServiceMutations } from './resolvers/service.mutations';
@@ -28,9 +25,6 @@ export function buildOrganizationsSchema(): Promise<FederatedSchema> {
       ],
       orphanedTypes: [Country, User],
     },
-    {
-      Organization: { __resolveReference: (ref: { id: string }, ctx: Context<Loaders>) => findOrganization(ctx, ref.id) },
-      Service: { __resolveReference: (ref: { id: string }, ctx: Context<Loaders>) => findService(ctx, ref.id) },
-    },
+    { Organization: organizationReference, Service: serviceReference },
   );
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { collapse, extractWorkPlan } from '../../scripts/extract-workplan';
+import { GUIDELINE_COUNT } from '../../services/kit/guidelines';
 import { dataFile, loadWorkPlan, SOURCE_TEXT_FILE } from '../../services/workplan/data/workplan-data';
 
 const source = fs.readFileSync(dataFile(SOURCE_TEXT_FILE), 'utf8');
@@ -10,6 +11,10 @@ describe('extractWorkPlan', () => {
     expect(plan.guidelines.map((g) => g.number)).toEqual(Array.from({ length: 67 }, (_, i) => i + 1));
     const sectionOf = (n: number) => (n <= 17 ? 'GENERAL' : n <= 34 ? 'PREVENTION' : n <= 44 ? 'PROSECUTION' : 'PROTECTION');
     for (const g of plan.guidelines) expect([g.number, g.section]).toEqual([g.number, sectionOf(g.number)]);
+  });
+
+  it('holds as many guidelines as GUIDELINE_COUNT, which the other subgraphs check guideline numbers against', () => {
+    expect(loadWorkPlan().guidelines.map((g) => g.number)).toEqual(Array.from({ length: GUIDELINE_COUNT }, (_, i) => i + 1));
   });
 
   it('extracts the 17 mandates to the General Secretariat, the last one about the informatics platform', () => {

@@ -31,7 +31,7 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  /** Never exposed in GraphQL; set by sign-up (a later issue). */
+  /** Never a GraphQL field: the scrypt hash of the password (passwords.ts); an account without one cannot sign in. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
 

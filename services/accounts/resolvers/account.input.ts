@@ -1,5 +1,6 @@
 import { Length, MaxLength } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../../kit/input-limits';
 import { IsEmailAddress } from '../../kit/validation';
 import { User } from '../entities/user.entity';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
@@ -7,7 +8,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 @InputType({ description: 'A new account.' })
 export class SignUpInput {
   @Field(() => String, { description: 'E-mail address; compared without case and surrounding spaces.' })
-  @MaxLength(254, { message: 'must be at most 254 characters' })
+  @MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters` })
   @IsEmailAddress()
   email: string;
 
@@ -18,7 +19,7 @@ export class SignUpInput {
   password: string;
 
   @Field(() => String, { description: 'The name the user goes by.' })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @Length(1, MAX_NAME_LENGTH, { message: `must be 1 to ${MAX_NAME_LENGTH} characters` })
   name: string;
 }
 

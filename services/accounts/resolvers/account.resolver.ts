@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { MAX_EMAIL_LENGTH } from '../../kit/input-limits';
 import { badInput } from '../../platform/errors';
 import { authenticate, createUser, tokenOf, viewerOf } from '../account.service';
 import type { Loaders } from '../loaders';
@@ -29,7 +30,7 @@ export class AccountResolver {
     @Arg('password', () => String, { description: 'Its password.' }) password: string,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<AuthPayload> {
-    if (email.length > 254) throw badInput('email must be at most 254 characters.', 'email');
+    if (email.length > MAX_EMAIL_LENGTH) throw badInput(`email must be at most ${MAX_EMAIL_LENGTH} characters.`, 'email');
     if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters.`, 'password');
     const user = await authenticate(ctx.db, email, password);
     ctx.viewer = viewerOf(user);

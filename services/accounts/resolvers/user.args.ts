@@ -1,12 +1,13 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { Connection, PageArgs } from '../../kit/pagination';
+import { MAX_SEARCH_LENGTH } from '../../kit/validation';
 import { Role, User } from '../entities/user.entity';
 
 @InputType({ description: 'Narrows the list of accounts.' })
 export class UserFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or e-mail.' })
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @MaxLength(MAX_SEARCH_LENGTH, { message: `must be at most ${MAX_SEARCH_LENGTH} characters` })
   search?: string | null;
 
   @Field(() => Role, { nullable: true, description: 'Accounts with this role.' })

@@ -1,7 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Country, NationalAuthority } from '../entities/references';
 import { AgreementParty } from '../entities/agreement-party.entity';
-import { Country } from '../entities/country.reference';
-import { NationalAuthority } from '../entities/national-authority.reference';
 
 /** Both fields are references the gateway resolves in the authorities subgraph: no query here. */
 @Resolver(() => AgreementParty)

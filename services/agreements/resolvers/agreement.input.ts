@@ -1,21 +1,13 @@
-import {
-  ArrayMaxSize,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsMemberState } from '../../kit/validation';
+import { GUIDELINE_COUNT, IsGuidelineNumbers } from '../../kit/guidelines';
+import { formatCount, MAX_MEMBER_STATES, MAX_TITLE_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
+import { IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { AgreementKind } from '../entities/agreement.entity';
 
-export const GUIDELINE_COUNT = 67;
-export const MAX_PARTIES = 35;
+/** Each party is a distinct Member State. */
+export const MAX_PARTIES = MAX_MEMBER_STATES;
+const MAX_SUMMARY_LENGTH = 5000;
 
 @InputType({ description: 'A party to a new agreement: a Member State, and the authority acting for it if one is named.' })
 export class AgreementPartyInput {
@@ -31,9 +23,9 @@ export class AgreementPartyInput {
 
 @InputType({ description: 'A new agreement. It is registered as a DRAFT, seen by the authorities of its parties and the Secretariat.' })
 export class AgreementInput {
-  @Field(() => String, { description: 'Title, 2 to 300 characters, in its original language.' })
-  @Length(2, 300, { message: 'must be 2 to 300 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @Field(() => String, { description: `Title, ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters, in its original language.` })
+  @Length(MIN_NAME_LENGTH, MAX_TITLE_LENGTH, { message: `must be ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters` })
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   title: string;
 
   @Field(() => AgreementKind, { description: 'What kind of instrument it is.' })
@@ -46,17 +38,14 @@ export class AgreementInput {
   @ValidateNested()
   parties: AgreementPartyInput[];
 
-  @Field(() => String, { nullable: true, description: 'What the parties commit to, at most 5,000 characters.' })
+  @Field(() => String, { nullable: true, description: `What the parties commit to, at most ${formatCount(MAX_SUMMARY_LENGTH)} characters.` })
   @IsOptional()
-  @MaxLength(5000, { message: 'must be at most 5,000 characters' })
+  @MaxLength(MAX_SUMMARY_LENGTH, { message: `must be at most ${formatCount(MAX_SUMMARY_LENGTH)} characters` })
   summary?: string | null;
 
   @Field(() => [Int], { nullable: true, description: `Numbers of the Work Plan guidelines it puts into practice, 1 to ${GUIDELINE_COUNT}; repeats count once.` })
   @IsOptional()
-  @ArrayMaxSize(GUIDELINE_COUNT, { message: `must name at most ${GUIDELINE_COUNT} guidelines` })
-  @IsInt({ each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
-  @Min(1, { each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
-  @Max(GUIDELINE_COUNT, { each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
+  @IsGuidelineNumbers()
   guidelines?: number[] | null;
 
   @Field(() => Date, {

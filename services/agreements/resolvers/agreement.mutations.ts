@@ -1,54 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { badInput, notFound } from '../../platform/errors';
-import { newId, UUID_PATTERN } from '../../kit/ids';
-import { inTransaction } from '../../kit/transaction';
-import { assertManagerRole, assertMayManage } from '../access';
-import { Agreement, AgreementKind, AgreementStatus } from '../entities/agreement.entity';
-import { AgreementEventKind } from '../entities/agreement-event.entity';
-import { AgreementParty } from '../entities/agreement-party.entity';
-import { recordEvent } from '../events';
+import { createAgreement, setAgreementStatus } from '../agreement-writes';
+import { Agreement } from '../entities/agreement.entity';
 import type { Loaders } from '../loaders';
-import { assertTransition } from '../transitions';
-import { canSeeAgreement } from '../visibility';
 import { SetAgreementStatusArgs } from './agreement.args';
-import { AgreementInput, AgreementPartyInput } from './agreement.input';
-
-const EARLIEST_SIGNATURE = Date.UTC(1900, 0, 1);
-
-/** Now, to the second: MySQL DATETIME keeps no fraction, so both stores answer the same instant. */
-const toTheSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
-
-/** The party rows of a new agreement: upper-case countries, each once, as many as its kind asks. */
-function partyRows(agreementId: string, kind: AgreementKind, parties: AgreementPartyInput[]): AgreementParty[] {
-  const rows = parties.map((party, position) =>
-    Object.assign(new AgreementParty(), {
-      agreementId,
-      position,
-      countryCode: party.country.trim().toUpperCase(),
-      authorityId: party.authorityId ? party.authorityId.toLowerCase() : null,
-    }),
-  );
-  const seen = new Set<string>();
-  for (const { countryCode } of rows) {
-    if (seen.has(countryCode)) throw badInput(`${countryCode} is named twice in parties; name each party country once.`, 'parties');
-    seen.add(countryCode);
-  }
-  if (kind === AgreementKind.BILATERAL && rows.length !== 2) {
-    throw badInput(`A BILATERAL agreement has exactly two distinct party countries; parties names ${rows.length}.`, 'parties');
-  }
-  if (rows.length < 2) {
-    throw badInput(`A ${kind} agreement needs at least two distinct party countries; parties names ${rows.length}.`, 'parties');
-  }
-  return rows;
-}
-
-function signatureDate(signedOn: Date | null | undefined, now: Date): Date | null {
-  if (!signedOn) return null;
-  if (signedOn.getTime() > now.getTime()) throw badInput('signedOn cannot be in the future.', 'signedOn');
-  if (signedOn.getTime() < EARLIEST_SIGNATURE) throw badInput('signedOn cannot be before 1900.', 'signedOn');
-  return toTheSecond(signedOn);
-}
+import { AgreementInput } from './agreement.input';
 
 @Resolver(() => Agreement)
 export class AgreementMutationResolver {
@@ -58,35 +14,11 @@ export class AgreementMutationResolver {
       'Registers an agreement as a DRAFT (an AUTHORITY of one of its party countries, or the SECRETARIAT). ' +
       'Writes a CREATED event for the feed in the same transaction.',
   })
-  async createAgreement(
+  createAgreement(
     @Arg('input', () => AgreementInput, { description: 'The agreement.' }) input: AgreementInput,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Agreement> {
-    const viewer = ctx.viewer!;
-    assertManagerRole(viewer);
-    const now = toTheSecond(new Date());
-    const id = newId();
-    const parties = partyRows(id, input.kind, input.parties);
-    const countries = parties.map((party) => party.countryCode);
-    assertMayManage(viewer, countries);
-    const agreement = Object.assign(new Agreement(), {
-      id,
-      title: input.title,
-      kind: input.kind,
-      status: AgreementStatus.DRAFT,
-      summary: input.summary ?? null,
-      guidelineNumbers: [...new Set(input.guidelines ?? [])].sort((a, b) => a - b),
-      signedOn: signatureDate(input.signedOn, now),
-      entryIntoForce: null,
-      createdAt: now,
-      isDemo: false,
-    });
-    await inTransaction(ctx.db, async (manager) => {
-      await manager.insert(Agreement, agreement);
-      await manager.insert(AgreementParty, parties);
-      await recordEvent(manager, AgreementEventKind.CREATED, agreement, countries, now);
-    });
-    return agreement;
+    return createAgreement(ctx.db, ctx.viewer!, input);
   }
 
   @Authorized()
@@ -96,30 +28,7 @@ export class AgreementMutationResolver {
       'SIGNED to IN_FORCE, IN_FORCE and SUSPENDED back and forth, anything but TERMINATED to TERMINATED. ' +
       'Records signedOn and entryIntoForce when first reached, and a STATUS_CHANGED event in the same transaction.',
   })
-  async setAgreementStatus(@Args() { id, status }: SetAgreementStatusArgs, @Ctx() ctx: Context<Loaders>): Promise<Agreement> {
-    const viewer = ctx.viewer!;
-    assertManagerRole(viewer);
-    const missing = () => notFound('No agreement has this id.');
-    if (!UUID_PATTERN.test(id)) throw missing();
-    return inTransaction(ctx.db, async (manager) => {
-      const agreement = await manager.findOneBy(Agreement, { id: id.toLowerCase() });
-      if (!agreement) throw missing();
-      const parties = await manager.find(AgreementParty, { where: { agreementId: agreement.id }, order: { position: 'ASC' } });
-      const countries = parties.map((party) => party.countryCode);
-      // A draft the viewer may not read does not exist for them, rather than being forbidden.
-      if (!canSeeAgreement(viewer, agreement, countries)) throw missing();
-      assertMayManage(viewer, countries);
-      assertTransition(agreement.status, status);
-      const now = toTheSecond(new Date());
-      const changes: Partial<Agreement> = { status };
-      if (status === AgreementStatus.SIGNED && !agreement.signedOn) changes.signedOn = now;
-      if (status === AgreementStatus.IN_FORCE && !agreement.entryIntoForce) changes.entryIntoForce = now;
-      // Conditional on the status read, so two changes at once cannot both apply to the same status.
-      const { affected } = await manager.update(Agreement, { id: agreement.id, status: agreement.status }, changes);
-      if (affected === 0) throw badInput('The status of this agreement changed meanwhile; read it again and retry.', 'status');
-      Object.assign(agreement, changes);
-      await recordEvent(manager, AgreementEventKind.STATUS_CHANGED, agreement, countries, now);
-      return agreement;
-    });
+  setAgreementStatus(@Args() { id, status }: SetAgreementStatusArgs, @Ctx() ctx: Context<Loaders>): Promise<Agreement> {
+    return setAgreementStatus(ctx.db, ctx.viewer!, id, status);
   }
 }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { normalizeCountryCode } from '../../kit/countries';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
+import { countryReference } from '../lookups';
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -13,9 +13,8 @@ export class CountryResolver {
   }
 
   @Query(() => Country, { nullable: true, description: 'A Member State by ISO code (any case); null when none.' })
-  async country(@Arg('code', () => ID) code: string, @Ctx() { loaders }: Context<Loaders>): Promise<Country | null> {
-    const normalized = normalizeCountryCode(code);
-    return normalized ? loaders.country.load(normalized) : null;
+  country(@Arg('code', () => ID) code: string, @Ctx() ctx: Context<Loaders>): Promise<Country | null> {
+    return countryReference.find(ctx, code);
   }
 
   @FieldResolver(() => [NationalAuthority], { description: 'National authorities of the country, by name.' })

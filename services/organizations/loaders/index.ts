@@ -2,25 +2,29 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
-import { UUID_PATTERN } from '../../kit/ids';
-import { groupLoader, rowLoader } from '../../kit/loaders';
+import { byId } from '../../kit/entity-reference';
+import { engineOf } from '../../kit/full-text';
+import { groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { whereVisible } from '../../kit/visibility';
 import { Membership } from '../entities/membership.entity';
 import { OrganizationCountry } from '../entities/organization-country.entity';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
-import { ServiceCriteria, servicesInCountries } from '../service-search';
-import { Visibility, visibilityFor, visibleOrganizationsSql } from '../visibility';
+import type { ServiceCriteria } from '../service-criteria';
+import { servicesInCountries } from '../service-query';
+import { OrganizationsVisibility, scopeFor, visibilityOf } from '../visibility';
 import { shelterAccessLoader } from './shelter-access.loader';
 
 /**
  * One loader per distinct parameter value (a visibility, a filter), made on first use: fields with the
  * same arguments on many parents (Country.services of 35 countries) share one batch, so one statement.
+ * `keyOf` gives the value as plain data.
  */
-function loaderFamily<P, K, V>(make: (params: P) => DataLoader<K, V>): (params: P) => DataLoader<K, V> {
+function loaderFamily<P, K, V>(make: (params: P) => DataLoader<K, V>, keyOf: (params: P) => unknown): (params: P) => DataLoader<K, V> {
   const loaders = new Map<string, DataLoader<K, V>>();
   return (params) => {
-    const key = JSON.stringify(params);
+    const key = JSON.stringify(keyOf(params));
     let loader = loaders.get(key);
     if (!loader) {
       loader = make(params);
@@ -32,13 +36,7 @@ function loaderFamily<P, K, V>(make: (params: P) => DataLoader<K, V>): (params: 
 
 /** The id memberships are stored under: a user id is a UUID, kept in lower case. */
 export function memberId(viewer: Viewer | null): string | null {
-  return viewer && UUID_PATTERN.test(viewer.id) ? viewer.id.toLowerCase() : null;
-}
-
-/** A promise made on first call and kept for the request; `reset` forgets it (after a write). */
-function lazy<T>(make: () => Promise<T>): (() => Promise<T>) & { reset: () => void } {
-  let promise: Promise<T> | null = null;
-  return Object.assign(() => (promise ??= make()), { reset: () => (promise = null) });
+  return viewer ? byId.parse(viewer.id) : null;
 }
 
 /**
@@ -50,17 +48,19 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const services = db.getRepository(Service);
   const byName = { name: 'ASC', id: 'ASC' } as const;
   const userId = memberId(viewer);
-  const viewerVisibility = lazy(async () => {
+  const organization = rowLoader((ids: string[]) => organizations.findBy({ id: In(ids) }), (o) => o.id);
+  const visibility = lazy(async () => {
     // The Secretariat sees everything: its memberships change nothing.
-    if (!userId || viewer?.role === 'SECRETARIAT') return visibilityFor(viewer, null, []);
-    const memberships = await db.getRepository(Membership).findBy({ userId });
-    return visibilityFor(viewer, userId, memberships.map((m) => m.organizationId));
+    const memberships = userId && viewer?.role !== 'SECRETARIAT' ? await db.getRepository(Membership).findBy({ userId }) : [];
+    const scope = scopeFor(viewer, userId, memberships.map((m) => m.organizationId));
+    return visibilityOf(scope, engineOf(db), (id) => organization.load(id));
   });
   return {
-    visibility: viewerVisibility,
+    /** What the viewer may see (visibility.ts): its memberships are read once per request, on first use. */
+    visibility,
     /** Appends the reads of confidential shelter fields to the access log: one INSERT per tick. */
     shelterAccess: shelterAccessLoader(db, viewer),
-    organization: rowLoader((ids: string[]) => organizations.findBy({ id: In(ids) }), (o) => o.id),
+    organization,
     service: rowLoader((ids: string[]) => services.findBy({ id: In(ids) }), (s) => s.id),
     shelter: rowLoader(
       (ids: string[]) => db.getRepository(Shelter).findBy({ serviceId: In(ids) }),
@@ -80,22 +80,20 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
         db.getRepository(Membership).find({ where: { userId: In(ids) }, order: { createdAt: 'ASC', organizationId: 'ASC' } }),
       (m) => m.userId,
     ),
-    /** Organizations based in each country, of the statuses the viewer sees. */
-    organizationsByCountry: loaderFamily((visibility: Visibility) =>
-      groupLoader((codes: string[]) => {
-        const visible = visibleOrganizationsSql(visibility, 'o.id', 'o.status');
-        return organizations
-          .createQueryBuilder('o')
-          .where('o.country_code IN (:...codes)', { codes })
-          .andWhere(visible.sql, visible.parameters)
-          .orderBy('o.name', 'ASC')
-          .addOrderBy('o.id', 'ASC')
-          .getMany();
-      }, (o) => o.countryCode),
+    /** Organizations based in each country that the viewer sees. */
+    organizationsByCountry: loaderFamily(
+      (visibility: OrganizationsVisibility) =>
+        groupLoader((codes: string[]) => {
+          const query = organizations.createQueryBuilder('o').where('o.country_code IN (:...codes)', { codes });
+          return whereVisible(query, visibility.organizations).orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+        }, (o) => o.countryCode),
+      (visibility) => visibility.scope,
     ),
     /** Services offered in each country that the viewer sees and that meet the criteria. */
-    servicesInCountries: loaderFamily(({ criteria, visibility }: { criteria: ServiceCriteria; visibility: Visibility }) =>
-      groupLoader((codes: string[]) => servicesInCountries(db, criteria, visibility, codes), (s) => s.countryCode),
+    servicesInCountries: loaderFamily(
+      ({ criteria, visibility }: { criteria: ServiceCriteria; visibility: OrganizationsVisibility }) =>
+        groupLoader((codes: string[]) => servicesInCountries(db, criteria, visibility, codes), (s) => s.countryCode),
+      ({ criteria, visibility }) => ({ criteria, scope: visibility.scope }),
     ),
   };
 }

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { Country } from '../entities/country.reference';
+import { Country } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
-import { COUNTRY_SERVICES_LIMIT, serviceCriteria } from '../service-search';
+import { serviceCriteria } from '../service-criteria';
+import { COUNTRY_SERVICES_LIMIT } from '../service-query';
 import { ServiceFilter } from './service.args';
 
 /** The fields this subgraph adds to Country (owned by authorities). */

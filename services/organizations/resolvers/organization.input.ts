@@ -1,31 +1,27 @@
 import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsMemberState } from '../../kit/validation';
+import { MAX_EMAIL_LENGTH, MAX_MEMBER_STATES, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
+import { HTTP_URL, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { OrganizationKind } from '../entities/organization.entity';
 
 /** Limits shared by the inputs of this subgraph (the columns are at least as wide). */
 export const LIMITS = {
-  name: 200,
+  name: MAX_NAME_LENGTH,
   description: 5000,
-  url: 500,
-  email: 254,
+  url: MAX_URL_LENGTH,
+  email: MAX_EMAIL_LENGTH,
   phone: 100,
   hours: 100,
   city: 200,
   address: 500,
+  /** A UUID. */
   id: 36,
 } as const;
 
-/** http(s) only: no javascript:, data: or file: link ever reaches a page that shows it. */
-export const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true };
-
-/** A visible character somewhere: a name of spaces only is no name. */
-export const NOT_BLANK = /\S/;
-
 @InputType({ description: 'A civil-society organization to register; it starts PENDING until the Secretariat verifies it.' })
 export class OrganizationInput {
-  @Field(() => String, { description: `Name, 2 to ${LIMITS.name} characters, stored as given.` })
-  @Length(2, LIMITS.name)
+  @Field(() => String, { description: `Name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters, stored as given.` })
+  @Length(MIN_NAME_LENGTH, LIMITS.name)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name: string;
 
@@ -38,10 +34,10 @@ export class OrganizationInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'ISO codes of the Member States it works in, at most 35; its own country is always included.',
+    description: `ISO codes of the Member States it works in, at most ${MAX_MEMBER_STATES}; its own country is always included.`,
   })
   @IsOptional()
-  @ArrayMaxSize(35)
+  @ArrayMaxSize(MAX_MEMBER_STATES)
   @IsMemberState()
   countriesServed?: string[] | null;
 

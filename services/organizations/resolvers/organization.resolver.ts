@@ -1,15 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { paginate, paginateByKeys } from '../../kit/keyset';
-import { applySearch } from '../../kit/search';
-import { countryFilter, searchTerm } from '../../kit/validation';
-import { Country } from '../entities/country.reference';
+import { paginateList } from '../../kit/keyset';
+import { Country } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
-import { ORGANIZATIONS_INDEX } from '../search-indexes';
-import { canSeeOrganization, visibleOrganizationsSql } from '../visibility';
-import { findOrganization } from './lookup';
+import { organizationReference } from '../lookups';
+import { organizationCriteria, organizationsQuery } from '../organization-query';
 import { OrganizationConnection, OrganizationsArgs } from './organization.args';
 
 @Resolver(() => Organization)
@@ -20,25 +17,13 @@ export class OrganizationResolver {
       'every status for the Secretariat.',
   })
   async organizations(@Args() { filter, ...page }: OrganizationsArgs, @Ctx() { db, loaders }: Context<Loaders>) {
-    const query = db.getRepository(Organization).createQueryBuilder('o');
-    const country = countryFilter(filter?.country);
-    const search = searchTerm(filter?.search);
-    const visible = visibleOrganizationsSql(await loaders.visibility(), 'o.id', 'o.status');
-    query.where(visible.sql, visible.parameters);
-    // A status the viewer may not see leaves nothing, rather than an error that would reveal it exists.
-    if (filter?.status) query.andWhere('o.status = :status', { status: filter.status });
-    if (country) {
-      const serves = 'SELECT 1 FROM organization_countries oc WHERE oc.organization_id = o.id AND oc.country_code = :country';
-      query.andWhere(`(o.country_code = :country OR EXISTS (${serves}))`, { country });
-    }
-    if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (search) return paginateByKeys(query, page, applySearch(query, ORGANIZATIONS_INDEX, search, 'name'));
-    return paginate(query, page, { column: 'name', property: 'name' });
+    const criteria = organizationCriteria(filter);
+    return paginateList(organizationsQuery(db, criteria, (await loaders.visibility()).organizations), page);
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none or the viewer may not see it.' })
   organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Organization | null> {
-    return findOrganization(ctx, id);
+    return organizationReference.find(ctx, id);
   }
 
   @FieldResolver(() => Country, { description: 'The country the organization is based in.' })
@@ -54,7 +39,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [Service], { description: 'The services it offers, by name.' })
   async services(@Root() organization: Organization, @Ctx() { loaders }: Context<Loaders>): Promise<Service[]> {
-    const visible = canSeeOrganization(await loaders.visibility(), organization);
+    const visible = await (await loaders.visibility()).organizations.canSee(organization);
     return visible ? loaders.servicesByOrganization.load(organization.id) : [];
   }
 }

@@ -1,15 +1,15 @@
 import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Population } from '../../kit/enums';
-import { IsLanguageCodes, IsMemberState } from '../../kit/validation';
+import { MAX_POPULATIONS, MIN_NAME_LENGTH } from '../../kit/input-limits';
+import { IsLanguageCodes, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { ServiceType } from '../entities/service.entity';
 import { ShelterKind } from '../entities/shelter.entity';
-import { LIMITS, NOT_BLANK } from './organization.input';
+import { LIMITS } from './organization.input';
 
 export const MAX_CAPACITY = 10000;
 export const MAX_AGE = 120;
 export const MAX_LANGUAGES = 50;
-export const MAX_POPULATIONS = 10;
 
 @InputType({ description: 'The details of a shelter; a SHELTER service has them, no other does.' })
 export class ShelterInput {
@@ -115,8 +115,8 @@ export class ServiceInput extends ServiceFields {
   @MaxLength(LIMITS.id)
   organizationId: string;
 
-  @Field(() => String, { description: `Name, 2 to ${LIMITS.name} characters, stored as given.` })
-  @Length(2, LIMITS.name)
+  @Field(() => String, { description: `Name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters, stored as given.` })
+  @Length(MIN_NAME_LENGTH, LIMITS.name)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name: string;
 
@@ -130,9 +130,9 @@ export class ServiceInput extends ServiceFields {
 
 @InputType({ description: 'Changes to a service: only the fields given change (null or absent: unchanged).' })
 export class ServiceUpdateInput extends ServiceFields {
-  @Field(() => String, { nullable: true, description: `New name, 2 to ${LIMITS.name} characters.` })
+  @Field(() => String, { nullable: true, description: `New name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters.` })
   @IsOptional()
-  @Length(2, LIMITS.name)
+  @Length(MIN_NAME_LENGTH, LIMITS.name)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name?: string | null;
 }

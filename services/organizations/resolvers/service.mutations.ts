@@ -1,32 +1,20 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { normalizeCountryCode } from '../../kit/countries';
-import { notFound } from '../../platform/errors';
-import { newId, UUID_PATTERN } from '../../kit/ids';
-import { inTransaction } from '../../kit/transaction';
 import { assertCanEditServices } from '../access';
-import { Organization } from '../entities/organization.entity';
-import { Service, ServiceType } from '../entities/service.entity';
+import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
-import {
-  checkPosition,
-  checkShelter,
-  checkShelterForType,
-  replaceLanguages,
-  replacePopulations,
-  replaceShelter,
-  unique,
-} from '../service-writes';
+import { addService, EditCheck, updateService } from '../service-writes';
 import { ServiceInput, ServiceUpdateInput } from './service.input';
 
-/** The fields of ServiceUpdateInput that are plain columns of the service row. */
-const COLUMNS = ['name', 'description', 'city', 'free', 'phone', 'hours', 'latitude', 'longitude'] as const;
+/** The ownership rule of access.ts, for the request's viewer. */
+const mayEdit = (ctx: Context<Loaders>): EditCheck => (found, what) => assertCanEditServices(ctx, found, what);
 
 /** Forgets what this request cached of a service that just changed. */
-function forget(ctx: Context<Loaders>, service: Service): void {
+function forget(ctx: Context<Loaders>, service: Service): Service {
   ctx.loaders.service.clear(service.id).prime(service.id, service);
   ctx.loaders.shelter.clear(service.id);
   ctx.loaders.servicesByOrganization.clear(service.organizationId);
+  return service;
 }
 
 @Resolver()
@@ -39,36 +27,7 @@ export class ServiceMutations {
     @Arg('input', () => ServiceInput, { description: 'The service; a SHELTER needs its shelter details.' }) input: ServiceInput,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Service> {
-    checkShelterForType(input.type, input.shelter);
-    if (input.shelter) checkShelter(input.shelter);
-    checkPosition(input.latitude ?? null, input.longitude ?? null);
-    const service = Object.assign(new Service(), {
-      id: newId(),
-      name: input.name,
-      type: input.type,
-      description: input.description ?? null,
-      countryCode: normalizeCountryCode(input.country)!,
-      city: input.city ?? null,
-      languages: unique(input.languages ?? []),
-      populations: unique(input.populations ?? []),
-      free: input.free ?? true,
-      phone: input.phone ?? null,
-      hours: input.hours ?? null,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
-      isDemo: false,
-    });
-    await inTransaction(ctx.db, async (manager) => {
-      const id = input.organizationId.toLowerCase();
-      const found = UUID_PATTERN.test(id) ? await manager.findOneBy(Organization, { id }) : null;
-      service.organizationId = (await assertCanEditServices(ctx, found, 'organization')).id;
-      await manager.insert(Service, service);
-      await replaceLanguages(manager, service, false);
-      await replacePopulations(manager, service, false);
-      if (input.shelter) await replaceShelter(manager, service.id, input.shelter, false);
-    });
-    forget(ctx, service);
-    return service;
+    return forget(ctx, await addService(ctx.db, input, mayEdit(ctx)));
   }
 
   @Authorized()
@@ -82,32 +41,6 @@ export class ServiceMutations {
     @Arg('input', () => ServiceUpdateInput, { description: 'The changes.' }) input: ServiceUpdateInput,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Service> {
-    const missing = () => notFound('No service with this id.');
-    if (!UUID_PATTERN.test(id)) throw missing();
-    const service = await inTransaction(ctx.db, async (manager) => {
-      const row = await manager.findOneBy(Service, { id: id.toLowerCase() });
-      if (!row) throw missing();
-      await assertCanEditServices(ctx, await manager.findOneBy(Organization, { id: row.organizationId }), 'service');
-      if (input.shelter) {
-        if (row.type !== ServiceType.SHELTER) checkShelterForType(row.type, input.shelter);
-        checkShelter(input.shelter);
-      }
-      const changes: Partial<Service> = {};
-      for (const column of COLUMNS) {
-        const value = input[column];
-        if (value !== null && value !== undefined) Object.assign(changes, { [column]: value });
-      }
-      if (input.languages) changes.languages = unique(input.languages);
-      if (input.populations) changes.populations = unique(input.populations);
-      const updated = Object.assign(new Service(), row, changes);
-      checkPosition(updated.latitude, updated.longitude);
-      if (Object.keys(changes).length > 0) await manager.update(Service, { id: row.id }, changes);
-      if (input.languages) await replaceLanguages(manager, updated, true);
-      if (input.populations) await replacePopulations(manager, updated, true);
-      if (input.shelter) await replaceShelter(manager, row.id, input.shelter, true);
-      return updated;
-    });
-    forget(ctx, service);
-    return service;
+    return forget(ctx, await updateService(ctx.db, id, input, mayEdit(ctx)));
   }
 }

@@ -1,15 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { paginate, paginateByKeys } from '../../kit/keyset';
-import { Country } from '../entities/country.reference';
+import { paginateList } from '../../kit/keyset';
+import { Country } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service, ServiceType } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
-import { serviceSortKeys } from '../service-order';
-import { serviceCriteria, servicesQuery } from '../service-search';
+import { serviceReference } from '../lookups';
+import { serviceCriteria } from '../service-criteria';
+import { servicesQuery } from '../service-query';
 import { positionFor } from '../visibility';
-import { findService } from './lookup';
 import { ServiceConnection, ServicesArgs } from './service.args';
 
 @Resolver(() => Service)
@@ -21,11 +21,7 @@ export class ServiceResolver {
   })
   async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, loaders }: Context<Loaders>) {
     const criteria = serviceCriteria(filter);
-    const visibility = await loaders.visibility();
-    const query = servicesQuery(db, criteria, visibility);
-    const keys = serviceSortKeys(db, criteria, visibility, query.alias);
-    if (!keys) return paginate(query, page, { column: 'name', property: 'name' });
-    const result = await paginateByKeys(query, page, keys);
+    const result = await paginateList(servicesQuery(db, criteria, await loaders.visibility()), page);
     // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter.
     if (criteria.near) result.nodes.forEach((node, i) => (node.distanceKm = (result.keys[i][0] as number) / 1000));
     return result;
@@ -33,7 +29,7 @@ export class ServiceResolver {
 
   @Query(() => Service, { nullable: true, description: 'A service by id; null when none or the viewer may not see it.' })
   service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Service | null> {
-    return findService(ctx, id);
+    return serviceReference.find(ctx, id);
   }
 
   @FieldResolver(() => Organization, { description: 'The organization that offers it.' })
@@ -53,12 +49,12 @@ export class ServiceResolver {
     description: 'Latitude; for SHELTER services never more precise than 0.1 degree unless the viewer may see the address.',
   })
   async latitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
-    return positionFor(await loaders.visibility(), service).latitude;
+    return positionFor((await loaders.visibility()).scope, service).latitude;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Longitude, as precise as latitude.' })
   async longitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
-    return positionFor(await loaders.visibility(), service).longitude;
+    return positionFor((await loaders.visibility()).scope, service).longitude;
   }
 
   @FieldResolver(() => Shelter, { nullable: true, description: 'The shelter details; set for type SHELTER only.' })

@@ -1,12 +1,12 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { badInput } from '../../platform/errors';
-import { UUID_PATTERN } from '../../kit/ids';
-import { paginate } from '../../kit/keyset';
-import { Country } from '../entities/country.reference';
+import { byId } from '../../kit/entity-reference';
+import { paginateList } from '../../kit/keyset';
+import { accessLogQuery } from '../access-log-query';
+import { Country, User } from '../entities/references';
 import { Service } from '../entities/service.entity';
 import { ShelterAccess } from '../entities/shelter-access.entity';
-import { User } from '../entities/user.reference';
 import type { Loaders } from '../loaders';
 import { ShelterAccessConnection, ShelterAccessLogArgs } from './shelter-access.args';
 
@@ -17,12 +17,10 @@ export class ShelterAccessResolver {
     description: "Authorities' reads of shelters' confidential address and free beds, newest first. SECRETARIAT only.",
   })
   shelterAccessLog(@Args() { serviceId, ...page }: ShelterAccessLogArgs, @Ctx() { db }: Context<Loaders>) {
-    const query = db.getRepository(ShelterAccess).createQueryBuilder('l');
-    if (serviceId !== null && serviceId !== undefined) {
-      if (!UUID_PATTERN.test(serviceId)) throw badInput('serviceId is not the id of a service.', 'serviceId');
-      query.where('l.service_id = :serviceId', { serviceId: serviceId.toLowerCase() });
-    }
-    return paginate(query, page, { column: 'recency', property: 'recency' });
+    const given = serviceId !== null && serviceId !== undefined;
+    const service = given ? byId.parse(serviceId) : null;
+    if (given && service === null) throw badInput('serviceId is not the id of a service.', 'serviceId');
+    return paginateList(accessLogQuery(db, service), page);
   }
 
   @FieldResolver(() => User, { description: 'The authority officer who read the fields.' })

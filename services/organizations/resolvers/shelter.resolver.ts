@@ -11,9 +11,9 @@ import { canSeeShelterDetails, isLoggedRead } from '../visibility';
 async function mayRead(shelter: Shelter, { loaders, viewer }: Context<Loaders>): Promise<boolean> {
   const organizationId = shelter.organizationId;
   if (!organizationId) return false;
-  const visibility = await loaders.visibility();
-  if (!canSeeShelterDetails(visibility, organizationId)) return false;
-  if (isLoggedRead(viewer, visibility, organizationId)) await loaders.shelterAccess.load(shelter.serviceId);
+  const { scope } = await loaders.visibility();
+  if (!canSeeShelterDetails(scope, organizationId)) return false;
+  if (isLoggedRead(viewer, scope, organizationId)) await loaders.shelterAccess.load(shelter.serviceId);
   return true;
 }
 

@@ -1,20 +1,19 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { UUID_PATTERN } from '../../kit/ids';
+import { byId } from '../../kit/entity-reference';
+import { User } from '../entities/references';
+import { visibleRows } from '../../kit/visibility';
 import { Organization } from '../entities/organization.entity';
-import { User } from '../entities/user.reference';
 import type { Loaders } from '../loaders';
-import { canSeeOrganization } from '../visibility';
 
 /** The user's organizations that the viewer may see, oldest membership first (batched over users). */
 async function organizationsOf(user: User, { loaders }: Context<Loaders>): Promise<Organization[]> {
-  if (!UUID_PATTERN.test(user.id)) return [];
-  const memberships = await loaders.membershipsByUser.load(user.id.toLowerCase());
+  const userId = byId.parse(user.id);
+  if (userId === null) return [];
+  const memberships = await loaders.membershipsByUser.load(userId);
   const organizations = await loaders.organization.loadMany(memberships.map((m) => m.organizationId));
-  const visibility = await loaders.visibility();
-  return organizations.filter(
-    (o): o is Organization => o !== null && !(o instanceof Error) && canSeeOrganization(visibility, o),
-  );
+  const { organizations: visibility } = await loaders.visibility();
+  return visibleRows(visibility, organizations.map((o) => (o instanceof Error ? null : o)));
 }
 
 /** The fields this subgraph adds to User (owned by accounts): memberships are stored here. */

@@ -1,6 +1,7 @@
 import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../kit/loaders';
+import type { Viewer } from '../../platform/auth';
+import { groupLoader, lazy, rowLoader } from '../../kit/loaders';
 import { Practice } from '../entities/practice.entity';
 import {
   PracticeAuthority,
@@ -9,6 +10,7 @@ import {
   PracticeOrganization,
   PracticePopulation,
 } from '../entities/practice-links.entity';
+import { practiceVisibility } from '../visibility';
 
 type Link = ObjectLiteral & { practiceId: string };
 
@@ -36,12 +38,14 @@ function practicesOf<L extends Link & { practice?: Practice }, K extends keyof L
   );
 }
 
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const countries = db.getRepository(PracticeCountry);
   const guidelines = db.getRepository(PracticeGuideline);
   const organizations = db.getRepository(PracticeOrganization);
   const authorities = db.getRepository(PracticeAuthority);
   return {
+    /** What the viewer may see (visibility.ts). */
+    visibility: lazy(async () => practiceVisibility(viewer)),
     practice: rowLoader((ids: string[]) => db.getRepository(Practice).findBy({ id: In(ids) }), (p) => p.id),
     countriesOfPractice: listOf(countries, 'countryCode'),
     guidelinesOfPractice: listOf(guidelines, 'guidelineNumber'),

@@ -1,16 +1,17 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { NationalAuthority } from '../entities/national-authority.reference';
+import { NationalAuthority } from '../entities/references';
+import { visibleRows } from '../../kit/visibility';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';
-import { visiblePractices } from '../visibility';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityPracticesResolver {
   @FieldResolver(() => [Practice], {
     description: 'Practices the authority took part in, by title: the published ones, and those under review the viewer may read.',
   })
-  async practices(@Root() authority: NationalAuthority, @Ctx() { loaders, viewer }: Context<Loaders>): Promise<Practice[]> {
-    return visiblePractices(viewer, await loaders.practicesOfAuthority.load(authority.id));
+  async practices(@Root() authority: NationalAuthority, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
+    const links = await loaders.practicesOfAuthority.load(authority.id);
+    return visibleRows(await loaders.visibility(), links.map((link) => link.practice));
   }
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Population } from '../../kit/enums';
+import { GUIDELINE_COUNT } from '../../kit/guidelines';
 import { Connection, PageArgs } from '../../kit/pagination';
 import { SEARCH_DESCRIPTION } from '../../kit/validation';
 import { Pillar, Practice, PracticeStatus } from '../entities/practice.entity';
@@ -15,7 +16,7 @@ export class PracticeFilter {
   @Field(() => ID, { nullable: true, description: 'ISO code of a country the practice involves.' })
   country?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number of a guideline (1-67) the practice implements.' })
+  @Field(() => Int, { nullable: true, description: `Number of a guideline (1-${GUIDELINE_COUNT}) the practice implements.` })
   guideline?: number | null;
 
   @Field(() => Population, { nullable: true, description: 'Practices meant for this population.' })

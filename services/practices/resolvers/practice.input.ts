@@ -1,25 +1,22 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsOptional,
-  IsUrl,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-  ValidationOptions,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Population } from '../../kit/enums';
-import { IsLanguageCode, IsMemberState } from '../../kit/validation';
+import { GUIDELINE_COUNT, IsGuidelineNumbers } from '../../kit/guidelines';
+import {
+  formatCount,
+  MAX_MEMBER_STATES,
+  MAX_POPULATIONS,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+  MIN_NAME_LENGTH,
+} from '../../kit/input-limits';
+import { HTTP_URL, IsLanguageCode, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { Pillar } from '../entities/practice.entity';
 
-export const GUIDELINE_COUNT = 67;
 export const FIRST_YEAR = 1900;
+const MAX_SUMMARY_LENGTH = 2000;
+const MAX_BODY_LENGTH = 20000;
+/** Organizations, and authorities, that carried a practice out. */
 const MAX_LINKED = 20;
 
 /** A year from 1900 to next year, against the clock of each request (not of the start of the process). */
@@ -39,41 +36,38 @@ function IsPracticeYear(options?: ValidationOptions) {
 
 @InputType({ description: 'A practice submitted for review: it stays SUBMITTED, read by its submitter and the Secretariat, until published.' })
 export class PracticeInput {
-  @Field(() => String, { description: 'Title, 2 to 300 characters, in the language of the text.' })
-  @Length(2, 300, { message: 'must be 2 to 300 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @Field(() => String, { description: `Title, ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters, in the language of the text.` })
+  @Length(MIN_NAME_LENGTH, MAX_TITLE_LENGTH, { message: `must be ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters` })
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   title: string;
 
-  @Field(() => String, { description: 'What was done and what came of it, 1 to 2,000 characters.' })
-  @Length(1, 2000, { message: 'must be 1 to 2,000 characters' })
-  @Matches(/\S/, { message: 'must not be blank' })
+  @Field(() => String, { description: `What was done and what came of it, 1 to ${formatCount(MAX_SUMMARY_LENGTH)} characters.` })
+  @Length(1, MAX_SUMMARY_LENGTH, { message: `must be 1 to ${formatCount(MAX_SUMMARY_LENGTH)} characters` })
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
   summary: string;
 
   @Field(() => Pillar, { description: 'The pillar of the response the practice belongs to.' })
   pillar: Pillar;
 
-  @Field(() => [ID], { description: 'ISO codes of the Member States where it took place: 1 to 35, any case.' })
+  @Field(() => [ID], { description: `ISO codes of the Member States where it took place: 1 to ${MAX_MEMBER_STATES}, any case.` })
   @ArrayMinSize(1, { message: 'must name at least one Member State' })
-  @ArrayMaxSize(35, { message: 'must name at most 35 Member States' })
+  @ArrayMaxSize(MAX_MEMBER_STATES, { message: `must name at most ${MAX_MEMBER_STATES} Member States` })
   @IsMemberState({ message: 'must be ISO codes of OAS Member States, e.g. GT' })
   countries: string[];
 
-  @Field(() => String, { nullable: true, description: 'The full description, plain text, at most 20,000 characters.' })
+  @Field(() => String, { nullable: true, description: `The full description, plain text, at most ${formatCount(MAX_BODY_LENGTH)} characters.` })
   @IsOptional()
-  @MaxLength(20000, { message: 'must be at most 20,000 characters' })
+  @MaxLength(MAX_BODY_LENGTH, { message: `must be at most ${formatCount(MAX_BODY_LENGTH)} characters` })
   body?: string | null;
 
   @Field(() => [Int], { nullable: true, description: `Numbers of the Work Plan guidelines it implements, 1 to ${GUIDELINE_COUNT}; repeats count once.` })
   @IsOptional()
-  @ArrayMaxSize(GUIDELINE_COUNT, { message: `must name at most ${GUIDELINE_COUNT} guidelines` })
-  @IsInt({ each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
-  @Min(1, { each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
-  @Max(GUIDELINE_COUNT, { each: true, message: `must be guideline numbers, 1 to ${GUIDELINE_COUNT}` })
+  @IsGuidelineNumbers()
   guidelines?: number[] | null;
 
   @Field(() => [Population], { nullable: true, description: 'The populations it is meant for; repeats count once.' })
   @IsOptional()
-  @ArrayMaxSize(10, { message: 'must name at most 10 populations' })
+  @ArrayMaxSize(MAX_POPULATIONS, { message: `must name at most ${MAX_POPULATIONS} populations` })
   populations?: Population[] | null;
 
   @Field(() => [ID], { nullable: true, description: `Ids (UUIDs) of the organizations that carried it out, at most ${MAX_LINKED}.` })
@@ -98,9 +92,12 @@ export class PracticeInput {
   @IsLanguageCode()
   language?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the original report can be read: an http(s) address, at most 500 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Where the original report can be read: an http(s) address, at most ${MAX_URL_LENGTH} characters.`,
+  })
   @IsOptional()
-  @MaxLength(500, { message: 'must be at most 500 characters' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http:// or https:// address' })
+  @MaxLength(MAX_URL_LENGTH, { message: `must be at most ${MAX_URL_LENGTH} characters` })
+  @IsUrl(HTTP_URL, { message: 'must be an http:// or https:// address' })
   sourceUrl?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GUIDELINE_COUNT } from '../../kit/guidelines';
 
 export enum GuidelineSection {
   GENERAL = 'GENERAL',
@@ -22,7 +23,7 @@ registerEnumType(GuidelineSection, {
 @ObjectType({ description: 'A guideline (lineamiento) of the II Work Plan to Combat Trafficking in Persons 2015-2018.' })
 @Entity('guidelines')
 export class Guideline {
-  @Field(() => Int, { description: 'Number of the guideline in the plan, 1-67.' })
+  @Field(() => Int, { description: `Number of the guideline in the plan, 1-${GUIDELINE_COUNT}.` })
   @PrimaryColumn({ type: 'int' })
   number: number;
 

@@ -1,9 +1,0 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-
-/** Owned by the authorities subgraph; accounts only refers to it by code. */
-@Directive('@key(fields: "code")')
-@ObjectType({ description: 'A Member State of the OAS.' })
-export class Country {
-  @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code, upper case (e.g. GT).' })
-  code: string;
-}

@@ -1,0 +1,68 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { GUIDELINE_COUNT } from './guidelines';
+
+/*
+ * The entities a subgraph refers to but does not own: only their key is declared, so that the subgraph can
+ * return `{ code }` or `{ id }` references and add fields of its own with a resolver of the type
+ * (`@Resolver(() => Country)`). Declared here once, with the descriptions of the owner's type; each
+ * subgraph makes its own classes of them once, in services/<name>/entities/references.ts.
+ *
+ * Why not one class for every subgraph: type-graphql (2.0) adds the fields of a type's field resolvers to
+ * the type's metadata, which all builds of the process share, so a class extended by one subgraph would
+ * carry those fields into the schema of every subgraph built after it (npm run schema builds all six).
+ */
+
+export function countryStub() {
+  /** Owned by the authorities subgraph. */
+  @Directive('@key(fields: "code")')
+  @ObjectType({ description: 'A Member State of the OAS.' })
+  class Country {
+    @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code, upper case (e.g. GT).' })
+    code: string;
+  }
+  return Country;
+}
+
+export function nationalAuthorityStub() {
+  /** Owned by the authorities subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({ description: 'A national authority of a Member State with a role against trafficking in persons (mandates 9, 10).' })
+  class NationalAuthority {
+    @Field(() => ID, { description: 'Stable identifier (UUID).' })
+    id: string;
+  }
+  return NationalAuthority;
+}
+
+export function guidelineStub() {
+  /** Owned by the workplan subgraph. */
+  @Directive('@key(fields: "number")')
+  @ObjectType({ description: 'A guideline (lineamiento) of the II Work Plan to Combat Trafficking in Persons 2015-2018.' })
+  class Guideline {
+    @Field(() => Int, { description: `Number of the guideline in the plan, 1-${GUIDELINE_COUNT}.` })
+    number: number;
+  }
+  return Guideline;
+}
+
+export function organizationStub() {
+  /** Owned by the organizations subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({ description: 'A civil-society organization of the network of institutions (mandate 17.3).' })
+  class Organization {
+    @Field(() => ID, { description: 'Stable identifier (UUID).' })
+    id: string;
+  }
+  return Organization;
+}
+
+export function userStub() {
+  /** Owned by the accounts subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({ description: 'A person who signs in to Enlace.' })
+  class User {
+    @Field(() => ID, { description: 'Stable identifier (UUID).' })
+    id: string;
+  }
+  return User;
+}

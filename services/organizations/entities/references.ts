@@ -1,0 +1,9 @@
+import { countryStub, userStub } from '../../kit/references';
+
+/** The entities of other subgraphs that this one refers to or adds fields to: its own classes of them (see kit/references.ts). */
+export const Country = countryStub();
+export type Country = InstanceType<typeof Country>;
+
+export const User = userStub();
+export type User = InstanceType<typeof User>;
+

@@ -1,0 +1,123 @@
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import { engineOf, fullTextSql, searchWords } from '../kit/full-text';
+import type { ListQuery, SortKey } from '../kit/keyset';
+import { columnKey } from '../kit/keyset';
+import { languagesMatching } from '../kit/languages';
+import { Service } from './entities/service.entity';
+import { boundingBox, Circle, coarsenSql, distanceKmSql, withinCircleSql } from './geo';
+import { SERVICES_INDEX } from './search-indexes';
+import type { ServiceCriteria } from './service-criteria';
+import { membershipsSql, obscuredSql, OrganizationsVisibility, Scope } from './visibility';
+
+/** How many services Country.services gives at most per country. */
+export const COUNTRY_SERVICES_LIMIT = 100;
+
+/** The position the public measures from: a shelter's coarsened one where `obscured` (obscuredSql) holds. */
+function positionSql(alias: string, column: 'latitude' | 'longitude', obscured: string | null) {
+  const exact = `${alias}.${column}`;
+  return obscured ? `(CASE WHEN ${obscured} THEN ${coarsenSql(exact)} ELSE ${exact} END)` : exact;
+}
+
+function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circle, scope: Scope): void {
+  const box = boundingBox(near, 0.05 + 1e-9);
+  query.andWhere(`${alias}.latitude BETWEEN :minLatitude AND :maxLatitude`, {
+    minLatitude: box.minLatitude,
+    maxLatitude: box.maxLatitude,
+  });
+  if (box.longitude) {
+    query.andWhere(`${alias}.longitude BETWEEN :minLongitude AND :maxLongitude`, {
+      minLongitude: box.longitude.min,
+      maxLongitude: box.longitude.max,
+    });
+  }
+  const obscured = obscuredSql(alias, scope);
+  const within = withinCircleSql(positionSql(alias, 'latitude', obscured), positionSql(alias, 'longitude', obscured), near);
+  query.andWhere(within.sql, within.parameters);
+  const memberships = membershipsSql(scope);
+  if (obscured && memberships) query.setParameters(memberships.parameters);
+}
+
+/** The services the viewer may see that meet the criteria, unordered. */
+function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility, alias: string) {
+  const query = db.getRepository(Service).createQueryBuilder(alias);
+  if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
+  if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
+  if (criteria.language) {
+    // An IN subquery rather than EXISTS: the planner may then start from the language's index entries,
+    // with the type when one is given (idx_service_languages_language_type: no service row read per entry).
+    const ofType = criteria.type ? ' AND sl.service_type = :type' : '';
+    query.andWhere(`${alias}.id IN (SELECT sl.service_id FROM service_languages sl WHERE sl.language IN (:...languages)${ofType})`, {
+      languages: languagesMatching(criteria.language),
+    });
+  }
+  if (criteria.population) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM service_populations sp WHERE sp.service_id = ${alias}.id AND sp.population = :population)`,
+      { population: criteria.population },
+    );
+  }
+  if (criteria.search) {
+    const words = searchWords(criteria.search);
+    // A search with no word to look for (punctuation, one letter) matches nothing rather than everything.
+    if (words.length === 0) query.andWhere('1 = 0');
+    else {
+      const search = fullTextSql(db, SERVICES_INDEX, alias, words, criteria.country);
+      query.andWhere(search.where, search.parameters);
+    }
+  }
+  if (criteria.near) applyNear(query, alias, criteria.near, visibility.scope);
+  // Last: MariaDB tests the conditions in the order written, and this one costs a lookup per row.
+  const visible = visibility.services.sql(alias);
+  if (visible) query.andWhere(visible.sql, visible.parameters);
+  return query;
+}
+
+/**
+ * The distance the viewer may know, in whole metres (an integer, so the cursor compares exactly): for a
+ * shelter whose address it may not see, measured from the coarsened position and rounded to whole km,
+ * so that neither the value nor the order of the list tells more than the public position.
+ */
+function distanceKeySql(db: DataSource, alias: string, scope: Scope): string {
+  const least = engineOf(db) === 'mysql' ? 'LEAST' : 'MIN';
+  const lat = `${alias}.latitude`;
+  const lon = `${alias}.longitude`;
+  const exact = `FLOOR(${distanceKmSql(lat, lon, least)} * 1000 + 0.5)`;
+  const obscured = obscuredSql(alias, scope);
+  if (!obscured) return exact;
+  const coarse = `FLOOR(${distanceKmSql(coarsenSql(lat), coarsenSql(lon), least)} + 0.5) * 1000`;
+  return `(CASE WHEN ${obscured} THEN ${coarse} ELSE ${exact} END)`;
+}
+
+/** By distance when near is given (whole metres: see distanceKeySql), by relevance then name when a search is, by name otherwise. */
+function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias: string): SortKey[] {
+  if (criteria.near) return [{ sql: distanceKeySql(db, alias, scope), direction: 'ASC', numeric: true }];
+  if (!criteria.search) return [columnKey(alias, 'name')];
+  const words = searchWords(criteria.search);
+  const rank = words.length > 0 ? fullTextSql(db, SERVICES_INDEX, alias, words).rank : '0';
+  return [{ sql: rank, direction: 'DESC', numeric: true }, columnKey(alias, 'name')];
+}
+
+/** The list of services the viewer may see that meet the criteria, and the order it is paged in. */
+export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility): ListQuery<Service> {
+  const alias = 's';
+  return { query: filteredServices(db, criteria, visibility, alias), keys: sortKeys(db, criteria, visibility.scope, alias) };
+}
+
+/**
+ * The first COUNTRY_SERVICES_LIMIT services of each country, by name then id, in one statement:
+ * ROW_NUMBER() (SQLite >= 3.25, MySQL 8, MariaDB >= 10.2) bounds each country inside the database.
+ */
+export function servicesInCountries(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility, countries: string[]) {
+  const ranked = filteredServices(db, { ...criteria, country: null }, visibility, 'r')
+    .select('r.id', 'id')
+    .addSelect('ROW_NUMBER() OVER (PARTITION BY r.country_code ORDER BY r.name, r.id)', 'rn')
+    .andWhere('r.country_code IN (:...countries)', { countries });
+  return db
+    .getRepository(Service)
+    .createQueryBuilder('s')
+    .where(`s.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= ${COUNTRY_SERVICES_LIMIT})`)
+    .setParameters(ranked.getParameters())
+    .orderBy('s.name', 'ASC')
+    .addOrderBy('s.id', 'ASC')
+    .getMany();
+}
