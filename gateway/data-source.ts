@@ -46,7 +46,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(url: string, options: SubgraphDataSourceOptions = {}) {
     const { timeoutMs: timeout, metrics } = options;
     const name = options.name ?? 'subgraph';
-    const fetch: typeof subgraphFetch = timeout ? (input, init) => subgraphFetch(input, { ...init, timeout } as typeof init) : subgraphFetch;
+    const fetch: typeof subgraphFetch = timeout
+      ? (input, init) => subgraphFetch(input, { ...init, timeout } as typeof init)
+      : subgraphFetch;
     super({
       url,
       fetcher: metrics ? timed(fetch, () => metrics.startFetch(name)) : fetch,
@@ -77,7 +79,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error, _request: unknown, response?: FetchResponse, context?: GatewayContext): void {
     const status = response?.status;
     if (error instanceof SubgraphFetchError || (status !== undefined && UNAVAILABLE_STATUSES.has(status))) {
-      context?.log.warn({ service: this.name, reason: error instanceof SubgraphFetchError ? error.reason : `HTTP ${status}` }, 'subgraph unavailable');
+      context?.log.warn(
+        { service: this.name, reason: error instanceof SubgraphFetchError ? error.reason : `HTTP ${status}` },
+        'subgraph unavailable',
+      );
       throw subgraphUnavailable(this.name);
     }
     throw error;

@@ -191,7 +191,10 @@ export function addressKey(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
 }
 
 function refuse(message: string, extensions: Record<string, unknown>, status = 400, headers?: HeaderMap): GraphQLError {
@@ -204,13 +207,28 @@ const tooComplex = (limit: string, maximum: number, actual: number, message: str
 /** QUERY_TOO_COMPLEX when an operation's measure is over a limit (the live feed checks subscriptions with it too). */
 export function overLimitError(measure: Measure, limits: EdgeLimits): GraphQLError | undefined {
   if (measure.depth > MAX_QUERY_DEPTH) {
-    return tooComplex('depth', MAX_QUERY_DEPTH, measure.depth, `The operation nests ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`);
+    return tooComplex(
+      'depth',
+      MAX_QUERY_DEPTH,
+      measure.depth,
+      `The operation nests ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`,
+    );
   }
   if (measure.aliases > limits.maxAliases) {
-    return tooComplex('aliases', limits.maxAliases, measure.aliases, `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
+    return tooComplex(
+      'aliases',
+      limits.maxAliases,
+      measure.aliases,
+      `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
+    );
   }
   if (measure.cost > limits.maxCost) {
-    return tooComplex('cost', limits.maxCost, measure.cost, `The operation may return up to ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages (first) or fewer fields.`);
+    return tooComplex(
+      'cost',
+      limits.maxCost,
+      measure.cost,
+      `The operation may return up to ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages (first) or fewer fields.`,
+    );
   }
   return undefined;
 }

@@ -68,7 +68,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     includeStacktraceInErrorResponses: false,
     // No field has a cache hint and no trace leaves the gateway: both plugins would run per field for nothing.
     // The landing page is ours (GraphiQL served offline, see graphiql.ts), not Apollo's CDN-hosted one.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), edgePlugin(config.edge), ...(metrics ? [metrics.plugin] : [])],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      edgePlugin(config.edge),
+      ...(metrics ? [metrics.plugin] : []),
+    ],
     introspection: config.introspection,
     parseOptions: { maxTokens: config.edge.maxTokens },
   });

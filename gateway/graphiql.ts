@@ -31,7 +31,10 @@ export interface ExampleOperation {
  */
 export function exampleOperations(): ExampleOperation[] {
   const dir = projectPath('gateway', 'examples');
-  const files = fs.readdirSync(dir).filter((file) => file.endsWith('.graphql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort();
   if (files.length === 0) throw new Error(`no example operation (*.graphql) in ${dir}`);
   return files.map((file) => ({ file, query: fs.readFileSync(path.join(dir, file), 'utf8') }));
 }
@@ -85,7 +88,10 @@ export function createGraphiQL(graphqlPath: string): (req: IncomingMessage, res:
     if (!pathname.startsWith(ASSET_PREFIX)) return false;
     const file = assetPath(pathname.slice(ASSET_PREFIX.length));
     if (!file) return false;
-    res.writeHead(200, { 'content-type': `${ASSETS[pathname.slice(ASSET_PREFIX.length)].type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+    res.writeHead(200, {
+      'content-type': `${ASSETS[pathname.slice(ASSET_PREFIX.length)].type}; charset=utf-8`,
+      'cache-control': 'public, max-age=86400',
+    });
     fs.createReadStream(file).pipe(res);
     return true;
   };

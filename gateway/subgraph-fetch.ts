@@ -37,7 +37,10 @@ interface RawResponse {
  * cause for the log only; the data source turns it into a SUBGRAPH_UNAVAILABLE error for the client.
  */
 export class SubgraphFetchError extends Error {
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(`subgraph fetch failed: ${reason}`, options);
     this.name = 'SubgraphFetchError';
   }
@@ -47,27 +50,31 @@ const RESET = new Set(['ECONNRESET', 'EPIPE']);
 
 function sendOnce(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(timer);
-        reject(new SubgraphFetchError(error.code ?? error.message, { cause: error }));
-      });
-      response.on('end', () => {
-        clearTimeout(timer);
-        const responseHeaders = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
-        resolve({
-          url,
-          status: response.statusCode ?? 500,
-          statusText: response.statusMessage ?? '',
-          headers: responseHeaders,
-          body: Buffer.concat(chunks).toString('utf8'),
+    const request = http.request(
+      url,
+      { method, agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error: NodeJS.ErrnoException) => {
+          clearTimeout(timer);
+          reject(new SubgraphFetchError(error.code ?? error.message, { cause: error }));
         });
-      });
-    });
+        response.on('end', () => {
+          clearTimeout(timer);
+          const responseHeaders = new Headers();
+          const raw = response.rawHeaders;
+          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
+          resolve({
+            url,
+            status: response.statusCode ?? 500,
+            statusText: response.statusMessage ?? '',
+            headers: responseHeaders,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
     // A deadline for the whole exchange (a socket timeout would only bound the silences between chunks).
     const timer = setTimeout(() => {
       reject(new SubgraphFetchError(`no answer within ${timeoutMs} ms`));

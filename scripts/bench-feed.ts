@@ -28,7 +28,12 @@ const MYSQL = OPTIONS.mysql ? benchMysqlUrl() : undefined;
 
 const SHARED_QUERY = `subscription { agreementEvents { id kind at agreement { title status
   parties { country { name authorities { name } } } guidelines { number } } } }`;
-const VARIANTS = ['agreement { title kind }', 'agreement { title parties { country { nameEs } } }', 'agreement { title guidelines { number section } }', 'agreement { title signedOn }'];
+const VARIANTS = [
+  'agreement { title kind }',
+  'agreement { title parties { country { nameEs } } }',
+  'agreement { title guidelines { number section } }',
+  'agreement { title signedOn }',
+];
 const distinctQuery = (i: number) => `subscription { e${i}: agreementEvents { id kind ${VARIANTS[i % VARIANTS.length]} } }`;
 
 interface Client {
@@ -63,7 +68,11 @@ async function main(): Promise<void> {
   console.log(`Starting the graph on ${MYSQL ? 'MySQL' : 'SQLite'} (NODE_ENV=production)...`);
   const graph = await startGraphProcesses({ mysqlUrl: MYSQL, env: { FEED_MAX_CONNECTIONS_PER_ADDRESS: String(SHARED + DISTINCT + 10) } });
   try {
-    const token = signToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, BENCH_JWT_SECRET, 3600);
+    const token = signToken(
+      { id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null },
+      BENCH_JWT_SECRET,
+      3600,
+    );
     const post = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(graph.gatewayUrl, {
         method: 'POST',
@@ -111,7 +120,9 @@ async function main(): Promise<void> {
     const lost = clients.reduce((sum, client) => sum + Math.max(0, events - client.received.size), 0);
     const duplicates = clients.reduce((sum, client) => sum + client.duplicates, 0);
     latencies.sort((a, b) => a - b);
-    console.log(`\n| engine | subscribers | events | deliveries | p50 ms | p95 ms | p99 ms | max ms | lost | duplicated | gateway CPU ms / event | gateway RSS MB |`);
+    console.log(
+      `\n| engine | subscribers | events | deliveries | p50 ms | p95 ms | p99 ms | max ms | lost | duplicated | gateway CPU ms / event | gateway RSS MB |`,
+    );
     console.log(`| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
     console.log(
       `| ${MYSQL ? 'MySQL' : 'SQLite'} | ${SHARED} same + ${DISTINCT} distinct | ${events} | ${latencies.length} | ` +

@@ -66,7 +66,12 @@ type Requests = { requests: MixedRequests };
 const hasErrors = (body: string) => body.includes('"errors":[');
 
 /** Closed loop: CONNECTIONS clients each sending the next request as soon as the last one answered. */
-async function load(url: string, requests: Requests['requests'], seconds: number, pids: Record<string, number>): Promise<Omit<Row, 'scenario' | 'fetches' | 'statements'>> {
+async function load(
+  url: string,
+  requests: Requests['requests'],
+  seconds: number,
+  pids: Record<string, number>,
+): Promise<Omit<Row, 'scenario' | 'fetches' | 'statements'>> {
   let graphqlErrors = 0;
   const counted = requests.map((request) => ({
     ...request,
@@ -92,15 +97,30 @@ async function load(url: string, requests: Requests['requests'], seconds: number
   sampleRss();
   const ops = latencies.length;
   const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (treeCpuMs(pid) - cpuBefore[name]) / Math.max(ops, 1)]));
-  return { ops, rps: ops / elapsed, latencies: latencies.sort((a, b) => a - b), errors: result.errors + result.timeouts + result.non2xx + graphqlErrors, cpu, rss };
+  return {
+    ops,
+    rps: ops / elapsed,
+    latencies: latencies.sort((a, b) => a - b),
+    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    cpu,
+    rss,
+  };
 }
 
 /** Fetches and statements of one operation, sent alone with a known request id (median of five). */
-async function sample(url: string, body: string, headers: Record<string, string> = {}): Promise<{ fetches: number | null; statements: number | null }> {
+async function sample(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ fetches: number | null; statements: number | null }> {
   const fetches: number[] = [];
   const statements: number[] = [];
   for (let i = 0; i < 5; i += 1) {
-    const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, ...headers, 'x-request-id': `bench-sample-${Date.now()}-${i}` }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, ...headers, 'x-request-id': `bench-sample-${Date.now()}-${i}` },
+      body,
+    });
     const text = await response.text();
     if (hasErrors(text)) throw new Error(`sample operation failed: ${text.slice(0, 500)}`);
     if (!response.headers.has('x-subgraph-fetches')) return { fetches: null, statements: null };
@@ -114,7 +134,14 @@ async function sample(url: string, body: string, headers: Record<string, string>
   return { fetches: median(fetches), statements: median(statements) };
 }
 
-async function scenario(name: string, url: string, requests: Requests['requests'], pids: Record<string, number>, seconds = DURATION, sampleBody?: string): Promise<Row> {
+async function scenario(
+  name: string,
+  url: string,
+  requests: Requests['requests'],
+  pids: Record<string, number>,
+  seconds = DURATION,
+  sampleBody?: string,
+): Promise<Row> {
   process.stdout.write(`${name}: warm-up ${WARMUP} s, load ${seconds} s... `);
   if (WARMUP > 0) await load(url, requests, WARMUP, pids);
   const measured = await load(url, requests, seconds, pids);
@@ -129,7 +156,10 @@ async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Re
   const run = async (duration: number) => {
     const cpuBefore = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, treeCpuMs(pid)]));
     const rss: Record<string, number> = Object.fromEntries(Object.keys(pids).map((name) => [name, 0]));
-    const sampler = setInterval(() => Object.entries(pids).forEach(([name, pid]) => (rss[name] = Math.max(rss[name], treeRssMb(pid)))), 500);
+    const sampler = setInterval(
+      () => Object.entries(pids).forEach(([name, pid]) => (rss[name] = Math.max(rss[name], treeRssMb(pid)))),
+      500,
+    );
     const latencies: number[] = [];
     let errors = 0;
     const started = Date.now();
@@ -149,7 +179,9 @@ async function directFetches(fetches: RecordedFetch[], seconds: number, pids: Re
     );
     clearInterval(sampler);
     const elapsed = (Date.now() - started) / 1000;
-    const cpu = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, (treeCpuMs(pid) - cpuBefore[name]) / Math.max(latencies.length, 1)]));
+    const cpu = Object.fromEntries(
+      Object.entries(pids).map(([name, pid]) => [name, (treeCpuMs(pid) - cpuBefore[name]) / Math.max(latencies.length, 1)]),
+    );
     return { ops: latencies.length, rps: latencies.length / elapsed, latencies: latencies.sort((a, b) => a - b), errors, cpu, rss };
   };
   if (WARMUP > 0) await run(WARMUP);
@@ -169,7 +201,8 @@ function startLocalGateway(env: Record<string, string>, port: number): Promise<C
   );
 }
 
-const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+const fmt = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
 
 function table(rows: Row[]): string {
   const lines = [
@@ -185,7 +218,8 @@ function table(rows: Row[]): string {
     );
   }
   lines.push('', `| scenario | CPU ms/op: ${['gateway', ...SUBGRAPHS].join(' | ')} |`, `| --- |${' ---: |'.repeat(SUBGRAPHS.length + 1)}`);
-  for (const row of rows) lines.push(`| ${row.scenario.split(' ')[0]} | ${['gateway', ...SUBGRAPHS].map((name) => fmt(row.cpu[name], 2)).join(' | ')} |`);
+  for (const row of rows)
+    lines.push(`| ${row.scenario.split(' ')[0]} | ${['gateway', ...SUBGRAPHS].map((name) => fmt(row.cpu[name], 2)).join(' | ')} |`);
   return lines.join('\n');
 }
 
@@ -226,20 +260,44 @@ async function main(): Promise<void> {
       const port = BASE_PORT + 20;
       const local = await startLocalGateway(env, port);
       try {
-        const row = await scenario('S3 deep query, subgraphs in process', `http://127.0.0.1:${port}/graphql`, s1, { gateway: local.pid! }, DURATION, s1Body);
+        const row = await scenario(
+          'S3 deep query, subgraphs in process',
+          `http://127.0.0.1:${port}/graphql`,
+          s1,
+          { gateway: local.pid! },
+          DURATION,
+          s1Body,
+        );
         rows.push({ ...row, statements: null }); // the same SQL as S1, but no subgraph reports it over HTTP here
       } finally {
         await stopProcess(local);
       }
     }
     const s4Body = JSON.stringify({ query: S4_QUERY });
-    if (ONLY.has('S4')) rows.push(await scenario('S4 tiny query', url, [{ method: 'POST', headers: JSON_HEADERS, body: s4Body }], pids, DURATION, s4Body));
+    if (ONLY.has('S4'))
+      rows.push(await scenario('S4 tiny query', url, [{ method: 'POST', headers: JSON_HEADERS, body: s4Body }], pids, DURATION, s4Body));
     if (ONLY.has('S5')) {
       let next = 0;
-      const distinct = [{ method: 'POST', headers: JSON_HEADERS, setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: s5Query((next += 1)) }) }) }];
+      const distinct = [
+        {
+          method: 'POST',
+          headers: JSON_HEADERS,
+          setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: s5Query((next += 1)) }) }),
+        },
+      ];
       rows.push(await scenario('S5 distinct operations', url, distinct, pids, DURATION, JSON.stringify({ query: s5Query(1_000_000) })));
     }
-    if (ONLY.has('S6')) rows.push(await scenario('S6 mixed read/write', url, mixed(await signUp(url), SCALE), pids, S6_DURATION, JSON.stringify({ query: S6_READS[0] })));
+    if (ONLY.has('S6'))
+      rows.push(
+        await scenario(
+          'S6 mixed read/write',
+          url,
+          mixed(await signUp(url), SCALE),
+          pids,
+          S6_DURATION,
+          JSON.stringify({ query: S6_READS[0] }),
+        ),
+      );
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -28,7 +28,9 @@ const RUNS = OPTIONS.runs;
 const MYSQL = OPTIONS.mysql ? benchMysqlUrl() : undefined;
 const DATA_DIR = path.join(os.tmpdir(), 'enlace-search-sqlite');
 const PREFIX = 'enlace_search_';
-const STORE: Record<string, string> = MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX, SEED_DEMO: 'false' } : { DATA_DIR, SEED_DEMO: 'false' };
+const STORE: Record<string, string> = MYSQL
+  ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX, SEED_DEMO: 'false' }
+  : { DATA_DIR, SEED_DEMO: 'false' };
 
 const SELECTION = 'totalCount nodes { id name distanceKm } pageInfo { hasNextPage endCursor }';
 const QUERY = `query($f: ServiceFilter, $first: Int, $after: String) { services(filter: $f, first: $first, after: $after) { ${SELECTION} } }`;
@@ -50,7 +52,11 @@ const CASES: Case[] = [
 ];
 
 async function post(url: string, variables: Record<string, unknown>): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY, variables }),
+  });
   const body = (await response.json()) as { data: { services: any }; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data.services;
@@ -83,7 +89,10 @@ async function ensureDataset(): Promise<void> {
   }
   if (!missing && !OPTIONS.generate) return;
   // generate-data replaces the synthetic rows of an earlier run, so running it again is safe.
-  const result = spawnSync(process.execPath, [path.join(__dirname, 'generate-data.js')], { env: { ...process.env, ...STORE }, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'generate-data.js')], {
+    env: { ...process.env, ...STORE },
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('generate-data failed');
 }
 

@@ -25,9 +25,7 @@ export async function composeSupergraph(): Promise<ComposedSchema> {
   for (const name of SUBGRAPHS) {
     subgraphs.push({ name, sdl: (await SUBGRAPH_DEFINITIONS[name].buildSchema()).sdl });
   }
-  const result = composeServices(
-    subgraphs.map(({ name, sdl }) => ({ name, url: defaults.subgraphUrls[name], typeDefs: parse(sdl) })),
-  );
+  const result = composeServices(subgraphs.map(({ name, sdl }) => ({ name, url: defaults.subgraphUrls[name], typeDefs: parse(sdl) })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }

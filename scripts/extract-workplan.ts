@@ -5,12 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  dataFile,
-  GuidelineSectionName,
-  SOURCE_TEXT_FILE,
-  WorkPlanData,
-} from '../services/workplan/data/workplan-data';
+import { dataFile, GuidelineSectionName, SOURCE_TEXT_FILE, WorkPlanData } from '../services/workplan/data/workplan-data';
 import { parseOptions } from './options';
 
 type Item = { number: number; text: string };
@@ -89,13 +84,17 @@ function extractIndicators(lines: string[], guidelines: Item[]): WorkPlanData['i
   const expected = guidelines.filter((g) => g.number >= 18).map((g) => g.number);
   const found = rows.map((r) => r.guideline);
   if (found.join() !== expected.join()) {
-    throw new Error(`Work plan annex: expected indicator rows for guidelines ${expected[0]}-${expected.at(-1)} in order, found [${found.join(', ')}]`);
+    throw new Error(
+      `Work plan annex: expected indicator rows for guidelines ${expected[0]}-${expected.at(-1)} in order, found [${found.join(', ')}]`,
+    );
   }
   return rows.flatMap((row) => {
     const guideline = guidelines.find((g) => g.number === row.guideline)!;
     const firstWords = (s: string) => collapse(s).split(' ').slice(0, 2).join(' ');
     if (firstWords(row.directive) !== firstWords(guideline.text)) {
-      throw new Error(`Work plan annex: row (${row.guideline}) starts "${firstWords(row.directive)}", guideline starts "${firstWords(guideline.text)}"`);
+      throw new Error(
+        `Work plan annex: row (${row.guideline}) starts "${firstWords(row.directive)}", guideline starts "${firstWords(guideline.text)}"`,
+      );
     }
     if (row.items.length === 0) throw new Error(`Work plan annex: guideline ${row.guideline} has no indicator`);
     return row.items.map(({ letter, parts }, i) => {
@@ -129,7 +128,9 @@ export function extractWorkPlan(text: string): WorkPlanData {
     const end = sectionStarts[i + 1] ?? mandatesStart;
     const items = numberedItems(lines.slice(sectionStarts[i] + 1, end), ARABIC_ITEM, Number, section.first);
     if (items.length !== section.last - section.first + 1) {
-      throw new Error(`Work plan source: section ${section.numeral} (${section.name}) should hold guidelines ${section.first}-${section.last}, found ${items.length}`);
+      throw new Error(
+        `Work plan source: section ${section.numeral} (${section.name}) should hold guidelines ${section.first}-${section.last}, found ${items.length}`,
+      );
     }
     return items.map((item) => ({ number: item.number, section: section.name, text: item.text }));
   });
@@ -147,7 +148,11 @@ if (require.main === module) {
   const { positionals } = parseOptions(
     {
       command: 'npm run extract-workplan --',
-      positionals: { usage: '[directory]', help: `holds ${SOURCE_TEXT_FILE} and receives workplan.json (default: services/workplan/data)`, max: 1 },
+      positionals: {
+        usage: '[directory]',
+        help: `holds ${SOURCE_TEXT_FILE} and receives workplan.json (default: services/workplan/data)`,
+        max: 1,
+      },
     },
     {},
   );

@@ -15,7 +15,12 @@ import { parseOptions, wholeNumber } from './options';
  * MySQL at DATABASE_URL with DATABASE_PREFIX), for benchmarks. It replaces the synthetic rows of an
  * earlier run. The search indexes fill as the rows go in (SQLite triggers, InnoDB FULLTEXT).
  */
-const { organizations, services, practices, seed: SEED } = parseOptions(
+const {
+  organizations,
+  services,
+  practices,
+  seed: SEED,
+} = parseOptions(
   { command: 'npm run generate-data --' },
   {
     organizations: wholeNumber('synthetic organizations', 10_000, 1),
@@ -59,7 +64,14 @@ async function clear(db: DataSource, tables: [string, string][]): Promise<void> 
 
 async function generateOrganizations(db: DataSource): Promise<void> {
   const rng = data.random(SEED);
-  await clear(db, [['shelters', 'service_id'], ['service_languages', 'service_id'], ['service_populations', 'service_id'], ['services', 'id'], ['organization_countries', 'organization_id'], ['organizations', 'id']]);
+  await clear(db, [
+    ['shelters', 'service_id'],
+    ['service_languages', 'service_id'],
+    ['service_populations', 'service_id'],
+    ['services', 'id'],
+    ['organization_countries', 'organization_id'],
+    ['organizations', 'id'],
+  ]);
   const places = data.PLACES.map((p) => [p, p.weight] as const);
   const orgPlaces: (typeof data.PLACES)[number][] = [];
   const show = progress('organizations', COUNTS.organizations);
@@ -71,7 +83,11 @@ async function generateOrganizations(db: DataSource): Promise<void> {
       orgPlaces.push(place);
       const city = data.pick(rng, place.cities)[0];
       const name = `${data.pick(rng, data.ORGANIZATION_WORDS)} ${data.pick(rng, data.NAME_WORDS)} ${city} ${n}`;
-      const status = data.weighted(rng, [['VERIFIED', 90], ['PENDING', 7], ['SUSPENDED', 3]] as const);
+      const status = data.weighted(rng, [
+        ['VERIFIED', 90],
+        ['PENDING', 7],
+        ['SUSPENDED', 3],
+      ] as const);
       const description = `${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)}`;
       orgs.push([data.syntheticId(1, n), name, data.weighted(rng, data.ORGANIZATION_KINDS), place.country, description, status, 0]);
       served.push([data.syntheticId(1, n), place.country]);
@@ -99,13 +115,42 @@ async function generateOrganizations(db: DataSource): Promise<void> {
       const [lat, lon] = data.around(rng, latitude, longitude);
       const name = `${data.pick(rng, data.SERVICE_WORDS[type])} ${data.pick(rng, data.NAME_WORDS)} ${city}`;
       const description = `${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)}`;
-      services.push([id, name, type, description, data.syntheticId(1, owner), place.country, city, JSON.stringify(langs), JSON.stringify(pops), rng() < 0.9 ? 1 : 0, lat, lon, 0]);
+      services.push([
+        id,
+        name,
+        type,
+        description,
+        data.syntheticId(1, owner),
+        place.country,
+        city,
+        JSON.stringify(langs),
+        JSON.stringify(pops),
+        rng() < 0.9 ? 1 : 0,
+        lat,
+        lon,
+        0,
+      ]);
       langs.forEach((language) => languages.push([id, language, type]));
       pops.forEach((population) => populations.push([id, population]));
-      if (type === 'SHELTER') shelters.push([id, data.pick(rng, ['EMERGENCY', 'TRANSITIONAL', 'LONG_TERM']), 5 + Math.floor(rng() * 40), `Calle ficticia ${n}`]);
+      if (type === 'SHELTER')
+        shelters.push([id, data.pick(rng, ['EMERGENCY', 'TRANSITIONAL', 'LONG_TERM']), 5 + Math.floor(rng() * 40), `Calle ficticia ${n}`]);
     }
     await inTransaction(db, async (manager) => {
-      const columns = ['id', 'name', 'type', 'description', 'organization_id', 'country_code', 'city', 'languages', 'populations', 'free', 'latitude', 'longitude', 'is_demo'];
+      const columns = [
+        'id',
+        'name',
+        'type',
+        'description',
+        'organization_id',
+        'country_code',
+        'city',
+        'languages',
+        'populations',
+        'free',
+        'latitude',
+        'longitude',
+        'is_demo',
+      ];
       await insert(manager, 'services', columns, services);
       await insert(manager, 'service_languages', ['service_id', 'language', 'service_type'], languages);
       await insert(manager, 'service_populations', ['service_id', 'population'], populations);
@@ -117,7 +162,12 @@ async function generateOrganizations(db: DataSource): Promise<void> {
 
 async function generatePractices(db: DataSource): Promise<void> {
   const rng = data.random(SEED + 1);
-  await clear(db, [['practice_countries', 'practice_id'], ['practice_guidelines', 'practice_id'], ['practice_populations', 'practice_id'], ['practices', 'id']]);
+  await clear(db, [
+    ['practice_countries', 'practice_id'],
+    ['practice_guidelines', 'practice_id'],
+    ['practice_populations', 'practice_id'],
+    ['practices', 'id'],
+  ]);
   const show = progress('practices', COUNTS.practices);
   const pillars = ['PREVENTION', 'PROTECTION', 'PROSECUTION', 'PARTNERSHIP'];
   for (let start = 0; start < COUNTS.practices; start += 1000) {
@@ -126,17 +176,36 @@ async function generatePractices(db: DataSource): Promise<void> {
     const guidelines: Row[] = [];
     for (let n = start; n < Math.min(COUNTS.practices, start + 1000); n += 1) {
       const id = data.syntheticId(3, n);
-      const place = data.weighted(rng, data.PLACES.map((p) => [p, p.weight] as const));
+      const place = data.weighted(
+        rng,
+        data.PLACES.map((p) => [p, p.weight] as const),
+      );
       const type = data.weighted(rng, data.SERVICE_TYPES);
       const title = `${data.pick(rng, data.SERVICE_WORDS[type])} ${data.pick(rng, data.NAME_WORDS)} en ${data.pick(rng, place.cities)[0]}`;
       const body = Array.from({ length: 6 }, () => data.pick(rng, data.PHRASES)).join(' ');
       const status = rng() < 0.9 ? 'PUBLISHED' : 'SUBMITTED';
-      practices.push([id, title, data.pick(rng, data.PHRASES), body, data.pick(rng, pillars), status, 2005 + Math.floor(rng() * 20), 'spa', '2025-01-01 00:00:00', 0]);
+      practices.push([
+        id,
+        title,
+        data.pick(rng, data.PHRASES),
+        body,
+        data.pick(rng, pillars),
+        status,
+        2005 + Math.floor(rng() * 20),
+        'spa',
+        '2025-01-01 00:00:00',
+        0,
+      ]);
       countries.push([id, place.country]);
       guidelines.push([id, 1 + Math.floor(rng() * 67)]);
     }
     await inTransaction(db, async (manager) => {
-      await insert(manager, 'practices', ['id', 'title', 'summary', 'body', 'pillar', 'status', 'year', 'language', 'created_at', 'is_demo'], practices);
+      await insert(
+        manager,
+        'practices',
+        ['id', 'title', 'summary', 'body', 'pillar', 'status', 'year', 'language', 'created_at', 'is_demo'],
+        practices,
+      );
       await insert(manager, 'practice_countries', ['practice_id', 'country_code'], countries);
       await insert(manager, 'practice_guidelines', ['practice_id', 'guideline_number'], guidelines);
     });
@@ -147,14 +216,20 @@ async function generatePractices(db: DataSource): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  for (const [subgraph, generate] of [[organizationsSubgraph, generateOrganizations], [practicesSubgraph, generatePractices]] as const) {
+  for (const [subgraph, generate] of [
+    [organizationsSubgraph, generateOrganizations],
+    [practicesSubgraph, generatePractices],
+  ] as const) {
     const db = await openDatabase(config, { service: subgraph.name, entities: subgraph.entities, migrations: subgraph.migrations });
     try {
       await generate(db);
       // No ANALYZE on SQLite: a deployed store never runs it, so the benchmark plans as production does.
       // OPTIMIZE rebuilds the tables, dropping the deleted rows of an earlier run that InnoDB's FULLTEXT
       // indexes otherwise keep filtering out on every search.
-      if (engineOf(db) === 'mysql') await db.query(`OPTIMIZE TABLE ${subgraph.name === 'practices' ? 'practices' : 'services, service_languages, service_populations, organizations'}`);
+      if (engineOf(db) === 'mysql')
+        await db.query(
+          `OPTIMIZE TABLE ${subgraph.name === 'practices' ? 'practices' : 'services, service_languages, service_populations, organizations'}`,
+        );
     } finally {
       await db.destroy();
     }

@@ -37,7 +37,8 @@ export function wholeNumber<F extends number | undefined>(help: string, fallback
     read: (raw) => {
       if (raw === undefined) return fallback;
       const value = /^-?\d+$/.test(String(raw)) ? Number(raw) : NaN;
-      if (!Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) throw new OptionError(`takes ${takes}, not ${raw || 'nothing'}`);
+      if (!Number.isSafeInteger(value) || value < min || (max !== undefined && value > max))
+        throw new OptionError(`takes ${takes}, not ${raw || 'nothing'}`);
       return value;
     },
   };
@@ -54,7 +55,9 @@ export function listOf<C extends string>(help: string, choices: readonly C[], fa
     shown: fallback.join(','),
     read: (raw) => {
       if (raw === undefined) return [...fallback];
-      const items = String(raw).split(',').map((item) => item.trim());
+      const items = String(raw)
+        .split(',')
+        .map((item) => item.trim());
       const unknown = items.filter((item) => !(choices as readonly string[]).includes(item));
       if (unknown.length > 0) throw new OptionError(`takes ${takes}, not ${raw || 'nothing'}`);
       return items as C[];
@@ -88,7 +91,10 @@ export interface Usage {
 function helpText(usage: Usage, spec: Record<string, Option<unknown>>): string {
   const rows = Object.entries(spec).map(([name, option]) => {
     const left = `--${name}${option.placeholder ? ` ${option.placeholder}` : ''}`;
-    const details = option.type === 'boolean' || option.placeholder === 'FILE' ? '' : `: ${option.takes}${option.shown === undefined ? '' : `, default ${option.shown}`}`;
+    const details =
+      option.type === 'boolean' || option.placeholder === 'FILE'
+        ? ''
+        : `: ${option.takes}${option.shown === undefined ? '' : `, default ${option.shown}`}`;
     return [left, `${option.help}${details}`];
   });
   rows.push(['--help', 'prints these options']);
@@ -106,7 +112,11 @@ function helpText(usage: Usage, spec: Record<string, Option<unknown>>): string {
  * What went wrong, from parseArgs's error: a known option's missing or unwanted value in the words of
  * its own `takes`; anything else (an unknown option, an argument) as parseArgs says it, with the list.
  */
-function describe(error: Error & { code?: string }, spec: Record<string, Option<unknown>>, args: string[]): { message: string; listOptions: boolean } {
+function describe(
+  error: Error & { code?: string },
+  spec: Record<string, Option<unknown>>,
+  args: string[],
+): { message: string; listOptions: boolean } {
   const name = /'--?([A-Za-z0-9-]+)/.exec(error.message)?.[1];
   const option = name === undefined ? undefined : spec[name];
   if (error.code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || !option) return { message: error.message, listOptions: true };
@@ -131,7 +141,12 @@ export function parseOptions<S extends Record<string, Option<unknown>>>(
   const options = Object.fromEntries(Object.entries(spec).map(([name, option]) => [name, { type: option.type }]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: usage.positionals !== undefined });
+    parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: usage.positionals !== undefined,
+    });
   } catch (error) {
     const { message, listOptions } = describe(error as Error, spec, args);
     return fail(message, listOptions);
@@ -141,7 +156,8 @@ export function parseOptions<S extends Record<string, Option<unknown>>>(
     process.exit(0);
   }
   const max = usage.positionals?.max ?? 0;
-  if (parsed.positionals.length > max) fail(`Takes at most ${max} argument${max === 1 ? '' : 's'} besides the options, not ${parsed.positionals.length}`, true);
+  if (parsed.positionals.length > max)
+    fail(`Takes at most ${max} argument${max === 1 ? '' : 's'} besides the options, not ${parsed.positionals.length}`, true);
   const values: Record<string, unknown> = { positionals: parsed.positionals };
   for (const [name, option] of Object.entries(spec)) {
     try {

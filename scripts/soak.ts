@@ -24,7 +24,13 @@ import { flag, parseOptions, wholeNumber } from './options';
  * single reading moves by several MB from one second to the next as V8 commits and releases its young
  * generation, so two single readings can show a growth that is not there, or hide one.
  */
-const { minutes: MINUTES, rate: RATE, warmup: WARMUP_S, scale: SCALE, mysql } = parseOptions(
+const {
+  minutes: MINUTES,
+  rate: RATE,
+  warmup: WARMUP_S,
+  scale: SCALE,
+  mysql,
+} = parseOptions(
   { command: 'npm run soak --' },
   {
     minutes: wholeNumber('minutes of measured load', 10, 1),
@@ -125,7 +131,9 @@ async function main(): Promise<void> {
       samples.push(rssOf(named));
       if (samples.length % perMinute !== 0) return;
       const now = samples.at(-1)!;
-      const line = Object.keys(named).map((name) => `${name} ${now[name].toFixed(0)}`).join(', ');
+      const line = Object.keys(named)
+        .map((name) => `${name} ${now[name].toFixed(0)}`)
+        .join(', ');
       process.stderr.write(`minute ${samples.length / perMinute}/${MINUTES}: RSS MB ${line}\n`);
     }, SAMPLE_MS);
     console.log(`Soak: ${MINUTES} min at ${RATE} requests/s over ${CONNECTIONS} connections...`);
@@ -146,8 +154,10 @@ async function main(): Promise<void> {
       `Responses: ${tally.responses} in ${elapsed.toFixed(0)} s (${(tally.responses / elapsed).toFixed(1)}/s); ` +
         `p50 ${percentile(tally.latencies, 50).toFixed(1)} ms, p95 ${percentile(tally.latencies, 95).toFixed(1)} ms, ` +
         `p99 ${percentile(tally.latencies, 99).toFixed(1)} ms, max ${tally.latencies.at(-1)?.toFixed(1)} ms.`,
-      `HTTP statuses: ${[...tally.statuses].sort().map(([status, n]) => `${status}: ${n}`).join(', ')}; 5xx: ${fivexx}; ` +
-        `connection errors or timeouts: ${tally.transportErrors}.`,
+      `HTTP statuses: ${[...tally.statuses]
+        .sort()
+        .map(([status, n]) => `${status}: ${n}`)
+        .join(', ')}; 5xx: ${fivexx}; ` + `connection errors or timeouts: ${tally.transportErrors}.`,
       `GraphQL errors by code: ${tally.codes.size ? [...tally.codes].map(([code, n]) => `${code}: ${n}`).join(', ') : 'none'}.`,
       '',
       'RSS in MB: mean of the readings (every 5 s) over the first and the last minute, and the highest reading.',
@@ -158,11 +168,17 @@ async function main(): Promise<void> {
     for (const name of Object.keys(named)) {
       const growth = (end[name] - start[name]) / start[name];
       if (growth >= GROWTH_GOAL) failed = true;
-      lines.push(`| ${name} | ${start[name].toFixed(1)} | ${end[name].toFixed(1)} | ${(growth * 100).toFixed(1)}% | ${peak[name].toFixed(1)} |`);
+      lines.push(
+        `| ${name} | ${start[name].toFixed(1)} | ${end[name].toFixed(1)} | ${(growth * 100).toFixed(1)}% | ${peak[name].toFixed(1)} |`,
+      );
     }
     if (fivexx > 0 || tally.transportErrors > 0) failed = true;
     console.log(`\n${lines.join('\n')}\n`);
-    console.log(failed ? 'A goal was missed (a 5xx, a lost connection, or RSS growth of 10% or more).' : 'Goals met: no 5xx, RSS growth under 10% everywhere.');
+    console.log(
+      failed
+        ? 'A goal was missed (a 5xx, a lost connection, or RSS growth of 10% or more).'
+        : 'Goals met: no 5xx, RSS growth under 10% everywhere.',
+    );
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

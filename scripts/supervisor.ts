@@ -17,7 +17,8 @@ export class Supervisor {
   start(spec: ProcessSpec): void {
     const kept = keepRunning(
       () => spawnNode(spec.script),
-      ({ code, signal, restartInMs }) => this.log(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${restartInMs / 1000} s`),
+      ({ code, signal, restartInMs }) =>
+        this.log(`${spec.name} exited (${signal ?? `code ${code}`}); restarting in ${restartInMs / 1000} s`),
     );
     this.running.set(spec.name, kept);
   }

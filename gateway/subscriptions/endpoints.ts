@@ -53,7 +53,9 @@ export class FeedEndpoints {
   ) {}
 
   async head(service: string, field: string): Promise<number> {
-    const body = (await this.send(service, field, 'head', { method: 'GET', headers: { authorization: this.feedCredential() } })) as { head?: unknown };
+    const body = (await this.send(service, field, 'head', { method: 'GET', headers: { authorization: this.feedCredential() } })) as {
+      head?: unknown;
+    };
     return idOf(body.head);
   }
 
@@ -64,7 +66,14 @@ export class FeedEndpoints {
   }
 
   /** Asked again after a short wait when the subgraph is out of reach (a restart, a blip), before giving up. */
-  async events(service: string, field: string, call: FeedCall, authorization: string | null, after: number, until: number): Promise<EventPage> {
+  async events(
+    service: string,
+    field: string,
+    call: FeedCall,
+    authorization: string | null,
+    after: number,
+    until: number,
+  ): Promise<EventPage> {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.eventsOnce(service, field, call, authorization, after, until);
@@ -75,7 +84,14 @@ export class FeedEndpoints {
     }
   }
 
-  private async eventsOnce(service: string, field: string, call: FeedCall, authorization: string | null, after: number, until: number): Promise<EventPage> {
+  private async eventsOnce(
+    service: string,
+    field: string,
+    call: FeedCall,
+    authorization: string | null,
+    after: number,
+    until: number,
+  ): Promise<EventPage> {
     const body = (await this.post(service, field, 'events', { ...call, after: String(after), until: String(until) }, authorization)) as {
       events?: { id: unknown; data?: Record<string, unknown> | null; errors?: GraphQLFormattedError[] }[];
       last?: unknown;
@@ -90,7 +106,12 @@ export class FeedEndpoints {
     return this.send(service, field, action, { method: 'POST', headers, body: JSON.stringify(body) });
   }
 
-  private async send(service: string, field: string, action: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<unknown> {
+  private async send(
+    service: string,
+    field: string,
+    action: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<unknown> {
     const base = this.urls[service];
     if (!base) throw new FeedUnavailable(`no URL for the ${service} subgraph`);
     // Relative to the GraphQL URL: a subgraph behind a path prefix serves its feeds under the same prefix.

@@ -96,7 +96,12 @@ export class EventHub {
     let watch = this.watches.get(key);
     if (!watch) {
       const log = this.log.child({ feed: field, service });
-      const created = new HeadWatch(() => this.endpoints.head(service, field), (head) => this.dispatch(created, head), log, this.pollIntervalMs);
+      const created = new HeadWatch(
+        () => this.endpoints.head(service, field),
+        (head) => this.dispatch(created, head),
+        log,
+        this.pollIntervalMs,
+      );
       this.watches.set(key, (watch = created));
     }
     return watch;

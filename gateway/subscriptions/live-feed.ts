@@ -47,7 +47,9 @@ export class LiveFeed {
       return [asError({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
     }
     const variables = Object.fromEntries(
-      (plan.primary.variableUsages ?? []).filter((name) => name in subscription.variables).map((name) => [name, subscription.variables[name]]),
+      (plan.primary.variableUsages ?? [])
+        .filter((name) => name in subscription.variables)
+        .map((name) => [name, subscription.variables[name]]),
     );
     const call = { query: plan.primary.operation, variables };
     // The head is read while the subgraph checks the subscription: a live one starts from it.
@@ -59,7 +61,12 @@ export class LiveFeed {
     } catch (error) {
       release();
       if (error instanceof FeedRefused) return error.errors.map(asError);
-      return [asError({ message: `The ${plan.service} service is unavailable; subscribe again shortly.`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: plan.service } })];
+      return [
+        asError({
+          message: `The ${plan.service} service is unavailable; subscribe again shortly.`,
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: plan.service },
+        }),
+      ];
     }
     const operationContext = buildOperationContext({
       schema: this.planner.apiGraphQLSchema,

@@ -73,12 +73,22 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       onSubscribe: async (ctx: ConnectionContext, _id, payload) => {
         // graphql-ws has already entered this subscription's id when it asks.
         if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, { extensions: { code: 'BAD_USER_INPUT' } })];
+          return [
+            new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ];
         }
         const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
         if (Array.isArray(opened)) return opened;
         const request = opened as FeedRequest;
-        return { schema: options.feed.schema, document: request.document, operationName: request.operationName, variableValues: request.variables, contextValue: request };
+        return {
+          schema: options.feed.schema,
+          document: request.document,
+          operationName: request.operationName,
+          variableValues: request.variables,
+          contextValue: request,
+        };
       },
       // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
       // so they are sent as they are.

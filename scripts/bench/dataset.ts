@@ -47,9 +47,18 @@ const LANGUAGES = ['spa', 'eng', 'por', 'fra', 'que'];
 
 export function benchRows(scale: number): BenchRows {
   const rows: BenchRows = {
-    authorities: [], organizations: [], organizationCountries: [], services: [], serviceLanguages: [],
-    practices: [], practiceCountries: [], practiceGuidelines: [], practiceOrganizations: [], practiceAuthorities: [],
-    agreements: [], parties: [],
+    authorities: [],
+    organizations: [],
+    organizationCountries: [],
+    services: [],
+    serviceLanguages: [],
+    practices: [],
+    practiceCountries: [],
+    practiceGuidelines: [],
+    practiceOrganizations: [],
+    practiceAuthorities: [],
+    agreements: [],
+    parties: [],
   };
   const codes = [...OAS_MEMBER_STATES];
   const at = new Date('2025-01-01T00:00:00Z');
@@ -60,13 +69,28 @@ export function benchRows(scale: number): BenchRows {
       const authorityId = stableId(`${key}:authority`);
       const organizationId = stableId(`${key}:organization`);
       rows.authorities.push({
-        id: authorityId, name: `Benchmark authority ${code} ${round}`, acronym: null, countryCode: code,
-        competences: [], website: null, email: null, phone: null, isContactPoint: false, isDemo: true,
+        id: authorityId,
+        name: `Benchmark authority ${code} ${round}`,
+        acronym: null,
+        countryCode: code,
+        competences: [],
+        website: null,
+        email: null,
+        phone: null,
+        isContactPoint: false,
+        isDemo: true,
       });
       rows.organizations.push({
-        id: organizationId, name: `Benchmark organization ${code} ${round}`, kind: OrganizationKind.NGO, countryCode: code,
-        description: 'Fictional benchmark data.', website: null, email: null, phone: null,
-        status: VerificationStatus.VERIFIED, isDemo: true,
+        id: organizationId,
+        name: `Benchmark organization ${code} ${round}`,
+        kind: OrganizationKind.NGO,
+        countryCode: code,
+        description: 'Fictional benchmark data.',
+        website: null,
+        email: null,
+        phone: null,
+        status: VerificationStatus.VERIFIED,
+        isDemo: true,
       });
       rows.organizationCountries.push({ organizationId, countryCode: code }, { organizationId, countryCode: neighbour });
       for (let s = 0; s < 2; s += 1) {
@@ -74,27 +98,58 @@ export function benchRows(scale: number): BenchRows {
         const languages = [LANGUAGES[(c + s) % LANGUAGES.length], 'spa'].filter((l, i, all) => all.indexOf(l) === i);
         const type = s === 0 ? ServiceType.HOTLINE : ServiceType.LEGAL_AID;
         rows.services.push({
-          id: serviceId, name: `Benchmark service ${code} ${round}.${s}`, type,
-          description: null, organizationId, countryCode: code, city: null, languages, populations: [Population.WOMEN],
-          free: true, phone: null, hours: null, latitude: null, longitude: null, isDemo: true,
+          id: serviceId,
+          name: `Benchmark service ${code} ${round}.${s}`,
+          type,
+          description: null,
+          organizationId,
+          countryCode: code,
+          city: null,
+          languages,
+          populations: [Population.WOMEN],
+          free: true,
+          phone: null,
+          hours: null,
+          latitude: null,
+          longitude: null,
+          isDemo: true,
         });
         for (const language of languages) rows.serviceLanguages.push({ serviceId, language, serviceType: type });
       }
       const practiceId = stableId(`${key}:practice`);
       rows.practices.push({
-        id: practiceId, title: `Benchmark practice ${code} ${round}`, summary: 'Fictional benchmark data.', body: null,
-        pillar: Pillar.PREVENTION, status: PracticeStatus.PUBLISHED, year: 2020, language: 'spa', sourceUrl: null,
-        createdAt: at, submittedBy: null, isDemo: true,
+        id: practiceId,
+        title: `Benchmark practice ${code} ${round}`,
+        summary: 'Fictional benchmark data.',
+        body: null,
+        pillar: Pillar.PREVENTION,
+        status: PracticeStatus.PUBLISHED,
+        year: 2020,
+        language: 'spa',
+        sourceUrl: null,
+        createdAt: at,
+        submittedBy: null,
+        isDemo: true,
       });
       rows.practiceCountries.push({ practiceId, countryCode: code });
-      rows.practiceGuidelines.push({ practiceId, guidelineNumber: 1 + ((c + round) % 67) }, { practiceId, guidelineNumber: 1 + ((c + round + 30) % 67) });
+      rows.practiceGuidelines.push(
+        { practiceId, guidelineNumber: 1 + ((c + round) % 67) },
+        { practiceId, guidelineNumber: 1 + ((c + round + 30) % 67) },
+      );
       rows.practiceOrganizations.push({ practiceId, organizationId });
       rows.practiceAuthorities.push({ practiceId, authorityId });
       const agreementId = stableId(`${key}:agreement`);
       rows.agreements.push({
-        id: agreementId, title: `Benchmark agreement ${code}-${neighbour} ${round}`, kind: AgreementKind.BILATERAL,
-        status: AgreementStatus.SIGNED, summary: null, guidelineNumbers: [12, 29], signedOn: at, entryIntoForce: null,
-        createdAt: at, isDemo: true,
+        id: agreementId,
+        title: `Benchmark agreement ${code}-${neighbour} ${round}`,
+        kind: AgreementKind.BILATERAL,
+        status: AgreementStatus.SIGNED,
+        summary: null,
+        guidelineNumbers: [12, 29],
+        signedOn: at,
+        entryIntoForce: null,
+        createdAt: at,
+        isDemo: true,
       });
       rows.parties.push(
         { agreementId, position: 0, countryCode: code, authorityId },

@@ -14,7 +14,9 @@ export async function signUp(url: string): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
     headers: JSON_HEADERS,
-    body: JSON.stringify({ query: `mutation { signUp(input: { email: "bench-user@example.org", password: "bench-password-2026", name: "Benchmark user" }) { token } }` }),
+    body: JSON.stringify({
+      query: `mutation { signUp(input: { email: "bench-user@example.org", password: "bench-password-2026", name: "Benchmark user" }) { token } }`,
+    }),
   });
   const body = (await response.json()) as { data?: { signUp: { token: string } }; errors?: unknown };
   if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
@@ -35,7 +37,11 @@ export function mixed(user: string, rounds = 1): MixedRequests {
     headers: { ...JSON_HEADERS, ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ query }),
   });
-  const write = (authorization: string, build: (context: Record<string, unknown>) => object, onResponse?: (body: string, context: Record<string, unknown>) => void) => ({
+  const write = (
+    authorization: string,
+    build: (context: Record<string, unknown>) => object,
+    onResponse?: (body: string, context: Record<string, unknown>) => void,
+  ) => ({
     method: 'POST',
     headers: { ...JSON_HEADERS, authorization },
     setupRequest: (request: object, context: Record<string, unknown>) => ({ ...request, body: JSON.stringify(build(context)) }),
@@ -43,17 +49,24 @@ export function mixed(user: string, rounds = 1): MixedRequests {
   });
   return [
     post(S6_READS[0]),
-    write(secretariat, () => {
-      const i = (n += 1);
-      const a = benchOrganization(i).country;
-      const b = benchOrganization(i + 1).country;
-      return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
-    }, (body, context) => (context.agreementId = (JSON.parse(body) as any).data?.createAgreement?.id)),
+    write(
+      secretariat,
+      () => {
+        const i = (n += 1);
+        const a = benchOrganization(i).country;
+        const b = benchOrganization(i + 1).country;
+        return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
+      },
+      (body, context) => (context.agreementId = (JSON.parse(body) as any).data?.createAgreement?.id),
+    ),
     post(S6_READS[1]),
     write(secretariat, (context) => ({ query: SET_AGREEMENT_STATUS, variables: { id: context.agreementId ?? 'none' } })),
     post(S6_READS[2]),
     post(S6_READS[3], user),
-    write(user, () => ({ query: REGISTER_ORGANIZATION, variables: { n: `Benchmark mixed organization ${(n += 1)}`, c: benchOrganization(n).country } })),
+    write(user, () => ({
+      query: REGISTER_ORGANIZATION,
+      variables: { n: `Benchmark mixed organization ${(n += 1)}`, c: benchOrganization(n).country },
+    })),
     post(S6_READS[0], secretariat),
     write(secretariat, () => {
       const organization = benchOrganization((n += 1), rounds);

@@ -24,7 +24,10 @@ export function cpuMs(pid: number): number {
 
 /** Resident memory of a process now, in MB. */
 export function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return line ? Number(line.split(/\s+/)[1]) / 1024 : 0;
 }
 
@@ -52,7 +55,12 @@ async function assertPortsFree(ports: number[]): Promise<void> {
  * SQLite directory or fresh MySQL databases, on ports from `basePort` up (all free, or it fails).
  */
 export async function startGraphProcesses(
-  options: { mysqlUrl?: string; basePort?: number; env?: Record<string, string>; /** Where each process's log goes (name.log); default: stderr only. */ logDir?: string } = {},
+  options: {
+    mysqlUrl?: string;
+    basePort?: number;
+    env?: Record<string, string>;
+    /** Where each process's log goes (name.log); default: stderr only. */ logDir?: string;
+  } = {},
 ): Promise<GraphProcesses> {
   const base = options.basePort ?? 14000;
   await assertPortsFree([base, ...SUBGRAPHS.map((_, i) => base + 1 + i)]);

@@ -24,7 +24,11 @@ export async function recordSubgraphFetches(config: Config, query: string): Prom
   }
   const gateway = await startGateway({ ...config, logLevel: 'warn' }, { port: 0, buildService: (_name, url) => new Recording(url) });
   try {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown };
     if (body.errors) throw new Error(`recording failed: ${JSON.stringify(body.errors)}`);
   } finally {

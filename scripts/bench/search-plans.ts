@@ -28,14 +28,24 @@ export async function openPlans(config: Config): Promise<{ db: DataSource; recor
   const recorder = new Recorder();
   const common = { entities: organizationsSubgraph.entities, logger: recorder, logging: ['query' as const] };
   const db = config.databaseUrl
-    ? new DataSource({ type: 'mysql', url: `${config.databaseUrl.replace(/\/$/, '')}/${databaseName(config, 'organizations')}`, charset: 'utf8mb4_unicode_ci', ...common })
+    ? new DataSource({
+        type: 'mysql',
+        url: `${config.databaseUrl.replace(/\/$/, '')}/${databaseName(config, 'organizations')}`,
+        charset: 'utf8mb4_unicode_ci',
+        ...common,
+      })
     : new DataSource({ type: 'better-sqlite3', database: path.join(config.dataDir, 'organizations.sqlite'), ...common });
   await db.initialize();
   return { db, recorder };
 }
 
 /** Runs the services query of an anonymous viewer as the resolver does, and EXPLAINs each statement it sent. */
-export async function explainServices(db: DataSource, recorder: Recorder, filter: ServiceFilter, page: { first: number; after?: string }): Promise<string[]> {
+export async function explainServices(
+  db: DataSource,
+  recorder: Recorder,
+  filter: ServiceFilter,
+  page: { first: number; after?: string },
+): Promise<string[]> {
   // An anonymous viewer's visibility; the list's SQL never loads an organization.
   const visibility = visibilityOf(scopeFor(null, null, []), engineOf(db), async () => null);
   const list = servicesQuery(db, serviceCriteria(filter), visibility);

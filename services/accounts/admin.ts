@@ -21,7 +21,11 @@ export async function ensureAdmin(db: DataSource, config: Config, log: Logger): 
     const users = manager.getRepository(User);
     const existing = await users.findOneBy({ email: normalizeEmail(adminEmail) });
     if (!existing) {
-      const admin = await createUser(manager, { email: adminEmail, password: adminPassword, name: 'Secretariat' }, { role: Role.SECRETARIAT });
+      const admin = await createUser(
+        manager,
+        { email: adminEmail, password: adminPassword, name: 'Secretariat' },
+        { role: Role.SECRETARIAT },
+      );
       log.info({ userId: admin.id }, 'first Secretariat account created');
     } else if (existing.role !== Role.SECRETARIAT) {
       await users.update({ id: existing.id }, { role: Role.SECRETARIAT, countryCode: null, authorityId: null });

@@ -21,6 +21,7 @@ export function privateFieldsVisibility(viewer: Viewer | null): Visibility<User>
 
 /** The e-mail, or FORBIDDEN: `email` is non-null in the contract, so it cannot answer null instead. */
 export function visibleEmail(viewer: Viewer | null, user: User): string {
-  if (!privateFieldsVisibility(viewer).canSee(user)) throw forbidden("Only the user themself and the Secretariat may read a user's e-mail.");
+  if (!privateFieldsVisibility(viewer).canSee(user))
+    throw forbidden("Only the user themself and the Secretariat may read a user's e-mail.");
   return user.email;
 }

@@ -15,5 +15,12 @@ export async function recordEvent(
 ): Promise<void> {
   await manager.query("UPDATE agreement_event_sequence SET value = value + 1 WHERE name = 'events'");
   const [{ value }] = await manager.query("SELECT value FROM agreement_event_sequence WHERE name = 'events'");
-  await manager.insert(AgreementEvent, { id: Number(value), kind, at, agreementId: agreement.id, partyCountries, status: agreement.status });
+  await manager.insert(AgreementEvent, {
+    id: Number(value),
+    kind,
+    at,
+    agreementId: agreement.id,
+    partyCountries,
+    status: agreement.status,
+  });
 }

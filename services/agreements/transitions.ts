@@ -19,9 +19,7 @@ const orList = (items: string[]): string =>
 export function assertTransition(from: AgreementStatus, to: AgreementStatus): void {
   if (NEXT_STATUSES[from].includes(to)) return;
   const allowed = NEXT_STATUSES[from];
-  const next = allowed.length
-    ? `From ${from} the status can become ${orList(allowed)}.`
-    : `A ${from} agreement keeps its status for good.`;
+  const next = allowed.length ? `From ${from} the status can become ${orList(allowed)}.` : `A ${from} agreement keeps its status for good.`;
   const problem = from === to ? `The agreement is already ${from}.` : `An agreement cannot go from ${from} to ${to}.`;
   throw badInput(`${problem} ${next}`, 'status');
 }

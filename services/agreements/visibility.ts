@@ -22,7 +22,11 @@ export function agreementVisibility(viewer: Viewer | null, partiesOf: (id: strin
     canSee: async (agreement) => {
       const mayNeedParties = viewer?.role === 'AUTHORITY' && agreement.status === AgreementStatus.DRAFT;
       const parties = mayNeedParties ? await partiesOf(agreement.id) : [];
-      return canSeeAgreement(viewer, agreement, parties.map((party) => party.countryCode));
+      return canSeeAgreement(
+        viewer,
+        agreement,
+        parties.map((party) => party.countryCode),
+      );
     },
     sql: (alias) => {
       if (viewer?.role === 'SECRETARIAT') return null;

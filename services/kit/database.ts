@@ -97,7 +97,9 @@ function bindNumbers(dataSource: DataSource): void {
     const numbers = Object.keys(parameters ?? {}).filter((key) => typeof parameters[key] === 'number');
     if (numbers.length === 0) return escape(sql, parameters);
     // As a one-item list (`:...key`), a number becomes a bound parameter like any list item.
-    const listed = sql.replaceAll(/:(\.\.\.)?([A-Za-z0-9_.]+)/g, (whole: string, spread: string | undefined, key: string) => (!spread && numbers.includes(key) ? `:...${key}` : whole));
+    const listed = sql.replaceAll(/:(\.\.\.)?([A-Za-z0-9_.]+)/g, (whole: string, spread: string | undefined, key: string) =>
+      !spread && numbers.includes(key) ? `:...${key}` : whole,
+    );
     const boxed = { ...parameters };
     for (const key of numbers) boxed[key] = [parameters[key]];
     return escape(listed, boxed);

@@ -9,8 +9,7 @@ export const DEMO_AUTHORITY_COUNTRIES = ['AR', 'BO', 'BR', 'CO', 'GT', 'HT', 'MX
 export const DEMO_AUTHORITY_SLOTS = ['coordination', 'prosecution', 'protection'] as const;
 export type DemoAuthoritySlot = (typeof DEMO_AUTHORITY_SLOTS)[number];
 
-export const demoAuthorityId = (country: string, slot: DemoAuthoritySlot): string =>
-  stableId(`demo:authority:${country}:${slot}`);
+export const demoAuthorityId = (country: string, slot: DemoAuthoritySlot): string => stableId(`demo:authority:${country}:${slot}`);
 
 /** Demo organizations: slug and country of each; organizations/demo.ts gives the rest. */
 export const DEMO_ORGANIZATIONS = [

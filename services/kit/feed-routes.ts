@@ -65,7 +65,8 @@ export function feedRoutes<L>(options: FeedRoutesOptions<L>): (req: IncomingMess
     if (!match || !feed) throw coded('NOT_FOUND', `No feed at ${pathname}.`);
     const action = match[2];
     const method = action === 'head' ? 'GET' : 'POST';
-    if (req.method !== method) throw new GraphQLError(`Use ${method} for ${pathname}.`, { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } });
+    if (req.method !== method)
+      throw new GraphQLError(`Use ${method} for ${pathname}.`, { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } });
     if (action === 'head') {
       verifyFeedCredential(req.headers.authorization, options.jwtSecret);
       return sendJson(res, 200, { head: String(await feed.head(options.db)) });
@@ -93,9 +94,14 @@ export function feedRoutes<L>(options: FeedRoutesOptions<L>): (req: IncomingMess
   const refuse = (res: ServerResponse, requestId: string, error: unknown) => {
     if (error instanceof BodyTooLarge) {
       res.setHeader('connection', 'close');
-      return sendJson(res, 413, { errors: [{ message: `The request body is over ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(res, 413, {
+        errors: [{ message: `The request body is over ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
-    const errors = error instanceof FeedRefusal ? error.errors : [error instanceof GraphQLError ? error : new GraphQLError('feed request failed', { originalError: error as Error })];
+    const errors =
+      error instanceof FeedRefusal
+        ? error.errors
+        : [error instanceof GraphQLError ? error : new GraphQLError('feed request failed', { originalError: error as Error })];
     const formatted = errors.map(format);
     if (!isClientError(formatted[0]?.extensions?.code)) {
       const cause = (errors[0].originalError ?? errors[0]) as Error;

@@ -53,7 +53,11 @@ export function engineOf(db: DataSource): Engine {
  * An empty list means there is nothing to search for: the callers then match nothing.
  */
 export function searchWords(term: string): string[] {
-  const runs = term.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const runs =
+    term
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   const words = runs.filter((word) => [...word].length >= MIN_WORD_LENGTH && [...word].length <= MAX_WORD_LENGTH);
   return [...new Set(words)].slice(0, MAX_WORDS);
 }

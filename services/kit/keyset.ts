@@ -95,10 +95,15 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
   keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
   keys.forEach((key, i) => page.addOrderBy(ordered[i], key.direction));
-  const { entities, raw } = await page.addOrderBy(`${alias}.id`, 'ASC').limit(limit + 1).getRawAndEntities();
+  const { entities, raw } = await page
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .limit(limit + 1)
+    .getRawAndEntities();
   const rows = raw as Record<string, unknown>[];
   const totalCount = countInPage ? Number(rows[0]?.total_count ?? 0) : await query.clone().getCount();
-  const kept = entities.map((entity, row) => ({ entity, row })).filter(({ row }) => !cursor || !countInPage || Number(rows[row].after_cursor) === 1);
+  const kept = entities
+    .map((entity, row) => ({ entity, row }))
+    .filter(({ row }) => !cursor || !countInPage || Number(rows[row].after_cursor) === 1);
   const values = kept.map(({ entity, row }) =>
     keys.map((key, i) => {
       const value = key.property ? entity[key.property] : rows[row][ordered[i]];

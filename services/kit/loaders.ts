@@ -20,10 +20,7 @@ export function paddedKeys<K>(keys: readonly K[]): K[] {
 }
 
 /** A per-request loader of one row per key (null when missing), from one query per batch of keys. */
-export function rowLoader<K extends string | number, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V | null> {
+export function rowLoader<K extends string | number, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(
     async (keys) => {
       const rows = await fetch(paddedKeys(keys));
@@ -35,10 +32,7 @@ export function rowLoader<K extends string | number, V>(
 }
 
 /** A per-request loader of the rows belonging to each key (a nested list), from one query per batch. */
-export function groupLoader<K extends string | number, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
+export function groupLoader<K extends string | number, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(
     async (keys) => {
       const rows = await fetch(paddedKeys(keys));

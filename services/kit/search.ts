@@ -22,8 +22,5 @@ export function applySearch<T extends ObjectLiteral>(
     query.andWhere(search.where, search.parameters);
     rank = search.rank;
   }
-  return [
-    { sql: rank, direction: 'DESC', numeric: true },
-    columnKey(alias, sortColumn),
-  ];
+  return [{ sql: rank, direction: 'DESC', numeric: true }, columnKey(alias, sortColumn)];
 }

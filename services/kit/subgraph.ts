@@ -61,9 +61,7 @@ const errorLogging: ApolloServerPlugin<Context> = {
  */
 function formatErrorOf(service: SubgraphName) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
-    isDatabaseUnavailable(error)
-      ? maskError({ ...formatted, extensions: serviceUnavailable(service).extensions })
-      : maskError(formatted);
+    isDatabaseUnavailable(error) ? maskError({ ...formatted, extensions: serviceUnavailable(service).extensions }) : maskError(formatted);
 }
 
 /** Opens the database (running migrations), seeds, builds the schema and listens on `port` (0: any free). */
@@ -125,7 +123,10 @@ export async function startSubgraph<L>(
     },
     context,
     ...(feeds.length > 0
-      ? { routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }), routeLabels: [FEED_ROUTES] }
+      ? {
+          routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }),
+          routeLabels: [FEED_ROUTES],
+        }
       : {}),
   });
   // Drains: no new connection, requests in flight finish (SHUTDOWN_GRACE_MS at most), then the database

@@ -13,6 +13,9 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
   if (!SINGLE_CONNECTION.has(db.options.type)) return db.transaction(work);
   const previous = queues.get(db) ?? Promise.resolve();
   const result = previous.then(() => db.transaction(work));
-  queues.set(db, result.catch(() => undefined));
+  queues.set(
+    db,
+    result.catch(() => undefined),
+  );
   return result;
 }

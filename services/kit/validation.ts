@@ -53,7 +53,8 @@ export async function validateInput(value: unknown): Promise<void> {
   const items = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const item of items) {
-    if (item && typeof item === 'object') problems.push(...flatten(await validate(item, { forbidUnknownValues: false, skipMissingProperties: true })));
+    if (item && typeof item === 'object')
+      problems.push(...flatten(await validate(item, { forbidUnknownValues: false, skipMissingProperties: true })));
   }
   if (problems.length === 0) return;
   // A hostile input can fail thousands of times over; the answer stays small.
@@ -117,7 +118,9 @@ export function IsMemberState(options?: ValidationOptions) {
       validator: {
         validate: (value: unknown) =>
           value == null ||
-          (Array.isArray(value) ? value : [value]).every((code) => typeof code === 'string' && normalizeCountryCode(code) === code.toUpperCase()),
+          (Array.isArray(value) ? value : [value]).every(
+            (code) => typeof code === 'string' && normalizeCountryCode(code) === code.toUpperCase(),
+          ),
       },
     });
 }

@@ -26,7 +26,11 @@ export function organizationCriteria(filter: OrganizationFilter | null | undefin
 }
 
 /** The organizations the viewer may see that meet the criteria: by relevance then name with a search, by name otherwise. */
-export function organizationsQuery(db: DataSource, criteria: OrganizationCriteria, visibility: Visibility<Organization>): ListQuery<Organization> {
+export function organizationsQuery(
+  db: DataSource,
+  criteria: OrganizationCriteria,
+  visibility: Visibility<Organization>,
+): ListQuery<Organization> {
   const query = whereVisible(db.getRepository(Organization).createQueryBuilder('o'), visibility);
   // A status the viewer may not see leaves nothing, rather than an error that would reveal it exists.
   if (criteria.status) query.andWhere('o.status = :status', { status: criteria.status });

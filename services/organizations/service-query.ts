@@ -51,10 +51,9 @@ function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility:
     });
   }
   if (criteria.population) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM service_populations sp WHERE sp.service_id = ${alias}.id AND sp.population = :population)`,
-      { population: criteria.population },
-    );
+    query.andWhere(`EXISTS (SELECT 1 FROM service_populations sp WHERE sp.service_id = ${alias}.id AND sp.population = :population)`, {
+      population: criteria.population,
+    });
   }
   if (criteria.search) {
     const words = searchWords(criteria.search);

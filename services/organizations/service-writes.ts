@@ -31,7 +31,9 @@ const COLUMNS = ['name', 'description', 'city', 'free', 'phone', 'hours', 'latit
 /** Writes the join rows the filters read, in step with the JSON copies on the service row. */
 async function replaceLanguages(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
   if (replace) await manager.delete(ServiceLanguage, { serviceId: service.id });
-  const rows = service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }));
+  const rows = service.languages.map((language) =>
+    Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }),
+  );
   if (rows.length > 0) await manager.insert(ServiceLanguage, rows);
 }
 
@@ -45,7 +47,15 @@ async function replacePopulations(manager: EntityManager, service: Service, repl
 async function replaceShelter(manager: EntityManager, serviceId: string, fields: ShelterFields, replace: boolean): Promise<void> {
   if (replace) await manager.delete(Shelter, { serviceId });
   const { kind, capacity, minAge, maxAge, address, availableBeds } = fields;
-  const shelter = { serviceId, kind, capacity, minAge: minAge ?? null, maxAge: maxAge ?? null, address: address ?? null, availableBeds: availableBeds ?? null };
+  const shelter = {
+    serviceId,
+    kind,
+    capacity,
+    minAge: minAge ?? null,
+    maxAge: maxAge ?? null,
+    address: address ?? null,
+    availableBeds: availableBeds ?? null,
+  };
   await manager.insert(Shelter, Object.assign(new Shelter(), shelter));
 }
 

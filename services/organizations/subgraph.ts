@@ -20,7 +20,13 @@ import { buildOrganizationsSchema } from './schema';
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
   entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership, ShelterAccess],
-  migrations: [CreateOrganizations1764400003000, AccessControl1764500003000, FullTextSearch1764600003000, ScopedSearch1764700003000, LanguageType1764800003000],
+  migrations: [
+    CreateOrganizations1764400003000,
+    AccessControl1764500003000,
+    FullTextSearch1764600003000,
+    ScopedSearch1764700003000,
+    LanguageType1764800003000,
+  ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
   async seed(db, config) {

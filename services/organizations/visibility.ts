@@ -121,7 +121,11 @@ export function visibilityOf(
     sql: (alias) =>
       engine === 'sqlite'
         ? organizationsSql(scope, `+${alias}.organization_id`, null)
-        : organizationsSql(scope, `${alias}.organization_id`, `(SELECT vo.status FROM organizations vo WHERE vo.id = ${alias}.organization_id)`),
+        : organizationsSql(
+            scope,
+            `${alias}.organization_id`,
+            `(SELECT vo.status FROM organizations vo WHERE vo.id = ${alias}.organization_id)`,
+          ),
   };
   return { scope, organizations, services };
 }

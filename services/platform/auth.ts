@@ -83,7 +83,7 @@ function claimsOf(header: string, secret: string, refuse: (why: string) => Graph
 export function verifyAuthorization(header: string | undefined, secret: string): Viewer | null {
   if (header === undefined || header.trim() === '') return null;
   const claims = claimsOf(header, secret, invalidToken);
-  if (claims.scope !== undefined) throw invalidToken('it reads event logs only and is nobody\'s');
+  if (claims.scope !== undefined) throw invalidToken("it reads event logs only and is nobody's");
   if (typeof claims.sub !== 'string' || (claims.role != null && !ROLES.includes(claims.role))) {
     throw invalidToken('unexpected claims');
   }

@@ -97,7 +97,10 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
 
 /** Origins as a browser sends them (`https://host[:port]`, no path), or `*`. */
 function originsVar(env: Env, name: string): string[] {
-  const origins = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (env[name] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let valid = origin === '*';
     try {

@@ -18,8 +18,7 @@ export function userError(code: ErrorCode, message: string, extra: Record<string
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
-export const badInput = (message: string, field?: string) =>
-  userError('BAD_USER_INPUT', message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => userError('BAD_USER_INPUT', message, field ? { field } : {});
 export const notFound = (message: string) => userError('NOT_FOUND', message);
 export const forbidden = (message: string) => userError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in to do this.') => userError('UNAUTHENTICATED', message);

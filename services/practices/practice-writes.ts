@@ -59,15 +59,25 @@ export async function submitPractice(db: DataSource, submitterId: string, submis
   const authorities = distinct(submission.authorityIds?.map((id) => id.toLowerCase()));
   await inTransaction(db, async (manager) => {
     await manager.insert(Practice, practice);
-    await manager.insert(PracticeCountry, countries.map((countryCode) => ({ practiceId, countryCode })));
+    await manager.insert(
+      PracticeCountry,
+      countries.map((countryCode) => ({ practiceId, countryCode })),
+    );
     const guidelines = distinct(submission.guidelines).map((guidelineNumber) => ({ practiceId, guidelineNumber }));
     if (guidelines.length) await manager.insert(PracticeGuideline, guidelines);
     const populations = distinct(submission.populations).map((population) => ({ practiceId, population }));
     if (populations.length) await manager.insert(PracticePopulation, populations);
     if (organizations.length) {
-      await manager.insert(PracticeOrganization, organizations.map((organizationId) => ({ practiceId, organizationId })));
+      await manager.insert(
+        PracticeOrganization,
+        organizations.map((organizationId) => ({ practiceId, organizationId })),
+      );
     }
-    if (authorities.length) await manager.insert(PracticeAuthority, authorities.map((authorityId) => ({ practiceId, authorityId })));
+    if (authorities.length)
+      await manager.insert(
+        PracticeAuthority,
+        authorities.map((authorityId) => ({ practiceId, authorityId })),
+      );
   });
   return practice;
 }

@@ -18,10 +18,12 @@ describe('accounts subgraph', () => {
   let subgraph: SubgraphUnderTest;
   beforeAll(async () => {
     subgraph = await openSubgraph(accountsSubgraph);
-    await subgraph.db.getRepository(User).insert([
-      user({ id: officerId, email: 'officer@gt.demo.enlace.example', name: 'Officer Demo', role: Role.AUTHORITY, countryCode: 'GT' }),
-      user({ id: plainId, email: 'plain@demo.enlace.example', name: 'Plain Demo', passwordHash: 'not-a-real-hash' }),
-    ]);
+    await subgraph.db
+      .getRepository(User)
+      .insert([
+        user({ id: officerId, email: 'officer@gt.demo.enlace.example', name: 'Officer Demo', role: Role.AUTHORITY, countryCode: 'GT' }),
+        user({ id: plainId, email: 'plain@demo.enlace.example', name: 'Plain Demo', passwordHash: 'not-a-real-hash' }),
+      ]);
   });
   afterAll(() => subgraph.close());
 

@@ -141,7 +141,11 @@ describe('accounts: sign-up and sign-in', () => {
     });
 
     it('answers NOT_FOUND for an unknown account', async () => {
-      const { errors } = await subgraph.execute(GRANT, { userId: '00000000-0000-4000-8000-000000000000', role: 'SECRETARIAT' }, secretariat);
+      const { errors } = await subgraph.execute(
+        GRANT,
+        { userId: '00000000-0000-4000-8000-000000000000', role: 'SECRETARIAT' },
+        secretariat,
+      );
       expect(errors![0].extensions!.code).toBe('NOT_FOUND');
     });
   });

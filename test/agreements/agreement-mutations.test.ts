@@ -7,7 +7,8 @@ import { stableId } from '../../services/kit/ids';
 import { viewer } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 
-const FIELDS = 'id title kind status summary signedOn entryIntoForce createdAt isDemo parties { country { code } authority { id } } guidelines { number }';
+const FIELDS =
+  'id title kind status summary signedOn entryIntoForce createdAt isDemo parties { country { code } authority { id } } guidelines { number }';
 const CREATE = `mutation($input: AgreementInput!) { createAgreement(input: $input) { ${FIELDS} } }`;
 const SET_STATUS = `mutation($id: ID!, $status: AgreementStatus!) { setAgreementStatus(id: $id, status: $status) { ${FIELDS} } }`;
 const TABLES = ['agreements', 'agreement_parties', 'agreement_events'];
@@ -142,7 +143,11 @@ describe('agreement mutations (in process)', () => {
       it('stores SQL-injection and script strings verbatim, and every table survives', async () => {
         const agreement = await created(bilateral({ title: INJECTION, summary: SCRIPT }), gtOfficer);
         expect(agreement).toMatchObject({ title: INJECTION, summary: SCRIPT });
-        const { data } = await subgraph.execute('query($id: ID!) { agreement(id: $id) { title summary } }', { id: agreement.id }, mxOfficer);
+        const { data } = await subgraph.execute(
+          'query($id: ID!) { agreement(id: $id) { title summary } }',
+          { id: agreement.id },
+          mxOfficer,
+        );
         expect(data!.agreement).toEqual({ title: INJECTION, summary: SCRIPT });
         expect((await counts()).every((n) => n > 0)).toBe(true);
       });
@@ -165,12 +170,26 @@ describe('agreement mutations (in process)', () => {
         ['guideline 99', { guidelines: [5, 99] }, 'guidelines'],
         ['guideline 0', { guidelines: [0] }, 'guidelines'],
         ['a party that is not a Member State', { kind: 'MEMORANDUM', parties: parties('GT', 'XX') }, 'parties.1.country'],
-        ['a party authority that is not a UUID', { parties: [{ country: 'GT' }, { country: 'MX', authorityId: "x' OR 1=1" }] }, 'parties.1.authorityId'],
+        [
+          'a party authority that is not a UUID',
+          { parties: [{ country: 'GT' }, { country: 'MX', authorityId: "x' OR 1=1" }] },
+          'parties.1.authorityId',
+        ],
         ['36 parties', { kind: 'MULTILATERAL', parties: parties(...Array(36).fill('GT')) }, 'parties'],
         ['10,000 parties', { kind: 'MULTILATERAL', parties: parties(...Array(10_000).fill('GT')) }, 'parties'],
-        ['a bilateral agreement with three parties', { parties: parties('GT', 'MX', 'SV') }, 'parties', /BILATERAL agreement has exactly two distinct/],
+        [
+          'a bilateral agreement with three parties',
+          { parties: parties('GT', 'MX', 'SV') },
+          'parties',
+          /BILATERAL agreement has exactly two distinct/,
+        ],
         ['a bilateral agreement with one party', { parties: parties('GT') }, 'parties', /BILATERAL agreement has exactly two distinct/],
-        ['a multilateral agreement with one party', { kind: 'MULTILATERAL', parties: parties('GT') }, 'parties', /MULTILATERAL agreement needs at least two distinct/],
+        [
+          'a multilateral agreement with one party',
+          { kind: 'MULTILATERAL', parties: parties('GT') },
+          'parties',
+          /MULTILATERAL agreement needs at least two distinct/,
+        ],
         ['a memorandum with no party', { kind: 'MEMORANDUM', parties: [] }, 'parties', /at least two distinct/],
         ['a country named twice', { kind: 'MULTILATERAL', parties: parties('GT', 'MX', 'gt') }, 'parties', /GT is named twice/],
         ['a bilateral agreement of a country with itself', { parties: parties('GT', 'gt') }, 'parties', /GT is named twice/],
@@ -188,8 +207,43 @@ describe('agreement mutations (in process)', () => {
       });
 
       it('accepts 35 parties and 67 guidelines', async () => {
-        const all = ['AG', 'AR', 'BS', 'BB', 'BZ', 'BO', 'BR', 'CA', 'CL', 'CO', 'CR', 'CU', 'DM', 'DO', 'EC', 'SV', 'GD', 'GT',
-          'GY', 'HT', 'HN', 'JM', 'MX', 'NI', 'PA', 'PY', 'PE', 'KN', 'LC', 'VC', 'SR', 'TT', 'US', 'UY', 'VE'];
+        const all = [
+          'AG',
+          'AR',
+          'BS',
+          'BB',
+          'BZ',
+          'BO',
+          'BR',
+          'CA',
+          'CL',
+          'CO',
+          'CR',
+          'CU',
+          'DM',
+          'DO',
+          'EC',
+          'SV',
+          'GD',
+          'GT',
+          'GY',
+          'HT',
+          'HN',
+          'JM',
+          'MX',
+          'NI',
+          'PA',
+          'PY',
+          'PE',
+          'KN',
+          'LC',
+          'VC',
+          'SR',
+          'TT',
+          'US',
+          'UY',
+          'VE',
+        ];
         const agreement = await created(
           { title: 'Todos', kind: 'MULTILATERAL', parties: parties(...all), guidelines: Array.from({ length: 67 }, (_, i) => 67 - i) },
           secretariat,
@@ -204,11 +258,13 @@ describe('agreement mutations (in process)', () => {
       beforeAll(async () => {
         id = (await created(bilateral({ title: 'Borrador GT–MX', parties: parties('GT', 'MX') }), gtOfficer)).id;
       });
-      const read = async (who: Viewer | null) => (await subgraph.execute(`{ agreement(id: "${id}") { id status } }`, {}, who)).data!.agreement;
+      const read = async (who: Viewer | null) =>
+        (await subgraph.execute(`{ agreement(id: "${id}") { id status } }`, {}, who)).data!.agreement;
       const listed = async (who: Viewer | null) =>
-        ((await subgraph.execute('{ agreements(filter: { status: DRAFT }, first: 100) { nodes { id } } }', {}, who)).data!.agreements as any).nodes.map(
-          (n: { id: string }) => n.id,
-        );
+        (
+          (await subgraph.execute('{ agreements(filter: { status: DRAFT }, first: 100) { nodes { id } } }', {}, who)).data!
+            .agreements as any
+        ).nodes.map((n: { id: string }) => n.id);
 
       it('is read and listed by the authorities of its parties and by the Secretariat', async () => {
         for (const who of [gtOfficer, mxOfficer, secretariat]) {

@@ -4,7 +4,8 @@ import { startGraph, type TestGraph } from '../helpers/graph';
 
 const CREATE = `mutation($i: AgreementInput!) { createAgreement(input: $i) {
   id title status parties { country { code nameEs } } guidelines { number section } } }`;
-const SET_STATUS = 'mutation($id: ID!, $s: AgreementStatus!) { setAgreementStatus(id: $id, status: $s) { id status signedOn entryIntoForce } }';
+const SET_STATUS =
+  'mutation($id: ID!, $s: AgreementStatus!) { setAgreementStatus(id: $id, status: $s) { id status signedOn entryIntoForce } }';
 const TABLES = ['agreements', 'agreement_parties', 'agreement_events'];
 const INJECTION = "'; DROP TABLE agreements; --";
 const SCRIPT = '<img src=x onerror=alert(1)>';
@@ -99,7 +100,11 @@ describe('agreements through the gateway', () => {
   it('stores SQL-injection and script strings verbatim and harms no table', async () => {
     const created = await call(CREATE, { i: bilateral(INJECTION, 'GT', 'HN', { summary: SCRIPT }) }, gtOfficer);
     expect(created.errors).toBeUndefined();
-    const { raw } = await graph.query('query($id: ID!) { agreement(id: $id) { title summary } }', { id: created.data.createAgreement.id }, asViewer(gtOfficer));
+    const { raw } = await graph.query(
+      'query($id: ID!) { agreement(id: $id) { title summary } }',
+      { id: created.data.createAgreement.id },
+      asViewer(gtOfficer),
+    );
     expect(JSON.parse(raw).data.agreement).toEqual({ title: INJECTION, summary: SCRIPT });
     expect((await counts()).every((n) => n > 0)).toBe(true);
   });

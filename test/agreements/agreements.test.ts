@@ -8,7 +8,11 @@ import { demoAuthorityId } from '../../services/kit/demo-ids';
 import { stableId } from '../../services/kit/ids';
 import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
 
-type Page = { totalCount: number; nodes: { id: string; title: string; status: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+type Page = {
+  totalCount: number;
+  nodes: { id: string; title: string; status: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+};
 
 const PUBLIC_DEMO = 7;
 const DRAFT_ID = demoAgreementId('extradition-gt-co');
@@ -190,7 +194,10 @@ describe('agreements subgraph', () => {
     ];
     const measure = async () => {
       const statements: number[] = [];
-      for (const [source, variables] of [[listQuery, {}], [reverse, { r }]] as const) {
+      for (const [source, variables] of [
+        [listQuery, {}],
+        [reverse, { r }],
+      ] as const) {
         const before = statementCount(subgraph.db);
         const { errors } = await subgraph.execute(source, variables);
         expect(errors).toBeUndefined();

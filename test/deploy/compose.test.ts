@@ -41,7 +41,10 @@ describe.each(READINGS)('docker-compose.yml, %s', (_reading, file) => {
     for (const [name, service] of enlace) {
       const urls = loadConfig(service.environment).subgraphUrls;
       const others = SUBGRAPHS.filter((subgraph) => service.command?.at(-1) !== `dist/services/${subgraph}/main.js`);
-      expect({ name, urls: others.map((subgraph) => urls[subgraph]) }).toEqual({ name, urls: others.map((subgraph) => listening.get(subgraph)) });
+      expect({ name, urls: others.map((subgraph) => urls[subgraph]) }).toEqual({
+        name,
+        urls: others.map((subgraph) => listening.get(subgraph)),
+      });
     }
   });
 });

@@ -81,6 +81,10 @@ export function dockerComposeConfig(variables = OPERATOR_VARIABLES): ComposeFile
 
 /** The services that run this project's image: those that build it and those naming the image they build. */
 export function enlaceServices(file: ComposeFile): [string, ComposeService][] {
-  const built = new Set(Object.values(file.services).filter((service) => service.build).map((service) => service.image));
+  const built = new Set(
+    Object.values(file.services)
+      .filter((service) => service.build)
+      .map((service) => service.image),
+  );
   return Object.entries(file.services).filter(([, service]) => service.build || built.has(service.image));
 }

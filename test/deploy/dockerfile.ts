@@ -57,9 +57,11 @@ export function words(args: string): string[] {
 
 /** ENV's `KEY=value ...` pairs (no quotes, no spaces inside a value: enough for this Dockerfile). */
 export function envPairs(args: string): Record<string, string> {
-  return Object.fromEntries(words(args).map((pair) => {
-    const at = pair.indexOf('=');
-    if (at < 1) throw new Error(`ENV ${args}: only the KEY=value form is read here`);
-    return [pair.slice(0, at), pair.slice(at + 1)];
-  }));
+  return Object.fromEntries(
+    words(args).map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`ENV ${args}: only the KEY=value form is read here`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }

@@ -14,7 +14,8 @@ import { requiredPackages } from './requires';
 const compose = loadCompose();
 
 /** Whether every folder above `file` lets other users through, so that `nobody` can read it. */
-const openToOthers = (file: string): boolean => path.dirname(file) === file || ((fs.statSync(path.dirname(file)).mode & 0o001) !== 0 && openToOthers(path.dirname(file)));
+const openToOthers = (file: string): boolean =>
+  path.dirname(file) === file || ((fs.statSync(path.dirname(file)).mode & 0o001) !== 0 && openToOthers(path.dirname(file)));
 
 /**
  * The image runs as an unprivileged USER that owns none of its files, so a process writing beside its
@@ -23,7 +24,8 @@ const openToOthers = (file: string): boolean => path.dirname(file) === file || (
  */
 function unprivilegedUser(image: AssembledImage): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0 || !image.user) return {};
-  if (openToOthers(process.execPath) && openToOthers(path.join(fs.realpathSync(projectPath('node_modules')), 'x'))) return { uid: 65534, gid: 65534 };
+  if (openToOthers(process.execPath) && openToOthers(path.join(fs.realpathSync(projectPath('node_modules')), 'x')))
+    return { uid: 65534, gid: 65534 };
   // eslint-disable-next-line no-console
   console.warn('image test: node or node_modules is closed to other users; the processes run as root, not as an unprivileged USER.');
   return {};
@@ -51,9 +53,13 @@ describe('the production image, assembled from the Dockerfile without Docker', (
 
   it('holds every package its processes can require among package.json dependencies, which npm prune keeps', () => {
     const scripts = enlaceServices(compose).map(([, service]) => path.join(image.workdir, (service.command ?? image.cmd).at(-1)!));
-    const manifest = JSON.parse(fs.readFileSync(path.join(image.workdir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(image.workdir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const required = requiredPackages(scripts);
-    const missing = [...required].filter(([name]) => !(name in manifest.dependencies)).map(([name, file]) => `${name} (${path.relative(image.workdir, file)})`);
+    const missing = [...required]
+      .filter(([name]) => !(name in manifest.dependencies))
+      .map(([name, file]) => `${name} (${path.relative(image.workdir, file)})`);
     expect(missing).toEqual([]);
     expect(required.size).toBeGreaterThan(10);
   });
@@ -71,20 +77,35 @@ describe('the production image, assembled from the Dockerfile without Docker', (
     }, 300_000);
 
     afterAll(async () => {
-      for (const running of processes) if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
+      for (const running of processes)
+        if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL');
       await Promise.all(processes.map((running) => running.exit));
       if (store) await cleanUp(store);
     });
 
     it('starts every Enlace service of docker-compose.yml, each passing its compose health check', () => {
-      expect(processes.map((running) => running.service).sort()).toEqual(['accounts', 'agreements', 'authorities', 'gateway', 'organizations', 'practices', 'workplan']);
+      expect(processes.map((running) => running.service).sort()).toEqual([
+        'accounts',
+        'agreements',
+        'authorities',
+        'gateway',
+        'organizations',
+        'practices',
+        'workplan',
+      ]);
       for (const running of processes) {
         // The check runs in the container, where the process listens on its default port.
         const test = running.compose.healthcheck!.test as string[];
         expect(test[0]).toBe('CMD');
         expect(test.join(' ')).toContain(`127.0.0.1:${running.containerPort}/`);
-        const [command, ...args] = test.slice(1).map((word) => word.replace(`127.0.0.1:${running.containerPort}/`, `127.0.0.1:${running.port}/`));
-        const result = spawnSync(command === 'node' ? process.execPath : command, args, { cwd: image.workdir, env: { PATH: process.env.PATH, ...running.env }, timeout: 10_000 });
+        const [command, ...args] = test
+          .slice(1)
+          .map((word) => word.replace(`127.0.0.1:${running.containerPort}/`, `127.0.0.1:${running.port}/`));
+        const result = spawnSync(command === 'node' ? process.execPath : command, args, {
+          cwd: image.workdir,
+          env: { PATH: process.env.PATH, ...running.env },
+          timeout: 10_000,
+        });
         expect({ service: running.service, status: result.status }).toEqual({ service: running.service, status: 0 });
       }
     });

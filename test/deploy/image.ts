@@ -71,7 +71,8 @@ function run(command: string, state: StageState, instruction: Instruction): void
       fs.symlinkSync(fs.realpathSync(projectPath('node_modules')), path.join(state.workdir, 'node_modules'), 'dir');
     } else if (step === 'npm run build') {
       const result = spawnSync('npm', ['run', 'build'], { cwd: state.workdir, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`Dockerfile line ${instruction.line}: npm run build failed:\n${result.stdout}${result.stderr}`);
+      if (result.status !== 0)
+        throw new Error(`Dockerfile line ${instruction.line}: npm run build failed:\n${result.stdout}${result.stderr}`);
     } else if (step === 'npm prune --omit=dev') {
       pruneDevDependencies(state.workdir);
     } else {
@@ -81,7 +82,14 @@ function run(command: string, state: StageState, instruction: Instruction): void
 }
 
 function buildStage(stage: Stage, stages: Stage[], built: Map<string, StageState>, root: string): StageState {
-  const state: StageState = { root: path.join(root, stage.name ?? `stage-${stages.indexOf(stage)}`), workdir: '', env: {}, entrypoint: [], cmd: [], user: undefined };
+  const state: StageState = {
+    root: path.join(root, stage.name ?? `stage-${stages.indexOf(stage)}`),
+    workdir: '',
+    env: {},
+    entrypoint: [],
+    cmd: [],
+    user: undefined,
+  };
   state.workdir = state.root;
   fs.mkdirSync(state.root);
   const ignored = dockerIgnore(CONTEXT);
@@ -98,7 +106,8 @@ function buildStage(stage: Stage, stages: Stage[], built: Map<string, StageState
       const from = flags.from ? fromStage(flags.from, stages, built, root) : undefined;
       for (const source of parts) {
         if (from) copy(inStage(from.root, source), into);
-        else if (ignored(path.posix.normalize(source))) throw new Error(`Dockerfile line ${instruction.line}: .dockerignore leaves out ${source}`);
+        else if (ignored(path.posix.normalize(source)))
+          throw new Error(`Dockerfile line ${instruction.line}: .dockerignore leaves out ${source}`);
         else copy(path.join(CONTEXT, source), into, (file) => !ignored(path.relative(CONTEXT, file).split(path.sep).join('/')));
       }
     } else if (keyword === 'RUN') run(args, state, instruction);

@@ -29,7 +29,13 @@ function portVariable(script: string): { variable: string; port: (config: Config
  * machine: other Enlace services by name become 127.0.0.1 and their ports here, the MySQL service
  * becomes the test database (TEST_DATABASE_URL) or, without one, SQLite under the test's DATA_DIR.
  */
-function hostEnv(image: AssembledImage, file: ComposeFile, name: string, ports: Map<string, number>, store: Config): Record<string, string> {
+function hostEnv(
+  image: AssembledImage,
+  file: ComposeFile,
+  name: string,
+  ports: Map<string, number>,
+  store: Config,
+): Record<string, string> {
   const env: Record<string, string> = { ...image.env, ...file.services[name].environment };
   for (const [key, value] of Object.entries(env)) {
     let url: URL;
@@ -56,7 +62,10 @@ function hostEnv(image: AssembledImage, file: ComposeFile, name: string, ports: 
 async function waitReady(running: ImageProcess, deadline: number): Promise<void> {
   for (;;) {
     if (running.child.exitCode !== null) throw new Error(`${running.service} exited early:\n${running.output()}`);
-    const ready = await fetch(`http://127.0.0.1:${running.port}/ready`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`http://127.0.0.1:${running.port}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return;
     if (Date.now() > deadline) throw new Error(`${running.service} not ready in time:\n${running.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -68,7 +77,13 @@ async function waitReady(running: ImageProcess, deadline: number): Promise<void>
  * depends on answer /ready (compose waits for their health checks), as `<ENTRYPOINT> <command>`.
  * `started` receives each process as soon as it is spawned, so the caller can stop it whatever happens.
  */
-export async function startServices(image: AssembledImage, file: ComposeFile, store: Config, started: ImageProcess[], user: { uid?: number; gid?: number }): Promise<void> {
+export async function startServices(
+  image: AssembledImage,
+  file: ComposeFile,
+  store: Config,
+  started: ImageProcess[],
+  user: { uid?: number; gid?: number },
+): Promise<void> {
   const services = enlaceServices(file);
   const ports = new Map<string, number>();
   for (const [name] of services) ports.set(name, await freePort());
@@ -95,8 +110,19 @@ export async function startServices(image: AssembledImage, file: ComposeFile, st
       let output = '';
       child.stdout!.on('data', (chunk) => (output += chunk));
       child.stderr!.on('data', (chunk) => (output += chunk));
-      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-      const running: ImageProcess = { service: name, compose, env, port: ports.get(name)!, containerPort, child, exit, output: () => output };
+      const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      const running: ImageProcess = {
+        service: name,
+        compose,
+        env,
+        port: ports.get(name)!,
+        containerPort,
+        child,
+        exit,
+        output: () => output,
+      };
       started.push(running);
       return running;
     });

@@ -6,7 +6,9 @@ const BUILTINS = new Set(builtinModules);
 
 function resolveFile(from: string, specifier: string): string | undefined {
   const base = path.resolve(path.dirname(from), specifier);
-  return [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+  return [base, `${base}.js`, `${base}.json`, path.join(base, 'index.js')].find(
+    (file) => fs.existsSync(file) && fs.statSync(file).isFile(),
+  );
 }
 
 /**
@@ -28,7 +30,10 @@ export function requiredPackages(mains: string[]): Map<string, string> {
         if (!target) throw new Error(`${file} requires ${specifier}, which is not there`);
         queue.push(target);
       } else if (!specifier.startsWith('node:') && !BUILTINS.has(specifier.split('/')[0])) {
-        const name = specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+        const name = specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/');
         if (!packages.has(name)) packages.set(name, file);
       }
     }

@@ -6,7 +6,13 @@ import { projectPath } from '../../services/platform/paths';
 const README_MAX_LINES = 200;
 
 const DOCS_DIR = projectPath('docs');
-const PAGES = ['README.md', ...fs.readdirSync(DOCS_DIR).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const PAGES = [
+  'README.md',
+  ...fs
+    .readdirSync(DOCS_DIR)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 const read = (page: string) => fs.readFileSync(projectPath(page), 'utf8');
 const withoutCode = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '');

@@ -106,7 +106,9 @@ describe('the graph through the gateway', () => {
 
   describe('bad input', () => {
     it('answers null for an unknown country or guideline, and accepts a lower-case code', async () => {
-      const { body } = await graph.query('{ xx: country(code: "XX") { name } g: guideline(number: 99) { text } gt: country(code: "gt") { code } }');
+      const { body } = await graph.query(
+        '{ xx: country(code: "XX") { name } g: guideline(number: 99) { text } gt: country(code: "gt") { code } }',
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data).toEqual({ xx: null, g: null, gt: { code: 'GT' } });
     });
@@ -129,7 +131,7 @@ describe('the graph through the gateway', () => {
     });
 
     it('lets no stack trace or SQL reach the client', async () => {
-      const { raw } = await graph.query("{ authorities(filter: { search: \"'; DROP TABLE countries; --\" }) { totalCount } }");
+      const { raw } = await graph.query('{ authorities(filter: { search: "\'; DROP TABLE countries; --" }) { totalCount } }');
       expect(raw).not.toMatch(/stacktrace|SELECT|at .*\.js/i);
       const again = await graph.query('{ countries { code } }');
       expect(again.body.data.countries).toHaveLength(35);

@@ -58,7 +58,9 @@ function statements(sql: string): string[] {
   });
 
   it('creates and migrates every database, and serves reads and writes', async () => {
-    const read = await graph.query('{ country(code: "GT") { name organizations { name } practices { title } } guidelines(section: PROTECTION) { number } }');
+    const read = await graph.query(
+      '{ country(code: "GT") { name organizations { name } practices { title } } guidelines(section: PROTECTION) { number } }',
+    );
     expect(read.body.errors).toBeUndefined();
     expect(read.body.data.country.organizations.length).toBeGreaterThan(0);
     expect(read.body.data.guidelines.length).toBeGreaterThan(0);

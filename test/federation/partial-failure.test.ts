@@ -34,9 +34,7 @@ describe('the graph with one subgraph down', () => {
     expect(body.data.country.authorities.length).toBeGreaterThan(0);
     expect(body.data.guidelines.length).toBeGreaterThan(0);
     expect(body.data.practice).toBeNull();
-    expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } }),
-    ]);
+    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } })]);
     expect(raw).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|localhost|\bat /);
 
     // The supervisor's restart: a new process on the same port. The gateway is not restarted.
@@ -51,7 +49,9 @@ describe('the graph with one subgraph down', () => {
     const port = graph.subgraphs.practices.port;
     await graph.subgraphs.practices.stop();
     try {
-      const { status, body } = await graph.query('{ country(code: "GT") { name practices { title } } guidelines(section: PROTECTION) { number } }');
+      const { status, body } = await graph.query(
+        '{ country(code: "GT") { name practices { title } } guidelines(section: PROTECTION) { number } }',
+      );
       expect(status).toBe(200);
       expect(body.data.country).toBeNull();
       expect(body.data.guidelines.length).toBeGreaterThan(0);
@@ -105,7 +105,9 @@ describe('the graph with one subgraph hung or overloaded', () => {
     const { status, raw } = await query();
     expect(Date.now() - started).toBeLessThan(3000);
     expect(status).toBe(200);
-    expect(JSON.parse(raw).errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } })]);
+    expect(JSON.parse(raw).errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } }),
+    ]);
     expect(hangs.length).toBe(1);
   });
 
@@ -113,7 +115,9 @@ describe('the graph with one subgraph hung or overloaded', () => {
     mode = '503';
     const { status, raw } = await query();
     expect(status).toBe(200);
-    expect(JSON.parse(raw).errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } })]);
+    expect(JSON.parse(raw).errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'practices' } }),
+    ]);
     expect(raw).not.toMatch(/10\.0\.0\.7|upstream|127\.0\.0\.1/);
   });
 });

@@ -48,7 +48,7 @@ describe('the example operations (gateway/examples, GraphiQL tabs)', () => {
     expect(leaves(body.data)).toBeGreaterThan(5);
   });
 
-  it('leave the README\'s other graphql blocks true as well', async () => {
+  it("leave the README's other graphql blocks true as well", async () => {
     for (const query of OTHER_BLOCKS) {
       const { body } = await graph.query(query);
       expect({ query, errors: body.errors }).toEqual({ query, errors: undefined });

@@ -27,22 +27,44 @@ describe('full-text search of organizations, practices and authorities through t
     await insertOrganization(orgs, { name: 'Red Comunitaria', description: 'Talleres de capacitación contra la TRATA.' });
     const practice = (title: string, summary: string, body: string | null = null) =>
       Object.assign(new Practice(), {
-        id: newId(), title, summary, body, pillar: Pillar.PREVENTION, status: PracticeStatus.PUBLISHED, year: 2020,
-        language: 'spa', sourceUrl: null, createdAt: new Date(), submittedBy: null, isDemo: false,
+        id: newId(),
+        title,
+        summary,
+        body,
+        pillar: Pillar.PREVENTION,
+        status: PracticeStatus.PUBLISHED,
+        year: 2020,
+        language: 'spa',
+        sourceUrl: null,
+        createdAt: new Date(),
+        submittedBy: null,
+        isDemo: false,
       });
-    await graph.subgraphs.practices.db.getRepository(Practice).save([
-      practice('Protocolo de atención a víctimas', 'Coordinación interinstitucional.'),
-      practice('Campaña escolar', 'Prevención en escuelas.', 'Incluye un protocolo de derivación.'),
-    ]);
+    await graph.subgraphs.practices.db
+      .getRepository(Practice)
+      .save([
+        practice('Protocolo de atención a víctimas', 'Coordinación interinstitucional.'),
+        practice('Campaña escolar', 'Prevención en escuelas.', 'Incluye un protocolo de derivación.'),
+      ]);
     const authority = (name: string, acronym: string | null) =>
       Object.assign(new NationalAuthority(), {
-        id: newId(), name, acronym, countryCode: 'GT', competences: [], website: null, email: null, phone: null,
-        isContactPoint: false, isDemo: false,
+        id: newId(),
+        name,
+        acronym,
+        countryCode: 'GT',
+        competences: [],
+        website: null,
+        email: null,
+        phone: null,
+        isContactPoint: false,
+        isDemo: false,
       });
-    await graph.subgraphs.authorities.db.getRepository(NationalAuthority).save([
-      authority('Secretaría contra la Violencia Sexual, Explotación y Trata de Personas', 'SVET'),
-      authority('Ministerio Público', 'MP'),
-    ]);
+    await graph.subgraphs.authorities.db
+      .getRepository(NationalAuthority)
+      .save([
+        authority('Secretaría contra la Violencia Sexual, Explotación y Trata de Personas', 'SVET'),
+        authority('Ministerio Público', 'MP'),
+      ]);
   });
   afterAll(() => graph?.stop());
 

@@ -42,7 +42,10 @@ describe("the gateway's client of the feed protocol", () => {
 
   it("passes on a refusal at once, with the subgraph's errors, and gives up on a subgraph that stays down", async () => {
     const errors = [{ message: 'The token is not valid (expired); sign in again.', extensions: { code: 'UNAUTHENTICATED' } }];
-    const subgraph = await scriptedSubgraph([{ status: 401, body: { errors } }, { status: 401, body: { errors } }]);
+    const subgraph = await scriptedSubgraph([
+      { status: 401, body: { errors } },
+      { status: 401, body: { errors } },
+    ]);
     try {
       const endpoints = new FeedEndpoints({ things: subgraph.url }, () => 'Bearer feed', 1000);
       await expect(endpoints.events('things', 'things', CALL, 'Bearer old', 0, 1)).rejects.toThrow(FeedRefused);

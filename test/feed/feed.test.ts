@@ -62,7 +62,10 @@ describe('the live feed of agreements', () => {
 
   it('delivers STATUS_CHANGED on setAgreementStatus, and not events of other countries', async () => {
     const client = await connect();
-    client.subscribe('s', 'subscription { agreementEvents(filter: { country: "PE", kinds: [STATUS_CHANGED] }) { id kind agreement { status } } }');
+    client.subscribe(
+      's',
+      'subscription { agreementEvents(filter: { country: "PE", kinds: [STATUS_CHANGED] }) { id kind agreement { status } } }',
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const elsewhere = await create('Otro acuerdo', 'AR', 'BR');
     await setStatus(elsewhere, 'SIGNED');
@@ -98,7 +101,9 @@ describe('the live feed of agreements', () => {
     const { body } = await graph.query('{ lastAgreementEventId }');
     const last = Number(body.data.lastAgreementEventId);
     const client = await connect(`Bearer ${tokenFor(secretariat)}`);
-    client.subscribe('r', 'subscription($after: ID) { agreementEvents(filter: { after: $after }) { id kind } }', { after: String(last - 1) });
+    client.subscribe('r', 'subscription($after: ID) { agreementEvents(filter: { after: $after }) { id kind } }', {
+      after: String(last - 1),
+    });
     await client.waitFor((m) => m.id === 'r' && m.type === 'next', 2000);
     const second = await create('Segundo');
     await setStatus(second, 'SIGNED');
@@ -112,7 +117,10 @@ describe('the live feed of agreements', () => {
     client.subscribe('good', 'subscription { agreementEvents { id kind } }');
     client.subscribe('unknown', 'subscription { agreementEvents { id nope } }');
     client.subscribe('filter', 'subscription { agreementEvents(filter: { country: "XX" }) { id } }');
-    client.subscribe('deep', `subscription { agreementEvents { agreement { parties { country { authorities { country { authorities { country { authorities { country { authorities { country { name } } } } } } } } } } } } }`);
+    client.subscribe(
+      'deep',
+      `subscription { agreementEvents { agreement { parties { country { authorities { country { authorities { country { authorities { country { authorities { country { name } } } } } } } } } } } } }`,
+    );
     client.subscribe('query', '{ countries { code } }');
     for (const id of ['unknown', 'filter', 'deep', 'query']) {
       const message = await client.waitFor((m) => m.id === id);

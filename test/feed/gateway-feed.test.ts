@@ -35,7 +35,12 @@ describe('subscriptions through the gateway', () => {
     expect(refused).toEqual({
       id: 'bad',
       type: 'error',
-      payload: [expect.objectContaining({ message: '"XX" is not the ISO code of an OAS Member State.', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })],
+      payload: [
+        expect.objectContaining({
+          message: '"XX" is not the ISO code of an OAS Member State.',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ],
     });
   });
 
@@ -62,7 +67,10 @@ describe('subscriptions through the gateway', () => {
       data: {
         news: {
           kind: 'STATUS_CHANGED',
-          agreement: { heading: 'Acuerdo con forma', parties: [{ country: { code: 'CL', name: 'Chile' } }, { country: { code: 'PE', name: 'Peru' } }] },
+          agreement: {
+            heading: 'Acuerdo con forma',
+            parties: [{ country: { code: 'CL', name: 'Chile' } }, { country: { code: 'PE', name: 'Peru' } }],
+          },
         },
       },
     });

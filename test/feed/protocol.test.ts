@@ -67,7 +67,9 @@ describe("a subgraph's live-feed protocol", () => {
       const user = await call('/feeds/agreementEvents/head', { authorization: secretariat });
       expect(user.status).toBe(403);
       expect(user.body.errors[0].extensions.code).toBe('FORBIDDEN');
-      const forged = await call('/feeds/agreementEvents/head', { authorization: `Bearer ${signFeedCredential('another-secret-that-is-long-enough-1234', 60)}` });
+      const forged = await call('/feeds/agreementEvents/head', {
+        authorization: `Bearer ${signFeedCredential('another-secret-that-is-long-enough-1234', 60)}`,
+      });
       expect(forged.status).toBe(401);
       expect(JSON.stringify([anonymous, user, forged])).not.toContain('"head"');
     });
@@ -96,12 +98,17 @@ describe("a subgraph's live-feed protocol", () => {
         extensions: { code: 'BAD_USER_INPUT', field: 'filter.country' },
       });
       const after = await start({ filter: { after: 'yesterday' } });
-      expect(after.body.errors[0]).toMatchObject({ message: '`after` is the id of an event, e.g. "42".', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(after.body.errors[0]).toMatchObject({
+        message: '`after` is the id of an event, e.g. "42".',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     });
 
     it("refuses what is not a subscription of this feed's field, with the code a query would get", async () => {
       expect((await start({}, undefined, '{ lastAgreementEventId }')).body.errors[0].extensions.code).toBe('BAD_REQUEST');
-      expect((await start({}, undefined, 'subscription { agreementEvents { nope } }')).body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await start({}, undefined, 'subscription { agreementEvents { nope } }')).body.errors[0].extensions.code).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
       expect((await start({ filter: { kinds: ['NOPE'] } })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
@@ -148,7 +155,12 @@ describe("a subgraph's live-feed protocol", () => {
     it('examines at most 100 events a call and says after which one to go on', async () => {
       // 120 more events of the signed agreement, written as events.ts would, and the sequence moved past them.
       const [signed] = await agreements.db.getRepository(AgreementEvent).findBy({ id: 2 });
-      const rows = Array.from({ length: 120 }, (_, i) => ({ ...signed, id: 4 + i, kind: AgreementEventKind.STATUS_CHANGED, status: AgreementStatus.SIGNED }));
+      const rows = Array.from({ length: 120 }, (_, i) => ({
+        ...signed,
+        id: 4 + i,
+        kind: AgreementEventKind.STATUS_CHANGED,
+        status: AgreementStatus.SIGNED,
+      }));
       await agreements.db.getRepository(AgreementEvent).insert(rows);
       await agreements.db.query("UPDATE agreement_event_sequence SET value = 123 WHERE name = 'events'");
       const first = await events(undefined, {}, '3', '123');
@@ -162,7 +174,9 @@ describe("a subgraph's live-feed protocol", () => {
 
   describe('the feed credential', () => {
     it("is nobody's token: no GraphQL endpoint accepts it", async () => {
-      expect(() => verifyAuthorization(feedCredential, TEST_JWT_SECRET)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+      expect(() => verifyAuthorization(feedCredential, TEST_JWT_SECRET)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+      );
       const { status, body } = await call('/graphql', { authorization: feedCredential, body: { query: '{ agreementEventLog { id } }' } });
       expect(status).toBe(401);
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -9,7 +9,8 @@ import { startGraph, TestGraph } from '../helpers/graph';
 const CREATE = `mutation($title: String!) {
   createAgreement(input: { title: $title, kind: MULTILATERAL, parties: [{ country: "GT" }, { country: "HN" }, { country: "SV" }] }) { id }
 }`;
-const FEED = 'subscription($after: ID) { agreementEvents(filter: { after: $after }) { id kind agreement { title parties { country { name } } } } }';
+const FEED =
+  'subscription($after: ID) { agreementEvents(filter: { after: $after }) { id kind agreement { title parties { country { name } } } } }';
 const secretariat = viewer('SECRETARIAT');
 
 /** Two `agreements` processes on one store, and a second gateway in front of the second one. */

@@ -24,11 +24,13 @@ const until = async (check: () => boolean, timeoutMs = 15_000) => {
 
 const pidAt = (port: number) =>
   new Promise<string>((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, agent: false }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
   });
 
 describe('the gateway cluster (GATEWAY_WORKERS > 1)', () => {
@@ -65,7 +67,10 @@ describe('the gateway cluster (GATEWAY_WORKERS > 1)', () => {
     const pid = first.process.pid;
     first.process.kill('SIGKILL');
     await until(() => {
-      const pids = gateways.workers().filter((worker) => !worker.isDead()).map((worker) => worker.process.pid);
+      const pids = gateways
+        .workers()
+        .filter((worker) => !worker.isDead())
+        .map((worker) => worker.process.pid);
       return pids.length === 2 && !pids.includes(pid);
     });
     expect(await pidAt(port)).toMatch(/^\d+$/);

@@ -28,11 +28,15 @@ function request(
   options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string },
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'POST', headers: options.headers, localAddress: options.localAddress }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      url,
+      { method: options.method ?? 'POST', headers: options.headers, localAddress: options.localAddress },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -58,7 +62,12 @@ describe('the edge of the gateway', () => {
       const { status, body } = await graph.query(deepQuery(MAX_QUERY_DEPTH + 1));
       expect(status).toBe(400);
       expect(body.data).toBeUndefined();
-      expect(body.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'depth', maximum: MAX_QUERY_DEPTH, actual: MAX_QUERY_DEPTH + 1 });
+      expect(body.errors![0].extensions).toEqual({
+        code: 'QUERY_TOO_COMPLEX',
+        limit: 'depth',
+        maximum: MAX_QUERY_DEPTH,
+        actual: MAX_QUERY_DEPTH + 1,
+      });
       expect(graph.statements()).toBe(before);
     });
 
@@ -150,7 +159,10 @@ describe('the edge of the gateway', () => {
         expect(body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
       }
       const before = await rowCounts(graph);
-      const refused = await request(graph.url, { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SIGN_UP }) });
+      const refused = await request(graph.url, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: SIGN_UP }),
+      });
       expect(refused.status).toBe(429);
       const error = JSON.parse(refused.text).errors[0];
       expect(error.extensions.code).toBe('RATE_LIMITED');
@@ -182,7 +194,11 @@ describe('the edge of the gateway', () => {
     it('answers the preflight of a listed origin with the methods and headers it may use', async () => {
       const response = await request(graph.url, {
         method: 'OPTIONS',
-        headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
+        headers: {
+          origin: ORIGIN,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, authorization',
+        },
       });
       expect(response.status).toBe(204);
       expect(response.headers['access-control-allow-origin']).toBe(ORIGIN);

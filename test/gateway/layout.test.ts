@@ -25,7 +25,11 @@ describe('the layout of the house', () => {
   it('services/platform depends on no other folder of the project', () => {
     const platform = fs.readdirSync(path.join(ROOT, 'services/platform')).map((file) => `services/platform/${file}`);
     const loaded = loadedBy(platform);
-    expect(loaded.filter((file) => !file.startsWith('services/platform/') && !file.startsWith('node_modules/') && !file.startsWith('test/helpers/'))).toEqual([]);
+    expect(
+      loaded.filter(
+        (file) => !file.startsWith('services/platform/') && !file.startsWith('node_modules/') && !file.startsWith('test/helpers/'),
+      ),
+    ).toEqual([]);
     expect(loaded.filter((file) => SUBGRAPH_PACKAGES.test(file))).toEqual([]);
   });
 });

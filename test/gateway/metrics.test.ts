@@ -45,7 +45,9 @@ describe('GET /metrics (Prometheus text)', () => {
     expect(value(text, 'enlace_graphql_request_duration_seconds_count', { operation: 'CountryDirectory' })).toBe(2);
     expect(value(text, 'enlace_graphql_request_duration_seconds_bucket', { operation: 'CountryDirectory', le: '+Inf' })).toBe(2);
     // The query plan: the country from authorities... each request fetches from that subgraph.
-    expect(value(text, 'enlace_subgraph_fetch_duration_seconds_count', { subgraph: 'authorities', outcome: 'ok' })).toBeGreaterThanOrEqual(2);
+    expect(value(text, 'enlace_subgraph_fetch_duration_seconds_count', { subgraph: 'authorities', outcome: 'ok' })).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(value(text, 'enlace_http_responses_total', { route: '/graphql', status: '200' })).toBeGreaterThanOrEqual(3);
     expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
   });
@@ -57,7 +59,9 @@ describe('GET /metrics (Prometheus text)', () => {
     await fetch(graph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 1) });
 
     const { text } = await scrape(graph.url);
-    expect(value(text, 'enlace_graphql_errors_total', { service: 'gateway', operation: 'unresolved', code: 'GRAPHQL_PARSE_FAILED' })).toBe(1);
+    expect(value(text, 'enlace_graphql_errors_total', { service: 'gateway', operation: 'unresolved', code: 'GRAPHQL_PARSE_FAILED' })).toBe(
+      1,
+    );
     expect(value(text, 'enlace_graphql_errors_total', { operation: 'unresolved', code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     expect(value(text, 'enlace_graphql_errors_total', { operation: 'BadLanguage', code: 'BAD_USER_INPUT' })).toBe(1);
     expect(value(text, 'enlace_http_responses_total', { route: '/graphql', status: '413' })).toBe(1);
@@ -135,7 +139,9 @@ describe('GET /metrics of a gateway cluster', () => {
     const workers = [cluster.fork(), cluster.fork()];
     try {
       await new Promise<void>((resolve) =>
-        workers.forEach((worker) => worker.on('message', (message: { port?: number }) => message.port && ports.push(message.port) === 2 && resolve())),
+        workers.forEach((worker) =>
+          worker.on('message', (message: { port?: number }) => message.port && ports.push(message.port) === 2 && resolve()),
+        ),
       );
       // Each worker listens on its own port here (cluster shares only a port given up front): one scrape each.
       const first = await (await fetch(`http://127.0.0.1:${ports[0]}/`)).text();

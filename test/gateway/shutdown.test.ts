@@ -42,7 +42,9 @@ describe('stopping gracefully', () => {
     it('is not held up by an idle kept-alive connection', async () => {
       const subgraph = await startSubgraph(SUBGRAPH_DEFINITIONS.authorities, graph.config, 0);
       const agent = new http.Agent({ keepAlive: true });
-      await new Promise<void>((resolve, reject) => http.get(subgraph.url.replace('/graphql', '/health'), { agent }, (res) => res.resume().on('end', resolve)).on('error', reject));
+      await new Promise<void>((resolve, reject) =>
+        http.get(subgraph.url.replace('/graphql', '/health'), { agent }, (res) => res.resume().on('end', resolve)).on('error', reject),
+      );
       const started = Date.now();
       await subgraph.stop();
       expect(Date.now() - started).toBeLessThan(1000);
@@ -65,7 +67,7 @@ describe('stopping gracefully', () => {
         expect(await refused(subgraph.url)).toBe(true);
         const answer = await held.finish();
         expect(answer.body.data.country.name).toBe('Guatemala');
-        for (const deadline = Date.now() + 10_000; exit.mock.calls.length === 0 && Date.now() < deadline; ) {
+        for (const deadline = Date.now() + 10_000; exit.mock.calls.length === 0 && Date.now() < deadline;) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         expect(stop).toHaveBeenCalledTimes(1);

@@ -34,7 +34,12 @@ describe('the gateway fetching from a subgraph that fails', () => {
   beforeEach(() => (subgraph.received.length = 0));
 
   const post = (query: string, init: { timeout?: number } = {}, target = url) =>
-    subgraphFetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), ...init } as never);
+    subgraphFetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      ...init,
+    } as never);
 
   it('sends a query again on a new connection when its kept-alive one turns out dead', async () => {
     expect((await post('query A{a}')).status).toBe(200);
@@ -62,7 +67,9 @@ describe('the gateway fetching from a subgraph that fails', () => {
     await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      await expect(post('query A{a}', { timeout: 200 }, `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`)).rejects.toMatchObject({
+      await expect(
+        post('query A{a}', { timeout: 200 }, `http://127.0.0.1:${(hung.address() as AddressInfo).port}/graphql`),
+      ).rejects.toMatchObject({
         reason: 'no answer within 200 ms',
       });
       expect(Date.now() - started).toBeLessThan(2000);

@@ -20,10 +20,12 @@ export class FeedClient {
       this.messages.push(JSON.parse(String(data)) as FeedMessage);
       this.waiters.splice(0).forEach((wake) => wake());
     });
-    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => {
-      resolve({ code, reason: String(reason) });
-      this.waiters.splice(0).forEach((wake) => wake());
-    }));
+    this.closed = new Promise((resolve) =>
+      socket.on('close', (code, reason) => {
+        resolve({ code, reason: String(reason) });
+        this.waiters.splice(0).forEach((wake) => wake());
+      }),
+    );
   }
 
   /** Opens the socket and sends connection_init; resolves once acknowledged (or the socket closed). */

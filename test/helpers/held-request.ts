@@ -22,7 +22,11 @@ export function holdRequest(url: string, query: string): Promise<HeldRequest> {
     const cut = new Promise<Error | null>((done) => (settleCut = done));
     const request = http.request(
       url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue' } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': body.length, expect: '100-continue' },
+      },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -55,5 +59,7 @@ export function holdRequest(url: string, query: string): Promise<HeldRequest> {
 /** Whether a new connection to the port is refused. */
 export const refused = (url: string) =>
   new Promise<boolean>((resolve) => {
-    http.get(url.replace('/graphql', '/health'), { agent: false }, (res) => resolve(!res.resume())).on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+    http
+      .get(url.replace('/graphql', '/health'), { agent: false }, (res) => resolve(!res.resume()))
+      .on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });

@@ -29,12 +29,17 @@ export async function runMain(main: string, env: Record<string, string>, portVar
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}/graphql`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${main} exited early:\n${output}`);
-    const ready = await fetch(url.replace('/graphql', '/ready')).then((r) => r.status === 200, () => false);
+    const ready = await fetch(url.replace('/graphql', '/ready')).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`${main} not ready within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -46,10 +46,9 @@ describe('numbers in queries', () => {
     // services of one are found from the other, as exactly with a bound number as with a written one.
     const belize = { latitude: 17.2514, longitude: -88.7669 };
     const near = async (radiusKm: number) => {
-      const result = await subgraph.execute(
-        `query($f: ServiceFilter) { services(filter: $f, first: 100) { nodes { distanceKm } } }`,
-        { f: { near: belize, radiusKm } },
-      );
+      const result = await subgraph.execute(`query($f: ServiceFilter) { services(filter: $f, first: 100) { nodes { distanceKm } } }`, {
+        f: { near: belize, radiusKm },
+      });
       expect(result.errors).toBeUndefined();
       return (result.data as { services: { nodes: { distanceKm: number }[] } }).services.nodes.map((node) => node.distanceKm);
     };

@@ -61,7 +61,9 @@ describe('a subgraph served over HTTP, asked for an unknown __typename', () => {
       });
       const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
       expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'representations' });
-      expect(body.errors[0].message).toBe('"Nope" is not an entity type of this subgraph; this subgraph\'s entities are Guideline, Indicator.');
+      expect(body.errors[0].message).toBe(
+        '"Nope" is not an entity type of this subgraph; this subgraph\'s entities are Guideline, Indicator.',
+      );
     } finally {
       await workplan.stop();
       await cleanUp(config);

@@ -87,7 +87,10 @@ describe('the SQLite store, with another process writing to the same file', () =
     expect(await subgraph.db.query('PRAGMA busy_timeout')).toEqual([{ timeout: 5000 }]);
     // Negative: in KiB.
     expect(await subgraph.db.query('PRAGMA cache_size')).toEqual([{ cache_size: -4096 }]);
-    const other = await openDatabase({ ...config, sqliteCacheMb: 32 }, { service: 'practices', entities: practicesSubgraph.entities, migrations: practicesSubgraph.migrations });
+    const other = await openDatabase(
+      { ...config, sqliteCacheMb: 32 },
+      { service: 'practices', entities: practicesSubgraph.entities, migrations: practicesSubgraph.migrations },
+    );
     try {
       expect(await other.query('PRAGMA cache_size')).toEqual([{ cache_size: -32768 }]);
     } finally {

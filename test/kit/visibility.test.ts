@@ -11,7 +11,12 @@ const row = (id: string, seen = true): Row => ({ id, seen });
 describe('visibleRows', () => {
   it('keeps the rows the viewer may see, in their order, each once, without the missing ones', async () => {
     const rows = [row('b'), row('a', false), null, row('c'), row('b'), undefined, row('a')];
-    expect(await visibleRows(rule((r) => r.seen), rows)).toEqual([row('b'), row('c')]);
+    expect(
+      await visibleRows(
+        rule((r) => r.seen),
+        rows,
+      ),
+    ).toEqual([row('b'), row('c')]);
   });
 
   it('asks an asynchronous rule about every row before any answers, as a DataLoader batch needs', async () => {

@@ -38,7 +38,8 @@ describe('organizations subgraph: the shelter access log', () => {
     serviceId
       ? Number((await subgraph.db.query('SELECT COUNT(*) AS n FROM shelter_access_log WHERE service_id = ?', [serviceId]))[0].n)
       : Number((await subgraph.db.query('SELECT COUNT(*) AS n FROM shelter_access_log'))[0].n);
-  const LIST = '{ organization: organizations(filter: { search: "Logged Org" }) { nodes { services { shelter { address availableBeds } } } } }';
+  const LIST =
+    '{ organization: organizations(filter: { search: "Logged Org" }) { nodes { services { shelter { address availableBeds } } } } }';
 
   it('writes one row per service an AUTHORITY reads, whatever fields and how often in a request', async () => {
     const id = shelters[0].id;
@@ -139,9 +140,10 @@ describe('organizations subgraph: the shelter access log', () => {
   });
 
   describe('User.organizations', () => {
-    const USER = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { organization { id } organizations { id status } } } }';
+    const USER =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { organization { id } organizations { id status } } } }';
 
-    it("gives a user all their organizations when they ask, and the verified ones to others", async () => {
+    it('gives a user all their organizations when they ask, and the verified ones to others', async () => {
       const user = viewer();
       const pending = await insertOrganization(subgraph.db, { name: 'Mine Pending', status: VerificationStatus.PENDING });
       // Memberships are ordered by when they began (to the second on MySQL): the pending one first.
@@ -149,7 +151,10 @@ describe('organizations subgraph: the shelter access log', () => {
       await subgraph.db.getRepository(Membership).save({ userId: user.id, organizationId: pending.id, createdAt: joined });
       await insertMembership(subgraph.db, user.id, organization);
       const ask = async (who: Viewer | null) => (await run(USER, who, { r: [{ __typename: 'User', id: user.id }] }))._entities[0];
-      const all = [{ id: pending.id, status: 'PENDING' }, { id: organization.id, status: 'VERIFIED' }];
+      const all = [
+        { id: pending.id, status: 'PENDING' },
+        { id: organization.id, status: 'VERIFIED' },
+      ];
       expect(await ask(user)).toEqual({ organization: { id: pending.id }, organizations: all });
       expect(await ask(secretariat)).toEqual({ organization: { id: pending.id }, organizations: all });
       for (const who of [null, officer, viewer()]) {

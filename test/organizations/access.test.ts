@@ -24,11 +24,17 @@ describe('organizations subgraph: what each viewer sees', () => {
     subgraph = await openSubgraph(organizationsSubgraph);
     pending = await insertOrganization(subgraph.db, { name: 'Zeta Pending', countryCode: 'BZ', status: VerificationStatus.PENDING });
     pendingShelter = await insertService(subgraph.db, pending, {
-      name: 'Zeta Shelter', latitude: 17.2514, longitude: -88.7669, shelter: { address: ADDRESS, availableBeds: 4 },
+      name: 'Zeta Shelter',
+      latitude: 17.2514,
+      longitude: -88.7669,
+      shelter: { address: ADDRESS, availableBeds: 4 },
     });
     const verified = await insertOrganization(subgraph.db, { name: 'Zeta Verified', countryCode: 'BZ' });
     verifiedShelter = await insertService(subgraph.db, verified, {
-      name: 'Zeta Open Shelter', latitude: 17.5046, longitude: -88.1962, shelter: { address: 'Avenida Abierta 3', availableBeds: 1 },
+      name: 'Zeta Open Shelter',
+      latitude: 17.5046,
+      longitude: -88.1962,
+      shelter: { address: 'Avenida Abierta 3', availableBeds: 1 },
     });
     await insertMembership(subgraph.db, member.id, pending);
   });
@@ -59,19 +65,28 @@ describe('organizations subgraph: what each viewer sees', () => {
       }
     });
 
-    it("show a member its pending organization and its services, everywhere", async () => {
+    it('show a member its pending organization and its services, everywhere', async () => {
       const data = await names(member);
       expect(data.organizations.nodes).toEqual([{ name: 'Zeta Pending' }, { name: 'Zeta Verified' }]);
       expect(data.services.nodes).toEqual([{ name: 'Zeta Open Shelter' }, { name: 'Zeta Shelter' }]);
       expect(data._entities[0].organizations.map((o: { name: string }) => o.name)).toContain('Zeta Pending');
       expect(data._entities[0].services.map((s: { name: string }) => s.name)).toContain('Zeta Shelter');
-      const byId = await run(`{ organization(id: "${pending.id}") { name services { name } } service(id: "${pendingShelter.id}") { name } }`, member);
-      expect(byId).toEqual({ organization: { name: 'Zeta Pending', services: [{ name: 'Zeta Shelter' }] }, service: { name: 'Zeta Shelter' } });
+      const byId = await run(
+        `{ organization(id: "${pending.id}") { name services { name } } service(id: "${pendingShelter.id}") { name } }`,
+        member,
+      );
+      expect(byId).toEqual({
+        organization: { name: 'Zeta Pending', services: [{ name: 'Zeta Shelter' }] },
+        service: { name: 'Zeta Shelter' },
+      });
     });
 
     it('show the Secretariat every status, unless it narrows by status', async () => {
       const all = await run('{ organizations(filter: { search: "Zeta" }) { nodes { name status } } }', secretariat);
-      expect(all.organizations.nodes).toEqual([{ name: 'Zeta Pending', status: 'PENDING' }, { name: 'Zeta Verified', status: 'VERIFIED' }]);
+      expect(all.organizations.nodes).toEqual([
+        { name: 'Zeta Pending', status: 'PENDING' },
+        { name: 'Zeta Verified', status: 'VERIFIED' },
+      ]);
       const narrowed = await run('{ organizations(filter: { search: "Zeta", status: PENDING }) { nodes { name } } }', secretariat);
       expect(narrowed.organizations.nodes).toEqual([{ name: 'Zeta Pending' }]);
       expect((await names(secretariat)).services.nodes).toHaveLength(2);
@@ -118,7 +133,10 @@ describe('organizations subgraph: what each viewer sees', () => {
 
   describe('shelter details', () => {
     const shelters = async (who: Viewer | null) => {
-      const data = await run(`{ a: service(id: "${pendingShelter.id}") { ${SHELTER_FIELDS} } b: service(id: "${verifiedShelter.id}") { ${SHELTER_FIELDS} } }`, who);
+      const data = await run(
+        `{ a: service(id: "${pendingShelter.id}") { ${SHELTER_FIELDS} } b: service(id: "${verifiedShelter.id}") { ${SHELTER_FIELDS} } }`,
+        who,
+      );
       return [data.a, data.b];
     };
 

@@ -66,7 +66,7 @@ describe('organizations subgraph: fields it adds to the rest of the graph', () =
   });
 
   describe('User', () => {
-    it("gives the organization a user is a member of, and null when none or it is not verified", async () => {
+    it('gives the organization a user is a member of, and null when none or it is not verified', async () => {
       const member = newId();
       const pendingMember = newId();
       const pending = await insertOrganization(subgraph.db, { name: 'Pending Org', status: VerificationStatus.PENDING });

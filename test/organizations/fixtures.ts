@@ -3,11 +3,7 @@ import { Population } from '../../services/kit/enums';
 import { newId } from '../../services/kit/ids';
 import { Membership } from '../../services/organizations/entities/membership.entity';
 import { OrganizationCountry } from '../../services/organizations/entities/organization-country.entity';
-import {
-  Organization,
-  OrganizationKind,
-  VerificationStatus,
-} from '../../services/organizations/entities/organization.entity';
+import { Organization, OrganizationKind, VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import { ServiceLanguage } from '../../services/organizations/entities/service-language.entity';
 import { ServicePopulation } from '../../services/organizations/entities/service-population.entity';
 import { Service, ServiceType } from '../../services/organizations/entities/service.entity';
@@ -69,7 +65,11 @@ export async function insertService(
   );
   await db
     .getRepository(ServiceLanguage)
-    .save(service.languages.map((language) => Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type })));
+    .save(
+      service.languages.map((language) =>
+        Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }),
+      ),
+    );
   await db
     .getRepository(ServicePopulation)
     .save(service.populations.map((population) => Object.assign(new ServicePopulation(), { serviceId: service.id, population })));
@@ -133,7 +133,8 @@ export const shelterInput = (organizationId: string, shelter: Record<string, unk
     ...fields,
   });
 
-export const REGISTER = 'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id name status country { code } countriesServed { code } } }';
+export const REGISTER =
+  'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id name status country { code } countriesServed { code } } }';
 export const VERIFY = 'mutation($id: ID!, $s: VerificationStatus!) { verifyOrganization(id: $id, status: $s) { id status } }';
 export const ADD = `mutation($i: ServiceInput!) { addService(input: $i) {
   id name type description city languages populations free phone hours latitude longitude country { code } organization { id }

@@ -110,7 +110,11 @@ describe('organizations through the gateway: access rules', () => {
   it('shows an AUTHORITY the address, logs one row per service read, and lets only the Secretariat read the log', async () => {
     const logged = async () => Number((await graph.subgraphs.organizations.db.query('SELECT COUNT(*) AS n FROM shelter_access_log'))[0].n);
     const before = await logged();
-    const data = await ok(`{ services(filter: { type: SHELTER }, first: 100) { nodes { id shelter { address availableBeds } } } }`, {}, officer);
+    const data = await ok(
+      `{ services(filter: { type: SHELTER }, first: 100) { nodes { id shelter { address availableBeds } } } }`,
+      {},
+      officer,
+    );
     const nodes = data.services.nodes as { id: string; shelter: { address: string } }[];
     expect(nodes.find((n) => n.id === ids.shelterB)!.shelter).toEqual({ address: ADDRESS_B, availableBeds: 3 });
     expect(await logged()).toBe(before + nodes.length);
@@ -135,8 +139,18 @@ describe('organizations through the gateway: access rules', () => {
     ['a negative capacity', ADD, () => shelterInput(ids.orgA, { capacity: -5, availableBeds: null }), 'shelter.capacity'],
     ['minAge over maxAge', ADD, () => shelterInput(ids.orgA, { minAge: 40, maxAge: 20 }), 'shelter.minAge'],
     ['more available beds than capacity', ADD, () => shelterInput(ids.orgA, { capacity: 2, availableBeds: 5 }), 'shelter.availableBeds'],
-    ['shelter details on a HOTLINE', ADD, () => serviceInput(ids.orgA, { type: 'HOTLINE', shelter: { kind: 'EMERGENCY', capacity: 2 } }), 'shelter'],
-    ['a website that is not http(s)', REGISTER, () => ({ name: 'Org', kind: 'NGO', country: 'GT', website: 'javascript:alert(1)' }), 'website'],
+    [
+      'shelter details on a HOTLINE',
+      ADD,
+      () => serviceInput(ids.orgA, { type: 'HOTLINE', shelter: { kind: 'EMERGENCY', capacity: 2 } }),
+      'shelter',
+    ],
+    [
+      'a website that is not http(s)',
+      REGISTER,
+      () => ({ name: 'Org', kind: 'NGO', country: 'GT', website: 'javascript:alert(1)' }),
+      'website',
+    ],
     ['a 1,000,000-character organization name', REGISTER, () => ({ name: 'x'.repeat(1_000_000), kind: 'NGO', country: 'GT' }), 'name'],
   ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_what, mutation, input, field) => {
     const before = await counts();
@@ -166,7 +180,12 @@ describe('organizations through the gateway: access rules', () => {
       );
     const pendingId = await register('Gateway Org Pending', memberA);
     const mine = (await ask(memberA))._entities[0].organizations;
-    expect(mine).toEqual(expect.arrayContaining([{ id: ids.orgA, status: 'VERIFIED' }, { id: pendingId, status: 'PENDING' }]));
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        { id: ids.orgA, status: 'VERIFIED' },
+        { id: pendingId, status: 'PENDING' },
+      ]),
+    );
     expect((await ask(officer))._entities[0].organizations).toEqual([]);
   });
 });

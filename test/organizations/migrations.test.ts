@@ -3,7 +3,8 @@ import { CreateOrganizations1764400003000 } from '../../services/organizations/m
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { cleanUp, testConfig } from '../helpers/config';
 
-const ORGANIZATION = "INSERT INTO organizations (id, name, kind, country_code, phone, status, is_demo) VALUES (?, 'Old', 'NGO', 'GT', ?, 'VERIFIED', ?)";
+const ORGANIZATION =
+  "INSERT INTO organizations (id, name, kind, country_code, phone, status, is_demo) VALUES (?, 'Old', 'NGO', 'GT', ?, 'VERIFIED', ?)";
 const SERVICE =
   'INSERT INTO services (id, name, type, organization_id, country_code, city, languages, populations, free, phone, is_demo) ' +
   "VALUES (?, 'Old line', 'HOTLINE', ?, 'GT', ?, '[\"spa\"]', '[]', ?, ?, ?)";
@@ -30,7 +31,9 @@ describe('organizations subgraph: migrations', () => {
         await db.query('UPDATE organizations SET phone = ?', ['p'.repeat(100)]);
         expect(await db.query('SELECT COUNT(*) AS n FROM shelter_access_log')).toEqual([{ n: expect.anything() }]);
         // Each language row of a service already there gets the service's type.
-        expect(await db.query('SELECT language, service_type FROM service_languages')).toEqual([{ language: 'spa', service_type: 'HOTLINE' }]);
+        expect(await db.query('SELECT language, service_type FROM service_languages')).toEqual([
+          { language: 'spa', service_type: 'HOTLINE' },
+        ]);
       } finally {
         await db.destroy();
       }

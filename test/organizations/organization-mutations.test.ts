@@ -42,7 +42,10 @@ describe('organizations subgraph: registering and verifying organizations', () =
       const id = (data!.registerOrganization as { id: string }).id;
       const source = `{ organization(id: "${id}") { name } organizations(filter: { search: "Only Mine" }) { totalCount } }`;
       for (const who of [member, secretariat]) {
-        expect((await subgraph.execute(source, {}, who)).data).toEqual({ organization: { name: 'Only Mine' }, organizations: { totalCount: 1 } });
+        expect((await subgraph.execute(source, {}, who)).data).toEqual({
+          organization: { name: 'Only Mine' },
+          organizations: { totalCount: 1 },
+        });
       }
       for (const who of [null, viewer(), viewer('AUTHORITY', 'GT')]) {
         expect((await subgraph.execute(source, {}, who)).data).toEqual({ organization: null, organizations: { totalCount: 0 } });
@@ -54,7 +57,9 @@ describe('organizations subgraph: registering and verifying organizations', () =
         const { data, errors } = await register({ name, description: name });
         expect(errors).toBeUndefined();
         expect(data!.registerOrganization).toMatchObject({ name });
-        const row = await subgraph.db.getRepository(Organization).findOneByOrFail({ id: (data!.registerOrganization as { id: string }).id });
+        const row = await subgraph.db
+          .getRepository(Organization)
+          .findOneByOrFail({ id: (data!.registerOrganization as { id: string }).id });
         expect([row.name, row.description]).toEqual([name, name]);
       }
       expect(Number((await subgraph.db.query('SELECT COUNT(*) AS n FROM services'))[0].n)).toBeGreaterThan(0);
@@ -87,8 +92,43 @@ describe('organizations subgraph: registering and verifying organizations', () =
         phone: '+'.repeat(100),
         website: 'http://example.org/path?q=1',
         email: 'contacto@example.org',
-        countriesServed: ['AG', 'AR', 'BS', 'BB', 'BZ', 'BO', 'BR', 'CA', 'CL', 'CO', 'CR', 'CU', 'DM', 'DO', 'EC', 'SV', 'GD', 'GT',
-          'GY', 'HT', 'HN', 'JM', 'MX', 'NI', 'PA', 'PY', 'PE', 'KN', 'LC', 'VC', 'SR', 'TT', 'US', 'UY', 'VE'],
+        countriesServed: [
+          'AG',
+          'AR',
+          'BS',
+          'BB',
+          'BZ',
+          'BO',
+          'BR',
+          'CA',
+          'CL',
+          'CO',
+          'CR',
+          'CU',
+          'DM',
+          'DO',
+          'EC',
+          'SV',
+          'GD',
+          'GT',
+          'GY',
+          'HT',
+          'HN',
+          'JM',
+          'MX',
+          'NI',
+          'PA',
+          'PY',
+          'PE',
+          'KN',
+          'LC',
+          'VC',
+          'SR',
+          'TT',
+          'US',
+          'UY',
+          'VE',
+        ],
       });
       expect(errors).toBeUndefined();
     });

@@ -7,7 +7,19 @@ import { insertOrganization, insertService, UPDATE } from './fixtures';
 
 const SERVICES = `query($f: ServiceFilter, $first: Int, $after: String) { services(filter: $f, first: $first, after: $after) {
   totalCount nodes { id name distanceKm latitude } pageInfo { hasNextPage endCursor } } }`;
-const HOSTILE = ['"', '*', '-', 'AND', "'; DROP TABLE services; --", 'a', '!!! ... ???', '"alberg*', 'NOT trata', '(x) OR 1=1', 'NEAR(a b)'];
+const HOSTILE = [
+  '"',
+  '*',
+  '-',
+  'AND',
+  "'; DROP TABLE services; --",
+  'a',
+  '!!! ... ???',
+  '"alberg*',
+  'NOT trata',
+  '(x) OR 1=1',
+  'NEAR(a b)',
+];
 
 /** Full-text search, languages, distance and combined filters on services, as a client sees them through the gateway. */
 describe('service search through the gateway', () => {
@@ -30,9 +42,20 @@ describe('service search through the gateway', () => {
     graph = await startGraph({ SEED_DEMO: 'false' });
     org = await insertOrganization(graph.subgraphs.organizations.db, { name: 'Red de Búsqueda', countryCode: 'GT' });
     await add('capacitacion', { name: 'Capacitación laboral', description: 'Talleres de oficios.', type: ServiceType.VOCATIONAL_TRAINING });
-    await add('albergue', { name: 'Albergue Niñas Seguras', description: 'Casa de acogida.', shelter: {}, latitude: 14.6349, longitude: -90.5069 });
+    await add('albergue', {
+      name: 'Albergue Niñas Seguras',
+      description: 'Casa de acogida.',
+      shelter: {},
+      latitude: 14.6349,
+      longitude: -90.5069,
+    });
     await add('trataName', { name: 'Línea contra la trata', description: 'Atención telefónica.', languages: ['quz'] });
-    await add('trataBody', { name: 'Asesoría jurídica', description: 'Víctimas de TRATA de personas.', type: ServiceType.LEGAL_AID, languages: ['quy'] });
+    await add('trataBody', {
+      name: 'Asesoría jurídica',
+      description: 'Víctimas de TRATA de personas.',
+      type: ServiceType.LEGAL_AID,
+      languages: ['quy'],
+    });
     await add('guarani', { name: 'Apoyo en guaraní', type: ServiceType.PSYCHOSOCIAL, languages: ['gug'], countryCode: 'PY' });
     await add('aymara', { name: 'Apoyo en aimara', type: ServiceType.PSYCHOSOCIAL, languages: ['ayr'], countryCode: 'BO' });
   });

@@ -46,11 +46,22 @@ describe('organizations subgraph: adding and changing services', () => {
 
   describe('addService', () => {
     it('adds a shelter with its details, languages and populations once each, in step with the join tables', async () => {
-      const input = shelterInput(orgA.id, {}, { country: 'gt', languages: ['spa', 'quc', 'spa'], populations: ['WOMEN', 'WOMEN', 'CHILDREN'] });
+      const input = shelterInput(
+        orgA.id,
+        {},
+        { country: 'gt', languages: ['spa', 'quc', 'spa'], populations: ['WOMEN', 'WOMEN', 'CHILDREN'] },
+      );
       const service = await added(input, memberA);
       expect(service).toMatchObject({
-        name: 'Valid shelter', type: 'SHELTER', country: { code: 'GT' }, organization: { id: orgA.id }, free: true,
-        languages: ['spa', 'quc'], populations: ['WOMEN', 'CHILDREN'], latitude: 14.6349, longitude: -90.5069,
+        name: 'Valid shelter',
+        type: 'SHELTER',
+        country: { code: 'GT' },
+        organization: { id: orgA.id },
+        free: true,
+        languages: ['spa', 'quc'],
+        populations: ['WOMEN', 'CHILDREN'],
+        latitude: 14.6349,
+        longitude: -90.5069,
         shelter: { kind: 'EMERGENCY', capacity: 12, minAge: 18, maxAge: 60, address: 'Calle Secreta 7, Zona 2', availableBeds: 3 },
       });
       const row = await stored(service.id);
@@ -114,7 +125,11 @@ describe('organizations subgraph: adding and changing services', () => {
     it("refuses a member of organization A an update of organization B's service, which stays unchanged", async () => {
       const service = await added(shelterInput(orgB.id, {}, { languages: ['spa'] }), memberB);
       const before = await stored(service.id);
-      const { errors } = await update(service.id, { name: 'Hijacked', languages: ['eng'], shelter: { kind: 'LONG_TERM', capacity: 1 } }, memberA);
+      const { errors } = await update(
+        service.id,
+        { name: 'Hijacked', languages: ['eng'], shelter: { kind: 'LONG_TERM', capacity: 1 } },
+        memberA,
+      );
       expect(errors![0].extensions!.code).toBe('FORBIDDEN');
       expect(await stored(service.id)).toEqual(before);
     });
@@ -128,7 +143,12 @@ describe('organizations subgraph: adding and changing services', () => {
       );
       expect(errors).toBeUndefined();
       expect(data!.updateService).toMatchObject({
-        name: 'Renamed', description: 'Kept', phone: '+1 555 0100', languages: ['eng', 'hat'], populations: ['MIGRANTS'], free: false,
+        name: 'Renamed',
+        description: 'Kept',
+        phone: '+1 555 0100',
+        languages: ['eng', 'hat'],
+        populations: ['MIGRANTS'],
+        free: false,
       });
       const row = await stored(service.id);
       expect(row.service).toMatchObject({ name: 'Renamed', description: 'Kept', languages: ['eng', 'hat'], free: false });
@@ -152,7 +172,14 @@ describe('organizations subgraph: adding and changing services', () => {
       const service = await added(shelterInput(orgA.id), memberA);
       const { data, errors } = await update(service.id, { shelter: { kind: 'LONG_TERM', capacity: 4 } }, memberA);
       expect(errors).toBeUndefined();
-      expect(data!.updateService.shelter).toEqual({ kind: 'LONG_TERM', capacity: 4, minAge: null, maxAge: null, address: null, availableBeds: null });
+      expect(data!.updateService.shelter).toEqual({
+        kind: 'LONG_TERM',
+        capacity: 4,
+        minAge: null,
+        maxAge: null,
+        address: null,
+        availableBeds: null,
+      });
       expect((await stored(service.id)).shelter).toMatchObject({ kind: 'LONG_TERM', capacity: 4, address: null });
     });
 

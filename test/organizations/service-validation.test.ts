@@ -5,8 +5,14 @@ import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 import { ADD, insertMembership, insertOrganization, serviceInput, shelterInput, tableCounts, UPDATE } from './fixtures';
 
 type Change = (organizationId: string) => Record<string, unknown>;
-const plain = (fields: Record<string, unknown>): Change => (id) => serviceInput(id, fields);
-const shelter = (details: Record<string, unknown>): Change => (id) => shelterInput(id, details);
+const plain =
+  (fields: Record<string, unknown>): Change =>
+  (id) =>
+    serviceInput(id, fields);
+const shelter =
+  (details: Record<string, unknown>): Change =>
+  (id) =>
+    shelterInput(id, details);
 
 /** Each input is valid but for one field, which the error must name. */
 const REFUSED: [string, Change, string][] = [
@@ -61,17 +67,42 @@ describe('organizations subgraph: validation of services', () => {
     });
 
     it('lists every field at fault, the first one in field', async () => {
-      const { errors } = await subgraph.execute(ADD, { i: serviceInput(organization.id, { name: '', languages: ['xyz'], city: 'c'.repeat(300) }) }, member);
+      const { errors } = await subgraph.execute(
+        ADD,
+        { i: serviceInput(organization.id, { name: '', languages: ['xyz'], city: 'c'.repeat(300) }) },
+        member,
+      );
       const fields = (errors![0].extensions!.fields as { field: string }[]).map((f) => f.field);
       expect(fields).toEqual(expect.arrayContaining(['name', 'languages', 'city']));
     });
 
     it('accepts the extremes of every range', async () => {
-      const input = shelterInput(organization.id, { capacity: 10_000, minAge: 0, maxAge: 120, availableBeds: 10_000, address: 'a'.repeat(500) }, {
-        name: 'n'.repeat(200), description: 'd'.repeat(5000), city: 'c'.repeat(200), phone: 'p'.repeat(100), hours: 'h'.repeat(100),
-        latitude: -90, longitude: 180, languages: Array.from({ length: 50 }, () => 'que'),
-        populations: ['WOMEN', 'MEN', 'CHILDREN', 'ADOLESCENTS', 'MIGRANTS', 'INDIGENOUS', 'LGBTI', 'PERSONS_WITH_DISABILITIES', 'OLDER_PERSONS', 'FAMILIES'],
-      });
+      const input = shelterInput(
+        organization.id,
+        { capacity: 10_000, minAge: 0, maxAge: 120, availableBeds: 10_000, address: 'a'.repeat(500) },
+        {
+          name: 'n'.repeat(200),
+          description: 'd'.repeat(5000),
+          city: 'c'.repeat(200),
+          phone: 'p'.repeat(100),
+          hours: 'h'.repeat(100),
+          latitude: -90,
+          longitude: 180,
+          languages: Array.from({ length: 50 }, () => 'que'),
+          populations: [
+            'WOMEN',
+            'MEN',
+            'CHILDREN',
+            'ADOLESCENTS',
+            'MIGRANTS',
+            'INDIGENOUS',
+            'LGBTI',
+            'PERSONS_WITH_DISABILITIES',
+            'OLDER_PERSONS',
+            'FAMILIES',
+          ],
+        },
+      );
       const { data, errors } = await subgraph.execute(ADD, { i: input }, member);
       expect(errors).toBeUndefined();
       expect(data!.addService).toMatchObject({ languages: ['que'], city: 'c'.repeat(200), phone: 'p'.repeat(100) });
@@ -95,7 +126,12 @@ describe('organizations subgraph: validation of services', () => {
       ['shelter details on a HOTLINE', 'hotline', { shelter: { kind: 'EMERGENCY', capacity: 2 } }, 'shelter'],
       ['a negative capacity', 'shelter', { shelter: { kind: 'EMERGENCY', capacity: -1 } }, 'shelter.capacity'],
       ['minAge over maxAge', 'shelter', { shelter: { kind: 'EMERGENCY', capacity: 5, minAge: 30, maxAge: 20 } }, 'shelter.minAge'],
-      ['more available beds than capacity', 'shelter', { shelter: { kind: 'EMERGENCY', capacity: 5, availableBeds: 9 } }, 'shelter.availableBeds'],
+      [
+        'more available beds than capacity',
+        'shelter',
+        { shelter: { kind: 'EMERGENCY', capacity: 5, availableBeds: 9 } },
+        'shelter.availableBeds',
+      ],
       ['a latitude of 91', 'shelter', { latitude: 91 }, 'latitude'],
     ])('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_what, which, input, field) => {
       const id = which === 'shelter' ? shelterId : hotlineId;

@@ -34,7 +34,10 @@ describe('organizations subgraph: services', () => {
   describe('services', () => {
     it('lists every demo service, each with its organization and languages', async () => {
       const { data } = await subgraph.execute('{ services(first: 100) { totalCount nodes { isDemo languages organization { name } } } }');
-      const page = data!.services as { totalCount: number; nodes: { isDemo: boolean; languages: string[]; organization: { name: string } }[] };
+      const page = data!.services as {
+        totalCount: number;
+        nodes: { isDemo: boolean; languages: string[]; organization: { name: string } }[];
+      };
       expect(page.totalCount).toBe(DEMO_SERVICES);
       expect(page.nodes.every((n) => n.isDemo && n.languages.length > 0 && /demo/.test(n.organization.name))).toBe(true);
     });
@@ -61,10 +64,7 @@ describe('organizations subgraph: services', () => {
     });
 
     it('searches the name and the description', async () => {
-      expect(await list('{ search: "QUECHUA" }')).toEqual([
-        'Escucha y acompañamiento Wasi Munay (demo)',
-        'Línea Camino Seguro (demo)',
-      ]);
+      expect(await list('{ search: "QUECHUA" }')).toEqual(['Escucha y acompañamiento Wasi Munay (demo)', 'Línea Camino Seguro (demo)']);
       expect(await list('{ search: "_" }')).toEqual([]);
     });
 

@@ -8,7 +8,14 @@ import { viewer } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 import { FakeOrganizations, startFakeOrganizations } from './fake-organizations';
 
-const TABLES = ['practices', 'practice_countries', 'practice_guidelines', 'practice_populations', 'practice_organizations', 'practice_authorities'];
+const TABLES = [
+  'practices',
+  'practice_countries',
+  'practice_guidelines',
+  'practice_populations',
+  'practice_organizations',
+  'practice_authorities',
+];
 const FIELDS = `id title summary body pillar status countries { code } guidelines { number } populations
   organizations { id } authorities { id } year language sourceUrl createdAt isDemo`;
 const SUBMIT = `mutation($input: PracticeInput!) { submitPractice(input: $input) { ${FIELDS} } }`;
@@ -39,7 +46,10 @@ describe('practice mutations (in process)', () => {
     subgraph = await openSubgraph(practicesSubgraph);
     organizations = await startFakeOrganizations();
     subgraph.config.subgraphUrls.organizations = organizations.url;
-    organizations.memberships.set(member.id, [{ id: randomUUID(), status: 'PENDING' }, { id: randomUUID(), status: 'VERIFIED' }]);
+    organizations.memberships.set(member.id, [
+      { id: randomUUID(), status: 'PENDING' },
+      { id: randomUUID(), status: 'VERIFIED' },
+    ]);
     organizations.memberships.set(pendingMember.id, [{ id: randomUUID(), status: 'PENDING' }]);
   });
   afterAll(async () => {
@@ -151,7 +161,11 @@ describe('practice mutations (in process)', () => {
       it('stores SQL-injection and script strings verbatim, and every table survives', async () => {
         const practice = await submitted(valid({ title: INJECTION, summary: SCRIPT, body: `${INJECTION}\n${SCRIPT}` }), secretariat);
         expect(practice).toMatchObject({ title: INJECTION, summary: SCRIPT, body: `${INJECTION}\n${SCRIPT}` });
-        const { data } = await subgraph.execute('query($id: ID!) { practice(id: $id) { title summary body } }', { id: practice.id }, secretariat);
+        const { data } = await subgraph.execute(
+          'query($id: ID!) { practice(id: $id) { title summary body } }',
+          { id: practice.id },
+          secretariat,
+        );
         expect(data!.practice).toEqual({ title: INJECTION, summary: SCRIPT, body: `${INJECTION}\n${SCRIPT}` });
         expect((await counts()).every((n) => n > 0)).toBe(true);
       });
@@ -204,8 +218,43 @@ describe('practice mutations (in process)', () => {
             title: 't'.repeat(300),
             summary: 's'.repeat(2000),
             body: 'b'.repeat(20_000),
-            countries: ['AG', 'ar', 'BS', 'BB', 'BZ', 'BO', 'BR', 'CA', 'CL', 'CO', 'CR', 'CU', 'DM', 'DO', 'EC', 'SV', 'GD', 'GT',
-              'GY', 'HT', 'HN', 'JM', 'MX', 'NI', 'PA', 'PY', 'PE', 'KN', 'LC', 'VC', 'SR', 'TT', 'US', 'UY', 'VE'],
+            countries: [
+              'AG',
+              'ar',
+              'BS',
+              'BB',
+              'BZ',
+              'BO',
+              'BR',
+              'CA',
+              'CL',
+              'CO',
+              'CR',
+              'CU',
+              'DM',
+              'DO',
+              'EC',
+              'SV',
+              'GD',
+              'GT',
+              'GY',
+              'HT',
+              'HN',
+              'JM',
+              'MX',
+              'NI',
+              'PA',
+              'PY',
+              'PE',
+              'KN',
+              'LC',
+              'VC',
+              'SR',
+              'TT',
+              'US',
+              'UY',
+              'VE',
+            ],
             guidelines: Array.from({ length: 67 }, (_, i) => i + 1),
             year: 1900,
             language: 'quc',

@@ -11,7 +11,14 @@ const REGISTER = 'mutation($i: OrganizationInput!) { registerOrganization(input:
 const VERIFY = 'mutation($id: ID!) { verifyOrganization(id: $id, status: VERIFIED) { id status } }';
 const INJECTION = "'; DROP TABLE practices; --";
 const SCRIPT = '<script>alert(document.cookie)</script>';
-const TABLES = ['practices', 'practice_countries', 'practice_guidelines', 'practice_populations', 'practice_organizations', 'practice_authorities'];
+const TABLES = [
+  'practices',
+  'practice_countries',
+  'practice_guidelines',
+  'practice_populations',
+  'practice_organizations',
+  'practice_authorities',
+];
 
 const input = (extra: Record<string, unknown> = {}) => ({
   title: 'Red comunitaria de alerta',
@@ -106,7 +113,11 @@ describe('practices through the gateway', () => {
     const submitted = await call(SUBMIT, { i: input({ title: INJECTION, summary: SCRIPT, body: `${SCRIPT}${INJECTION}` }) }, as(officer));
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data.submitPractice).toMatchObject({ title: INJECTION, summary: SCRIPT, body: `${SCRIPT}${INJECTION}` });
-    const { raw } = await graph.query('query($id: ID!) { practice(id: $id) { title summary } }', { id: submitted.data.submitPractice.id }, as(officer));
+    const { raw } = await graph.query(
+      'query($id: ID!) { practice(id: $id) { title summary } }',
+      { id: submitted.data.submitPractice.id },
+      as(officer),
+    );
     expect(JSON.parse(raw).data.practice).toEqual({ title: INJECTION, summary: SCRIPT });
     expect((await call('{ practices { totalCount } }', {})).data.practices.totalCount).toBeGreaterThan(0);
   });

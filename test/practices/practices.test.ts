@@ -180,7 +180,14 @@ describe('practices subgraph', () => {
 
   it('seeds idempotently: a second start duplicates nothing', async () => {
     const count = async (table: string) => Number((await subgraph.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-    const tables = ['practices', 'practice_countries', 'practice_guidelines', 'practice_populations', 'practice_organizations', 'practice_authorities'];
+    const tables = [
+      'practices',
+      'practice_countries',
+      'practice_guidelines',
+      'practice_populations',
+      'practice_organizations',
+      'practice_authorities',
+    ];
     const before = await Promise.all(tables.map(count));
     await practicesSubgraph.seed!(subgraph.db, subgraph.config, { info() {} } as never);
     expect(await Promise.all(tables.map(count))).toEqual(before);
@@ -188,7 +195,8 @@ describe('practices subgraph', () => {
 
   it('runs the same number of SQL statements for nested queries when the data doubles', async () => {
     // two operations, measured apart: run together, the timing of the two root fields could merge or split a batch
-    const listQuery = '{ practices(first: 100) { nodes { id countries { code } guidelines { number } populations organizations { id } authorities { id } } } }';
+    const listQuery =
+      '{ practices(first: 100) { nodes { id countries { code } guidelines { number } populations organizations { id } authorities { id } } } }';
     const reverse = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Country { practices { id countries { code } } } ... on Guideline { practices { title } } } }`;
     const r = [
@@ -197,7 +205,10 @@ describe('practices subgraph', () => {
     ];
     const measure = async () => {
       const statements: number[] = [];
-      for (const [source, variables] of [[listQuery, {}], [reverse, { r }]] as const) {
+      for (const [source, variables] of [
+        [listQuery, {}],
+        [reverse, { r }],
+      ] as const) {
         const before = statementCount(subgraph.db);
         const { errors } = await subgraph.execute(source, variables);
         expect(errors).toBeUndefined();
@@ -208,8 +219,11 @@ describe('practices subgraph', () => {
     const small = await measure();
 
     const demo = demoPractices();
-    const copy = <T extends { practiceId: string }>(rows: T[]) => rows.map((row) => ({ ...row, practiceId: stableId(`copy:${row.practiceId}`) }));
-    await subgraph.db.getRepository(Practice).insert(demo.practices.map((p) => ({ ...p, id: stableId(`copy:${p.id}`), title: `${p.title} 2` })));
+    const copy = <T extends { practiceId: string }>(rows: T[]) =>
+      rows.map((row) => ({ ...row, practiceId: stableId(`copy:${row.practiceId}`) }));
+    await subgraph.db
+      .getRepository(Practice)
+      .insert(demo.practices.map((p) => ({ ...p, id: stableId(`copy:${p.id}`), title: `${p.title} 2` })));
     await subgraph.db.getRepository(PracticeCountry).insert(copy(demo.countries));
     await subgraph.db.getRepository(PracticeGuideline).insert(copy(demo.guidelines));
     await subgraph.db.getRepository(PracticePopulation).insert(copy(demo.populations));

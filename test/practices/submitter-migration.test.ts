@@ -24,7 +24,9 @@ describe('the migration that records submitters', () => {
       });
       try {
         expect(await after.query('SELECT id, submitted_by FROM practices')).toEqual([{ id, submitted_by: null }]);
-        expect(await after.query('SELECT practice_id, country_code FROM practice_countries')).toEqual([{ practice_id: id, country_code: 'GT' }]);
+        expect(await after.query('SELECT practice_id, country_code FROM practice_countries')).toEqual([
+          { practice_id: id, country_code: 'GT' },
+        ]);
       } finally {
         await after.destroy();
       }

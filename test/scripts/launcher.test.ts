@@ -26,7 +26,9 @@ describe('the process launcher', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('runs a script with the node flags every Enlace process needs', async () => {
-    const child = spawnNode(script('flags.js', 'process.stdout.write(JSON.stringify(process.execArgv))'), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawnNode(script('flags.js', 'process.stdout.write(JSON.stringify(process.execArgv))'), {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     await new Promise((resolve) => child.once('exit', resolve));
@@ -35,16 +37,21 @@ describe('the process launcher', () => {
 
   describe('stopping a process', () => {
     it('sends SIGTERM, and is done when the process has exited', async () => {
-      const child = spawnNode(script('server.js', "setInterval(() => {}, 1000); console.log('up');"), { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawnNode(script('server.js', "setInterval(() => {}, 1000); console.log('up');"), {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise((resolve) => child.stdout!.once('data', resolve));
       await stopProcess(child, 5000);
       expect(child.signalCode).toBe('SIGTERM');
     });
 
     it('kills a process still running after the grace period, once however often it is asked', async () => {
-      const hung = spawnNode(script('hung.js', "process.on('SIGTERM', () => console.log('SIGTERM')); setInterval(() => {}, 1000); console.log('up');"), {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const hung = spawnNode(
+        script('hung.js', "process.on('SIGTERM', () => console.log('SIGTERM')); setInterval(() => {}, 1000); console.log('up');"),
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let output = '';
       hung.stdout!.on('data', (chunk) => (output += chunk));
       await until(() => output.includes('up'));
@@ -64,7 +71,10 @@ describe('the process launcher', () => {
       const starts = path.join(dir, 'starts');
       const crasher = script('crash.js', `require('fs').appendFileSync(${JSON.stringify(starts)}, 'x'); process.exit(3);`);
       const exits: ProcessExit[] = [];
-      const kept = keepRunning(() => spawnNode(crasher), (exit) => exits.push(exit));
+      const kept = keepRunning(
+        () => spawnNode(crasher),
+        (exit) => exits.push(exit),
+      );
       await until(() => exits.length >= 2);
       await kept.stop();
       expect(exits.map(({ code, restartInMs }) => ({ code, restartInMs }))).toEqual([

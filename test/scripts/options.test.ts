@@ -40,7 +40,14 @@ function run(args: string[], usage = { command: 'npm run bench --' }) {
 describe("the scripts' options", () => {
   describe('read well', () => {
     it('gives each default when no option is given', () => {
-      expect(run([]).values).toEqual({ duration: 10, workers: undefined, only: ['S1', 'S2', 'S3'], mysql: false, out: undefined, positionals: [] });
+      expect(run([]).values).toEqual({
+        duration: 10,
+        workers: undefined,
+        only: ['S1', 'S2', 'S3'],
+        mysql: false,
+        out: undefined,
+        positionals: [],
+      });
     });
 
     it('reads values given as `--name value` and `--name=value`', () => {
@@ -90,11 +97,15 @@ describe("the scripts' options", () => {
   });
 
   it('stop the soak before it seeds anything', () => {
-    const soak = spawnSync(process.execPath, ['-r', path.join(ROOT, 'test/helpers/ts-register.js'), path.join(ROOT, 'scripts/soak.ts'), '--scale', '0'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const soak = spawnSync(
+      process.execPath,
+      ['-r', path.join(ROOT, 'test/helpers/ts-register.js'), path.join(ROOT, 'scripts/soak.ts'), '--scale', '0'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(soak.status).toBe(2);
     expect(soak.stderr).toContain('--scale takes a whole number of at least 1, not 0');
     expect(soak.stdout).not.toMatch(/Seeding/);

@@ -64,7 +64,11 @@ describe('the npm start supervisor', () => {
 
   it('stops only the processes named, when asked to (npm start stops the gateway before the subgraphs)', async () => {
     const pids = path.join(dir, 'pids');
-    const server = script(dir, 'server.js', `require('fs').appendFileSync(${JSON.stringify(pids)}, process.pid + '\\n'); setInterval(() => {}, 1000);`);
+    const server = script(
+      dir,
+      'server.js',
+      `require('fs').appendFileSync(${JSON.stringify(pids)}, process.pid + '\\n'); setInterval(() => {}, 1000);`,
+    );
     const supervisor = new Supervisor(() => {});
     supervisor.start({ name: 'gateway', script: server });
     await until(() => fs.existsSync(pids));

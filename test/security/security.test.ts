@@ -12,11 +12,20 @@ const MUTATIONS: [string, string][] = [
   ['grantRole', 'mutation { grantRole(userId: "00000000-0000-4000-8000-000000000000", role: SECRETARIAT) { id } }'],
   ['registerOrganization', 'mutation { registerOrganization(input: { name: "Org", kind: NGO, country: "GT" }) { id } }'],
   ['verifyOrganization', 'mutation { verifyOrganization(id: "00000000-0000-4000-8000-000000000000", status: VERIFIED) { id } }'],
-  ['addService', 'mutation { addService(input: { organizationId: "00000000-0000-4000-8000-000000000000", name: "Line", type: HOTLINE, country: "GT" }) { id } }'],
+  [
+    'addService',
+    'mutation { addService(input: { organizationId: "00000000-0000-4000-8000-000000000000", name: "Line", type: HOTLINE, country: "GT" }) { id } }',
+  ],
   ['updateService', 'mutation { updateService(id: "00000000-0000-4000-8000-000000000000", input: { name: "New" }) { id } }'],
-  ['submitPractice', 'mutation { submitPractice(input: { title: "Practice", summary: "S", pillar: PREVENTION, countries: ["GT"] }) { id } }'],
+  [
+    'submitPractice',
+    'mutation { submitPractice(input: { title: "Practice", summary: "S", pillar: PREVENTION, countries: ["GT"] }) { id } }',
+  ],
   ['publishPractice', 'mutation { publishPractice(id: "00000000-0000-4000-8000-000000000000") { id } }'],
-  ['createAgreement', 'mutation { createAgreement(input: { title: "Agreement", kind: BILATERAL, parties: [{ country: "GT" }, { country: "MX" }] }) { id } }'],
+  [
+    'createAgreement',
+    'mutation { createAgreement(input: { title: "Agreement", kind: BILATERAL, parties: [{ country: "GT" }, { country: "MX" }] }) { id } }',
+  ],
   ['setAgreementStatus', 'mutation { setAgreementStatus(id: "00000000-0000-4000-8000-000000000000", status: SIGNED) { id } }'],
 ];
 
@@ -35,7 +44,10 @@ describe('security, through the gateway', () => {
     return body.data.signUp.user.id as string;
   };
   const login = async (who: string, email: string, password = PASSWORD) => {
-    const { body } = await graph.query('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password });
+    const { body } = await graph.query('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: email,
+      p: password,
+    });
     tokens[who] = body.data.login.token;
   };
 
@@ -46,7 +58,11 @@ describe('security, through the gateway', () => {
     graph = await startGraph({ ENLACE_ADMIN_EMAIL: ADMIN.email, ENLACE_ADMIN_PASSWORD: ADMIN.password });
     await login('secretariat', ADMIN.email, ADMIN.password);
     const officer = await signUp('officer', 'officer@gt.example');
-    await graph.query('mutation($u: ID!) { grantRole(userId: $u, role: AUTHORITY, country: "GT") { id } }', { u: officer }, as('secretariat'));
+    await graph.query(
+      'mutation($u: ID!) { grantRole(userId: $u, role: AUTHORITY, country: "GT") { id } }',
+      { u: officer },
+      as('secretariat'),
+    );
     await login('officer', 'officer@gt.example');
     for (const member of ['memberA', 'memberB']) {
       await signUp(member, `${member.toLowerCase()}@example.org`);
@@ -61,7 +77,17 @@ describe('security, through the gateway', () => {
       else {
         const added = await graph.query(
           'mutation($i: ServiceInput!) { addService(input: $i) { id } }',
-          { i: { organizationId: id, name: 'Refugio B', type: 'SHELTER', country: 'GT', latitude: 14.6349, longitude: -90.5069, shelter: { kind: 'EMERGENCY', capacity: 12, address: 'Calle Secreta 7, Zona 2', availableBeds: 3 } } },
+          {
+            i: {
+              organizationId: id,
+              name: 'Refugio B',
+              type: 'SHELTER',
+              country: 'GT',
+              latitude: 14.6349,
+              longitude: -90.5069,
+              shelter: { kind: 'EMERGENCY', capacity: 12, address: 'Calle Secreta 7, Zona 2', availableBeds: 3 },
+            },
+          },
           as(member),
         );
         serviceOfB = added.body.data.addService.id;
@@ -113,7 +139,11 @@ describe('security, through the gateway', () => {
     it.each(forged)('refuses a token %s with UNAUTHENTICATED and gives nothing', async (_name, make) => {
       const before = await rowCounts(graph);
       const token = make();
-      const read = await graph.query(`{ me { id } users { totalCount } service(id: "${serviceOfB}") { shelter { address } } }`, {}, { authorization: `Bearer ${token}` });
+      const read = await graph.query(
+        `{ me { id } users { totalCount } service(id: "${serviceOfB}") { shelter { address } } }`,
+        {},
+        { authorization: `Bearer ${token}` },
+      );
       expect(read.status).toBe(401);
       expect(read.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
       expect(read.body.data).toBeUndefined();
@@ -153,7 +183,11 @@ describe('security, through the gateway', () => {
       const officer = await graph.query(`{ service(id: "${serviceOfB}") { shelter { address availableBeds } } }`, {}, as('officer'));
       expect(officer.body.data.service.shelter).toEqual({ address: 'Calle Secreta 7, Zona 2', availableBeds: 3 });
       expect(Number((await logged())[0].n)).toBe(before + 1);
-      const log = await graph.query(`{ shelterAccessLog(serviceId: "${serviceOfB}") { nodes { service { id } viewerCountry { code } } } }`, {}, as('secretariat'));
+      const log = await graph.query(
+        `{ shelterAccessLog(serviceId: "${serviceOfB}") { nodes { service { id } viewerCountry { code } } } }`,
+        {},
+        as('secretariat'),
+      );
       expect(log.body.errors).toBeUndefined();
       expect(log.body.data.shelterAccessLog.nodes).toContainEqual({ service: { id: serviceOfB }, viewerCountry: { code: 'GT' } });
     });

@@ -61,6 +61,8 @@ describe('extractWorkPlan', () => {
   });
 
   it('throws when a guideline is missing from the body', () => {
-    expect(() => extractWorkPlan(source.replace(/^60\. Considerar.*$/m, ''))).toThrow(/section V \(PROTECTION\) should hold guidelines 45-67/);
+    expect(() => extractWorkPlan(source.replace(/^60\. Considerar.*$/m, ''))).toThrow(
+      /section V \(PROTECTION\) should hold guidelines 45-67/,
+    );
   });
 });

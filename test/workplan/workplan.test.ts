@@ -97,11 +97,7 @@ describe('workplan subgraph', () => {
         },
       );
       expect(errors).toBeUndefined();
-      expect(data!._entities).toEqual([
-        { number: 51, section: 'PROTECTION' },
-        null,
-        { id: '18-a', guideline: { number: 18 } },
-      ]);
+      expect(data!._entities).toEqual([{ number: 51, section: 'PROTECTION' }, null, { id: '18-a', guideline: { number: 18 } }]);
     });
 
     it('resolves many Guideline references with one statement', async () => {

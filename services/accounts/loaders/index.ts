@@ -6,7 +6,10 @@ import { User } from '../entities/user.entity';
 export function createLoaders(db: DataSource) {
   const users = db.getRepository(User);
   return {
-    user: rowLoader((ids: string[]) => users.findBy({ id: In(ids) }), (u) => u.id),
+    user: rowLoader(
+      (ids: string[]) => users.findBy({ id: In(ids) }),
+      (u) => u.id,
+    ),
   };
 }
 

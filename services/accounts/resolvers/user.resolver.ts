@@ -25,7 +25,7 @@ export class UserResolver {
 
   @Authorized('SECRETARIAT')
   @Mutation(() => User, {
-    description: 'Gives an account a role (SECRETARIAT). AUTHORITY needs a country; the user\'s next sign-in carries the role.',
+    description: "Gives an account a role (SECRETARIAT). AUTHORITY needs a country; the user's next sign-in carries the role.",
   })
   async grantRole(@Args() change: GrantRoleArgs, @Ctx() { db, log, viewer }: Context<Loaders>): Promise<User> {
     const user = await grantRole(db, change);

@@ -9,4 +9,3 @@ export type Guideline = InstanceType<typeof Guideline>;
 
 export const NationalAuthority = nationalAuthorityStub();
 export type NationalAuthority = InstanceType<typeof NationalAuthority>;
-

@@ -21,8 +21,14 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   return {
     /** What the viewer may see (visibility.ts). */
     visibility: lazy(async () => agreementVisibility(viewer, (id) => partiesOfAgreement.load(id))),
-    event: rowLoader((ids: number[]) => events.findBy({ id: In(ids) }), (e) => e.id),
-    agreement: rowLoader((ids: string[]) => agreements.findBy({ id: In(ids) }), (a) => a.id),
+    event: rowLoader(
+      (ids: number[]) => events.findBy({ id: In(ids) }),
+      (e) => e.id,
+    ),
+    agreement: rowLoader(
+      (ids: string[]) => agreements.findBy({ id: In(ids) }),
+      (a) => a.id,
+    ),
     partiesOfAgreement,
     agreementsOfCountry: groupLoader(
       (codes: string[]) => parties.find({ where: { countryCode: In(codes) }, ...withAgreement }),

@@ -38,12 +38,18 @@ export class AgreementInput {
   @ValidateNested()
   parties: AgreementPartyInput[];
 
-  @Field(() => String, { nullable: true, description: `What the parties commit to, at most ${formatCount(MAX_SUMMARY_LENGTH)} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `What the parties commit to, at most ${formatCount(MAX_SUMMARY_LENGTH)} characters.`,
+  })
   @IsOptional()
   @MaxLength(MAX_SUMMARY_LENGTH, { message: `must be at most ${formatCount(MAX_SUMMARY_LENGTH)} characters` })
   summary?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: `Numbers of the Work Plan guidelines it puts into practice, 1 to ${GUIDELINE_COUNT}; repeats count once.` })
+  @Field(() => [Int], {
+    nullable: true,
+    description: `Numbers of the Work Plan guidelines it puts into practice, 1 to ${GUIDELINE_COUNT}; repeats count once.`,
+  })
   @IsOptional()
   @IsGuidelineNumbers()
   guidelines?: number[] | null;

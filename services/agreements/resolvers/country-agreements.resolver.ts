@@ -10,6 +10,9 @@ export class CountryAgreementsResolver {
   @FieldResolver(() => [Agreement], { description: 'Agreements the country is party to, by title.' })
   async agreements(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement[]> {
     const parties = await loaders.agreementsOfCountry.load(country.code);
-    return visibleRows(await loaders.visibility(), parties.map((party) => party.agreement));
+    return visibleRows(
+      await loaders.visibility(),
+      parties.map((party) => party.agreement),
+    );
   }
 }

@@ -10,6 +10,9 @@ export class NationalAuthorityAgreementsResolver {
   @FieldResolver(() => [Agreement], { description: 'Agreements in which the authority acts for a party, by title.' })
   async agreements(@Root() authority: NationalAuthority, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement[]> {
     const parties = await loaders.agreementsOfAuthority.load(authority.id);
-    return visibleRows(await loaders.visibility(), parties.map((party) => party.agreement));
+    return visibleRows(
+      await loaders.visibility(),
+      parties.map((party) => party.agreement),
+    );
   }
 }

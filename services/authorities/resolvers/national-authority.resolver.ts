@@ -10,7 +10,9 @@ import { AuthoritiesArgs, NationalAuthorityConnection } from './authority.args';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityResolver {
-  @Query(() => NationalAuthorityConnection, { description: 'The directory of national authorities, by name (by relevance with filter.search).' })
+  @Query(() => NationalAuthorityConnection, {
+    description: 'The directory of national authorities, by name (by relevance with filter.search).',
+  })
   authorities(@Args() { filter, ...page }: AuthoritiesArgs, @Ctx() { db }: Context<Loaders>): Promise<NationalAuthorityConnection> {
     return paginateList(authoritiesQuery(db, authorityCriteria(filter)), page);
   }

@@ -6,4 +6,3 @@ export type Country = InstanceType<typeof Country>;
 
 export const User = userStub();
 export type User = InstanceType<typeof User>;
-

@@ -48,11 +48,18 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const services = db.getRepository(Service);
   const byName = { name: 'ASC', id: 'ASC' } as const;
   const userId = memberId(viewer);
-  const organization = rowLoader((ids: string[]) => organizations.findBy({ id: In(ids) }), (o) => o.id);
+  const organization = rowLoader(
+    (ids: string[]) => organizations.findBy({ id: In(ids) }),
+    (o) => o.id,
+  );
   const visibility = lazy(async () => {
     // The Secretariat sees everything: its memberships change nothing.
     const memberships = userId && viewer?.role !== 'SECRETARIAT' ? await db.getRepository(Membership).findBy({ userId }) : [];
-    const scope = scopeFor(viewer, userId, memberships.map((m) => m.organizationId));
+    const scope = scopeFor(
+      viewer,
+      userId,
+      memberships.map((m) => m.organizationId),
+    );
     return visibilityOf(scope, engineOf(db), (id) => organization.load(id));
   });
   return {
@@ -61,14 +68,16 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
     /** Appends the reads of confidential shelter fields to the access log: one INSERT per tick. */
     shelterAccess: shelterAccessLoader(db, viewer),
     organization,
-    service: rowLoader((ids: string[]) => services.findBy({ id: In(ids) }), (s) => s.id),
+    service: rowLoader(
+      (ids: string[]) => services.findBy({ id: In(ids) }),
+      (s) => s.id,
+    ),
     shelter: rowLoader(
       (ids: string[]) => db.getRepository(Shelter).findBy({ serviceId: In(ids) }),
       (s) => s.serviceId,
     ),
     countriesServed: groupLoader(
-      (ids: string[]) =>
-        db.getRepository(OrganizationCountry).find({ where: { organizationId: In(ids) }, order: { countryCode: 'ASC' } }),
+      (ids: string[]) => db.getRepository(OrganizationCountry).find({ where: { organizationId: In(ids) }, order: { countryCode: 'ASC' } }),
       (row) => row.organizationId,
     ),
     servicesByOrganization: groupLoader(
@@ -83,16 +92,22 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
     /** Organizations based in each country that the viewer sees. */
     organizationsByCountry: loaderFamily(
       (visibility: OrganizationsVisibility) =>
-        groupLoader((codes: string[]) => {
-          const query = organizations.createQueryBuilder('o').where('o.country_code IN (:...codes)', { codes });
-          return whereVisible(query, visibility.organizations).orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
-        }, (o) => o.countryCode),
+        groupLoader(
+          (codes: string[]) => {
+            const query = organizations.createQueryBuilder('o').where('o.country_code IN (:...codes)', { codes });
+            return whereVisible(query, visibility.organizations).orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+          },
+          (o) => o.countryCode,
+        ),
       (visibility) => visibility.scope,
     ),
     /** Services offered in each country that the viewer sees and that meet the criteria. */
     servicesInCountries: loaderFamily(
       ({ criteria, visibility }: { criteria: ServiceCriteria; visibility: OrganizationsVisibility }) =>
-        groupLoader((codes: string[]) => servicesInCountries(db, criteria, visibility, codes), (s) => s.countryCode),
+        groupLoader(
+          (codes: string[]) => servicesInCountries(db, criteria, visibility, codes),
+          (s) => s.countryCode,
+        ),
       ({ criteria, visibility }) => ({ criteria, scope: visibility.scope }),
     ),
   };

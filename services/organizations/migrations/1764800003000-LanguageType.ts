@@ -18,7 +18,8 @@ export class LanguageType1764800003000 implements MigrationInterface {
       "UPDATE service_languages SET service_type = COALESCE((SELECT s.type FROM services s WHERE s.id = service_languages.service_id), '')",
     );
     // SQLite cannot drop a column's default in place; TypeORM writes NULL there for a missing value, which NOT NULL refuses.
-    if (engineOf(queryRunner.connection) === 'mysql') await queryRunner.query('ALTER TABLE service_languages ALTER COLUMN service_type DROP DEFAULT');
+    if (engineOf(queryRunner.connection) === 'mysql')
+      await queryRunner.query('ALTER TABLE service_languages ALTER COLUMN service_type DROP DEFAULT');
     await queryRunner.createIndex('service_languages', INDEX);
   }
 

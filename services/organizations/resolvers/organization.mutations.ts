@@ -11,8 +11,7 @@ export class OrganizationMutations {
   @Authorized()
   @Mutation(() => Organization, {
     description:
-      'Registers an organization, PENDING until the Secretariat verifies it; the caller becomes its member. ' +
-      'Any signed-in user.',
+      'Registers an organization, PENDING until the Secretariat verifies it; the caller becomes its member. ' + 'Any signed-in user.',
   })
   async registerOrganization(
     @Arg('input', () => OrganizationInput, { description: 'The organization; its name and country are required.' })

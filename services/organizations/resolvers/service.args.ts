@@ -22,7 +22,9 @@ export class ServiceFilter {
   @Field(() => ServiceType, { nullable: true, description: 'Services of this type.' })
   type?: ServiceType | null;
 
-  @Field(() => String, { nullable: true, description:
+  @Field(() => String, {
+    nullable: true,
+    description:
       'Services offered in this language, an ISO 639-3 code (e.g. quc); a macrolanguage also matches its individual ' +
       'languages (que: quz, quy...).',
   })
@@ -43,8 +45,7 @@ export class ServiceFilter {
   @Field(() => Float, {
     nullable: true,
     description:
-      `Distance from near in km, above 0 and at most ${MAX_RADIUS_KM}; ` +
-      "measured from a shelter's public (coarsened) position.",
+      `Distance from near in km, above 0 and at most ${MAX_RADIUS_KM}; ` + "measured from a shelter's public (coarsened) position.",
   })
   radiusKm?: number | null;
 }

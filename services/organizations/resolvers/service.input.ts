@@ -54,7 +54,10 @@ export class ShelterInput {
  */
 @InputType()
 abstract class ServiceFields {
-  @Field(() => String, { nullable: true, description: `What the service does and how to reach it, at most ${LIMITS.description} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `What the service does and how to reach it, at most ${LIMITS.description} characters.`,
+  })
   @IsOptional()
   @MaxLength(LIMITS.description)
   description?: string | null;

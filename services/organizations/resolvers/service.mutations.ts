@@ -7,7 +7,10 @@ import { addService, EditCheck, updateService } from '../service-writes';
 import { ServiceInput, ServiceUpdateInput } from './service.input';
 
 /** The ownership rule of access.ts, for the request's viewer. */
-const mayEdit = (ctx: Context<Loaders>): EditCheck => (found, what) => assertCanEditServices(ctx, found, what);
+const mayEdit =
+  (ctx: Context<Loaders>): EditCheck =>
+  (found, what) =>
+    assertCanEditServices(ctx, found, what);
 
 /** Forgets what this request cached of a service that just changed. */
 function forget(ctx: Context<Loaders>, service: Service): Service {

@@ -30,7 +30,10 @@ export class ShelterResolver {
     return (await mayRead(shelter, ctx)) ? shelter.address : null;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, readable and logged as the address; null for others.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'CONFIDENTIAL beds free now, readable and logged as the address; null for others.',
+  })
   async availableBeds(@Root() shelter: Shelter, @Ctx() ctx: Context<Loaders>): Promise<number | null> {
     return (await mayRead(shelter, ctx)) ? shelter.availableBeds : null;
   }

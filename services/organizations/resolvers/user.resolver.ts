@@ -13,7 +13,10 @@ async function organizationsOf(user: User, { loaders }: Context<Loaders>): Promi
   const memberships = await loaders.membershipsByUser.load(userId);
   const organizations = await loaders.organization.loadMany(memberships.map((m) => m.organizationId));
   const { organizations: visibility } = await loaders.visibility();
-  return visibleRows(visibility, organizations.map((o) => (o instanceof Error ? null : o)));
+  return visibleRows(
+    visibility,
+    organizations.map((o) => (o instanceof Error ? null : o)),
+  );
 }
 
 /** The fields this subgraph adds to User (owned by accounts): memberships are stored here. */

@@ -16,7 +16,8 @@ export enum PracticeStatus {
 }
 registerEnumType(PracticeStatus, {
   name: 'PracticeStatus',
-  description: 'Where a practice stands in review: only PUBLISHED practices are public; the others are read by their submitter and the Secretariat.',
+  description:
+    'Where a practice stands in review: only PUBLISHED practices are public; the others are read by their submitter and the Secretariat.',
 });
 
 /**

@@ -12,4 +12,3 @@ export type NationalAuthority = InstanceType<typeof NationalAuthority>;
 
 export const Organization = organizationStub();
 export type Organization = InstanceType<typeof Organization>;
-

@@ -46,7 +46,10 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   return {
     /** What the viewer may see (visibility.ts). */
     visibility: lazy(async () => practiceVisibility(viewer)),
-    practice: rowLoader((ids: string[]) => db.getRepository(Practice).findBy({ id: In(ids) }), (p) => p.id),
+    practice: rowLoader(
+      (ids: string[]) => db.getRepository(Practice).findBy({ id: In(ids) }),
+      (p) => p.id,
+    ),
     countriesOfPractice: listOf(countries, 'countryCode'),
     guidelinesOfPractice: listOf(guidelines, 'guidelineNumber'),
     populationsOfPractice: listOf(db.getRepository(PracticePopulation), 'population'),

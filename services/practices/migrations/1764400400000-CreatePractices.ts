@@ -46,7 +46,13 @@ export class CreatePractices1764400400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const name of ['practice_authorities', 'practice_organizations', 'practice_populations', 'practice_guidelines', 'practice_countries']) {
+    for (const name of [
+      'practice_authorities',
+      'practice_organizations',
+      'practice_populations',
+      'practice_guidelines',
+      'practice_countries',
+    ]) {
       await queryRunner.dropTable(name);
     }
     await queryRunner.dropTable('practices');

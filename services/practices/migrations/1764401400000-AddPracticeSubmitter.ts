@@ -5,10 +5,7 @@ export class AddPracticeSubmitter1764401400000 implements MigrationInterface {
   name = 'AddPracticeSubmitter1764401400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn(
-      'practices',
-      new TableColumn({ name: 'submitted_by', type: 'varchar', length: '36', isNullable: true }),
-    );
+    await queryRunner.addColumn('practices', new TableColumn({ name: 'submitted_by', type: 'varchar', length: '36', isNullable: true }));
     await queryRunner.createIndex('practices', new TableIndex({ name: 'idx_practices_submitted_by', columnNames: ['submitted_by'] }));
   }
 

@@ -12,6 +12,9 @@ export class CountryPracticesResolver {
   })
   async practices(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
     const links = await loaders.practicesOfCountry.load(country.code);
-    return visibleRows(await loaders.visibility(), links.map((link) => link.practice));
+    return visibleRows(
+      await loaders.visibility(),
+      links.map((link) => link.practice),
+    );
   }
 }

@@ -12,6 +12,9 @@ export class GuidelinePracticesResolver {
   })
   async practices(@Root() guideline: Guideline, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
     const links = await loaders.practicesOfGuideline.load(guideline.number);
-    return visibleRows(await loaders.visibility(), links.map((link) => link.practice));
+    return visibleRows(
+      await loaders.visibility(),
+      links.map((link) => link.practice),
+    );
   }
 }

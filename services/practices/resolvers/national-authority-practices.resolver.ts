@@ -12,6 +12,9 @@ export class NationalAuthorityPracticesResolver {
   })
   async practices(@Root() authority: NationalAuthority, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
     const links = await loaders.practicesOfAuthority.load(authority.id);
-    return visibleRows(await loaders.visibility(), links.map((link) => link.practice));
+    return visibleRows(
+      await loaders.visibility(),
+      links.map((link) => link.practice),
+    );
   }
 }

@@ -12,6 +12,9 @@ export class OrganizationPracticesResolver {
   })
   async practices(@Root() organization: Organization, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
     const links = await loaders.practicesOfOrganization.load(organization.id);
-    return visibleRows(await loaders.visibility(), links.map((link) => link.practice));
+    return visibleRows(
+      await loaders.visibility(),
+      links.map((link) => link.practice),
+    );
   }
 }

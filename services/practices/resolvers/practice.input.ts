@@ -1,15 +1,19 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Population } from '../../kit/enums';
 import { GUIDELINE_COUNT, IsGuidelineNumbers } from '../../kit/guidelines';
-import {
-  formatCount,
-  MAX_MEMBER_STATES,
-  MAX_POPULATIONS,
-  MAX_TITLE_LENGTH,
-  MAX_URL_LENGTH,
-  MIN_NAME_LENGTH,
-} from '../../kit/input-limits';
+import { formatCount, MAX_MEMBER_STATES, MAX_POPULATIONS, MAX_TITLE_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
 import { HTTP_URL, IsLanguageCode, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { Pillar } from '../entities/practice.entity';
 
@@ -25,8 +29,7 @@ function IsPracticeYear(options?: ValidationOptions) {
     {
       name: 'isPracticeYear',
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'number' && value >= FIRST_YEAR && value <= new Date().getUTCFullYear() + 1,
+        validate: (value: unknown) => typeof value === 'number' && value >= FIRST_YEAR && value <= new Date().getUTCFullYear() + 1,
         defaultMessage: () => `must be a year from ${FIRST_YEAR} to ${new Date().getUTCFullYear() + 1}`,
       },
     },
@@ -34,7 +37,9 @@ function IsPracticeYear(options?: ValidationOptions) {
   );
 }
 
-@InputType({ description: 'A practice submitted for review: it stays SUBMITTED, read by its submitter and the Secretariat, until published.' })
+@InputType({
+  description: 'A practice submitted for review: it stays SUBMITTED, read by its submitter and the Secretariat, until published.',
+})
 export class PracticeInput {
   @Field(() => String, { description: `Title, ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters, in the language of the text.` })
   @Length(MIN_NAME_LENGTH, MAX_TITLE_LENGTH, { message: `must be ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters` })
@@ -55,12 +60,18 @@ export class PracticeInput {
   @IsMemberState({ message: 'must be ISO codes of OAS Member States, e.g. GT' })
   countries: string[];
 
-  @Field(() => String, { nullable: true, description: `The full description, plain text, at most ${formatCount(MAX_BODY_LENGTH)} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The full description, plain text, at most ${formatCount(MAX_BODY_LENGTH)} characters.`,
+  })
   @IsOptional()
   @MaxLength(MAX_BODY_LENGTH, { message: `must be at most ${formatCount(MAX_BODY_LENGTH)} characters` })
   body?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: `Numbers of the Work Plan guidelines it implements, 1 to ${GUIDELINE_COUNT}; repeats count once.` })
+  @Field(() => [Int], {
+    nullable: true,
+    description: `Numbers of the Work Plan guidelines it implements, 1 to ${GUIDELINE_COUNT}; repeats count once.`,
+  })
   @IsOptional()
   @IsGuidelineNumbers()
   guidelines?: number[] | null;
@@ -87,7 +98,10 @@ export class PracticeInput {
   @IsPracticeYear()
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 639-3 code of the language of the text, e.g. spa, por, fra, eng (default spa).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 639-3 code of the language of the text, e.g. spa, por, fra, eng (default spa).',
+  })
   @IsOptional()
   @IsLanguageCode()
   language?: string | null;

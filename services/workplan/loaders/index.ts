@@ -8,11 +8,16 @@ export function createLoaders(db: DataSource) {
   const guidelines = db.getRepository(Guideline);
   const indicators = db.getRepository(Indicator);
   return {
-    guideline: rowLoader((numbers: number[]) => guidelines.findBy({ number: In(numbers) }), (g) => g.number),
-    indicator: rowLoader((ids: string[]) => indicators.findBy({ id: In(ids) }), (i) => i.id),
+    guideline: rowLoader(
+      (numbers: number[]) => guidelines.findBy({ number: In(numbers) }),
+      (g) => g.number,
+    ),
+    indicator: rowLoader(
+      (ids: string[]) => indicators.findBy({ id: In(ids) }),
+      (i) => i.id,
+    ),
     indicatorsByGuideline: groupLoader(
-      (numbers: number[]) =>
-        indicators.find({ where: { guidelineNumber: In(numbers) }, order: { position: 'ASC', id: 'ASC' } }),
+      (numbers: number[]) => indicators.find({ where: { guidelineNumber: In(numbers) }, order: { position: 'ASC', id: 'ASC' } }),
       (i) => i.guidelineNumber,
     ),
   };

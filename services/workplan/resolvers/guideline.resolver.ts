@@ -8,7 +8,9 @@ import { guidelineReference } from '../lookups';
 
 @Resolver(() => Guideline)
 export class GuidelineResolver {
-  @Query(() => [Guideline], { description: `The ${GUIDELINE_COUNT} guidelines of the Work Plan, by number (a fixed, short list: not paged).` })
+  @Query(() => [Guideline], {
+    description: `The ${GUIDELINE_COUNT} guidelines of the Work Plan, by number (a fixed, short list: not paged).`,
+  })
   guidelines(
     @Arg('section', () => GuidelineSection, { nullable: true, description: 'Only the guidelines of this chapter.' })
     section: GuidelineSection | null | undefined,
