@@ -16,6 +16,16 @@ export interface SubgraphDataSourceOptions {
   metrics?: Metrics;
 }
 
+/**
+ * A fetch made for a client's operation; health checks and schema loading come without one (and without a
+ * context). @apollo/gateway does not export its GraphQLDataSourceRequestKind enum, hence the string.
+ */
+export function isClientFetch(
+  options: GraphQLDataSourceProcessOptions<GatewayContext>,
+): options is Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { context: GatewayContext }> {
+  return (options.kind as string) === 'incoming operation';
+}
+
 /** What a proxy or a subgraph says when it cannot serve for now (restarting, overloaded, its upstream gone). */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -59,8 +69,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Health checks and schema loading arrive without a client request (and so without a context).
-    if (options.kind !== 'incoming operation') return;
+    if (!isClientFetch(options)) return;
     const { request, context } = options;
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);

@@ -7,6 +7,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
@@ -256,7 +257,7 @@ export function edgePlugin(limits: EdgeLimits): ApolloServerPlugin<GatewayContex
           }
           const overLimit = overLimitError(measure, limits);
           if (overLimit) throw overLimit;
-          if (limiter && operation.operation === 'mutation') {
+          if (limiter && operation.operation === OperationTypeNode.MUTATION) {
             const address = contextValue.clientAddress ?? 'unknown';
             const retryAfterSeconds = limiter.take(address, Math.max(1, measure.fields));
             if (retryAfterSeconds > 0) {

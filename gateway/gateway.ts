@@ -61,7 +61,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   };
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: gateway as never,
+    gateway: gateway,
     formatError: maskError,
     // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/kit/subgraph.ts.
     stopOnTerminationSignals: false,

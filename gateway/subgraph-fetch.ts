@@ -135,7 +135,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
  * Rejects with a SubgraphFetchError when the subgraph cannot be reached or does not answer in time.
  */
 export const subgraphFetch: Fetcher = async (url, init) => {
-  const headers = (init?.headers ?? {}) as Record<string, string>;
+  const headers = init?.headers ?? {};
   const body = typeof init?.body === 'string' ? init.body : '';
   const key = dedupeKey(url, headers, body);
   let pending = key === null ? undefined : inFlight.get(key);
@@ -148,7 +148,7 @@ export const subgraphFetch: Fetcher = async (url, init) => {
     }
   }
   const raw = await pending;
-  return new Response(raw.body, { url: raw.url, status: raw.status, statusText: raw.statusText, headers: raw.headers }) as never;
+  return new Response(raw.body, { url: raw.url, status: raw.status, statusText: raw.statusText, headers: raw.headers });
 };
 
 /** Fetches now being shared (tests read it). */

@@ -48,7 +48,7 @@ function subscribe(url: string, token: string, query: string, sentAt: Map<string
     socket.on('error', reject);
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data));
+      const message = JSON.parse((data as Buffer).toString('utf8')) as { type: string; payload: { data: Record<string, unknown> } };
       if (message.type === 'connection_ack') {
         socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
         resolve(client);
@@ -79,8 +79,8 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await response.json()) as { data?: any; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      const body = (await response.json()) as { data?: Record<string, { id: string }>; errors?: unknown[] };
+      if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
     const sentAt = new Map<string, number>();

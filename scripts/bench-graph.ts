@@ -197,7 +197,10 @@ function startLocalGateway(env: Record<string, string>, port: number): Promise<C
   });
   return waitForUrl(`http://127.0.0.1:${port}/health`, 120_000).then(
     () => child,
-    (error: unknown) => stopProcess(child).then(() => Promise.reject(error)),
+    (error: unknown) =>
+      stopProcess(child).then(() => {
+        throw error;
+      }),
   );
 }
 

@@ -25,6 +25,6 @@ export class Supervisor {
 
   /** SIGTERM to every process (or those named), SIGKILL to any still running `graceMs` later (stopProcess). */
   async stop(graceMs?: number, names: string[] = [...this.running.keys()]): Promise<void> {
-    await Promise.all(names.map((name) => this.running.get(name)?.stop(graceMs)));
+    await Promise.all(names.flatMap((name) => this.running.get(name)?.stop(graceMs) ?? []));
   }
 }

@@ -8,7 +8,7 @@ import { practicesSubgraph } from './practices/subgraph';
 import { workplanSubgraph } from './workplan/subgraph';
 
 /** Every subgraph of the graph, by name: the schema script and the test graph start from here. */
-export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<any>> = {
+export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown>> = {
   accounts: accountsSubgraph,
   authorities: authoritiesSubgraph,
   organizations: organizationsSubgraph,

@@ -37,7 +37,7 @@ export class LiveFeed {
   /** The accepted subscription, or the errors that refuse it (coded, for this subscription alone). */
   async open(payload: SubscriptionPayload, authorization: string | null): Promise<FeedRequest | GraphQLError[]> {
     const checked = checkSubscription(this.schema, payload, this.limits);
-    if (Array.isArray(checked)) return [...checked];
+    if (Array.isArray(checked)) return [...(checked as readonly GraphQLError[])];
     const subscription = checked as Exclude<typeof checked, readonly GraphQLError[]>;
     let plan: FeedPlan;
     try {

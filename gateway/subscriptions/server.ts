@@ -81,7 +81,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
         }
         const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
         if (Array.isArray(opened)) return opened;
-        const request = opened as FeedRequest;
+        const request = opened;
         return {
           schema: options.feed.schema,
           document: request.document,

@@ -161,7 +161,7 @@ export function benchRows(scale: number): BenchRows {
 }
 
 async function insert<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.getRepository(entity).insert(rows.slice(i, i + 200) as never[]);
+  for (let i = 0; i < rows.length; i += 200) await db.getRepository(entity).insert(rows.slice(i, i + 200));
 }
 
 const INSERTS: Partial<Record<SubgraphName, (db: DataSource, rows: BenchRows) => Promise<void>>> = {

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../../services/platform/logger';
 import type { SubgraphDefinition } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import type { GatewayContext } from '../../gateway/context';
+import { isClientFetch } from '../../gateway/data-source';
 import { startGateway } from '../../gateway/gateway';
 
 /**
@@ -30,7 +31,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
   }
 
   process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (options.kind !== 'incoming operation') return this.local.process(options);
+    if (!isClientFetch(options)) return this.local.process(options);
     const { requestId, authorization, stats } = options.context;
     if (stats) stats.fetches += 1;
     const viewer = verifyAuthorization(authorization ?? undefined, this.jwtSecret);
@@ -44,7 +45,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
       config: this.config,
       jwtSecret: this.jwtSecret,
     };
-    return this.local.process({ ...options, context } as never);
+    return this.local.process({ ...options, context });
   }
 }
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   }
   // The live feed still polls the agreements subgraph over HTTP (the bench keeps the processes running).
   const gateway = await startGateway(config, { buildService: (name) => sources[name] });
-  process.once('SIGTERM', () => gateway.stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
 }
 
 main().catch((error: unknown) => {

@@ -57,7 +57,8 @@ export function mixed(user: string, rounds = 1): MixedRequests {
         const b = benchOrganization(i + 1).country;
         return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
       },
-      (body, context) => (context.agreementId = (JSON.parse(body) as any).data?.createAgreement?.id),
+      (body, context) =>
+        (context.agreementId = (JSON.parse(body) as { data?: { createAgreement?: { id: string } } }).data?.createAgreement?.id),
     ),
     post(S6_READS[1]),
     write(secretariat, (context) => ({ query: SET_AGREEMENT_STATUS, variables: { id: context.agreementId ?? 'none' } })),

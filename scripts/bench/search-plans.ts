@@ -54,7 +54,7 @@ export async function explainServices(
   const plans: string[] = [];
   for (const { sql, parameters } of recorder.statements.slice()) {
     const mysql = db.options.type === 'mysql';
-    const rows: Record<string, unknown>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
+    const rows: Record<string, string | number | null>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
     // A page sorted by a computed key carries its count (COUNT(*) OVER ()); other pages count apart.
     const kind = /OVER \(\)/i.test(sql) ? 'page + count' : /COUNT\(/i.test(sql) ? 'count' : 'page';
     const steps = rows.map((r) =>

@@ -14,7 +14,7 @@ export async function recordEvent(
   at: Date,
 ): Promise<void> {
   await manager.query("UPDATE agreement_event_sequence SET value = value + 1 WHERE name = 'events'");
-  const [{ value }] = await manager.query("SELECT value FROM agreement_event_sequence WHERE name = 'events'");
+  const [{ value }] = await manager.query<{ value: number | string }[]>("SELECT value FROM agreement_event_sequence WHERE name = 'events'");
   await manager.insert(AgreementEvent, {
     id: Number(value),
     kind,

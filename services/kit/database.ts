@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
 import { StatementCounter, countStatements } from './statements';
 
+/** A subgraph's entity classes and migration classes, as TypeORM takes them. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+export type MigrationList = NonNullable<DataSourceOptions['migrations']>;
+
 export interface DatabaseOptions {
   service: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
+  entities: EntityList;
+  migrations: MigrationList;
 }
 
 export function databaseName(config: Config, service: SubgraphName): string {

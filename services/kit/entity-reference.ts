@@ -45,12 +45,15 @@ export interface EntityReferenceOptions<K, T, L> {
   visibility?: (ctx: Context<L>) => Visibility<T> | Promise<Visibility<T>>;
 }
 
-/** How one entity of this subgraph is found by its key: for the gateway's `_entities` and for root lookups alike. */
-export interface EntityReference<T, L = any> {
+/**
+ * How one entity of this subgraph is found by its key: for the gateway's `_entities` and for root lookups
+ * alike. Methods, so that a reference for a subgraph's own loaders is one of `EntityReference<T>` too.
+ */
+export interface EntityReference<T, L = unknown> {
   /** The row with this key that the viewer may see; null for a malformed key, an unknown one or a hidden row. */
-  find: (ctx: Context<L>, value: unknown) => Promise<T | null>;
+  find(ctx: Context<L>, value: unknown): Promise<T | null>;
   /** `__resolveReference` of the entity: `find` with the key field of the representation. */
-  resolveReference: (representation: Record<string, unknown>, ctx: Context<L>) => Promise<T | null>;
+  resolveReference(representation: Record<string, unknown>, ctx: Context<L>): Promise<T | null>;
 }
 
 /**

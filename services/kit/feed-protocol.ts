@@ -14,7 +14,7 @@ import {
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { isClientError, isDatabaseUnavailable } from '../platform/errors';
 import type { Context } from './context';
-import { MAX_EVENTS_PER_CALL, type FeedDefinition } from './feed';
+import { MAX_EVENTS_PER_CALL, type FeedDefinition, type FeedEvent } from './feed';
 
 /** A call the subgraph refuses as a whole, with the errors to answer and the HTTP status. */
 export class FeedRefusal extends Error {
@@ -61,7 +61,7 @@ export class FeedProtocol {
   ) {}
 
   /** Parses and validates the operation, once per text: it must be a subscription of this feed's field alone. */
-  prepare<A>(feed: FeedDefinition<any, A>, body: { query?: unknown; variables?: unknown }): FeedOperation<A> {
+  prepare<A>(feed: FeedDefinition<FeedEvent, A>, body: { query?: unknown; variables?: unknown }): FeedOperation<A> {
     if (typeof body.query !== 'string') throw new FeedRefusal([badRequest('Send the subscription as `query`.')]);
     const variables = body.variables ?? {};
     if (typeof variables !== 'object' || Array.isArray(variables)) throw new FeedRefusal([badRequest('`variables` is an object.')]);
@@ -87,7 +87,7 @@ export class FeedProtocol {
     until: number,
   ): Promise<{ events: ResolvedEvent[]; last: string }> {
     const rows = until > after ? await feed.read(ctx.db, after, until, MAX_EVENTS_PER_CALL) : [];
-    const visible = await Promise.all(rows.map((event) => feed.visible(event, operation.args, ctx)));
+    const visible = await Promise.all(rows.map(async (event) => feed.visible(event, operation.args, ctx)));
     const shown = rows.filter((_event, i) => visible[i]);
     // Together, so that the per-request loaders batch what the events' selections read.
     const events = await Promise.all(shown.map((event) => this.resolve(event, operation, ctx)));

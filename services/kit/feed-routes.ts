@@ -6,14 +6,14 @@ import { isClientError, isDatabaseUnavailable } from '../platform/errors';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody, sendJson } from '../platform/http';
 import type { Logger } from '../platform/logger';
 import type { Context } from './context';
-import { eventIdOf, type FeedDefinition } from './feed';
+import { eventIdOf, type FeedDefinition, type FeedEvent } from './feed';
 import { FeedProtocol, FeedRefusal } from './feed-protocol';
 
 /** Where a subgraph serves its feeds, next to /graphql; /metrics counts these routes under this label. */
 export const FEED_ROUTES = '/feeds';
 
 export interface FeedRoutesOptions<L> {
-  feeds: readonly FeedDefinition<any, any, L>[];
+  feeds: readonly FeedDefinition<FeedEvent, unknown, L>[];
   schema: GraphQLSchema;
   db: DataSource;
   jwtSecret: string;
@@ -104,7 +104,7 @@ export function feedRoutes<L>(options: FeedRoutesOptions<L>): (req: IncomingMess
         : [error instanceof GraphQLError ? error : new GraphQLError('feed request failed', { originalError: error as Error })];
     const formatted = errors.map(format);
     if (!isClientError(formatted[0]?.extensions?.code)) {
-      const cause = (errors[0].originalError ?? errors[0]) as Error;
+      const cause = errors[0].originalError ?? errors[0];
       if (isDatabaseUnavailable(cause)) options.log.warn({ err: cause, requestId }, 'database unavailable');
       else options.log.error({ err: cause, requestId }, 'feed request failed');
     }

@@ -11,21 +11,23 @@ export interface FeedEvent {
  * docs/live-feeds.md). The gateway knows nothing of it: it asks this subgraph for the events after an
  * id, as each subscriber, and this subgraph decides which of them that subscriber receives.
  */
-export interface FeedDefinition<E extends FeedEvent = FeedEvent, A = any, L = any> {
+// Methods, not function properties: a definition for its own event, arguments and loaders is then one of
+// `FeedDefinition`, as a subgraph's list of feeds holds it (TypeScript compares method parameters bivariantly).
+export interface FeedDefinition<E extends FeedEvent = FeedEvent, A = unknown, L = unknown> {
   /** The `Subscription` field of the subgraph's own SDL that this feed serves; its resolver returns its root. */
   field: string;
   /** The id of the newest event of the log; 0 while the log is empty. */
-  head: (db: DataSource) => Promise<number>;
+  head(db: DataSource): Promise<number>;
   /** The events with `after` < id <= `until`, oldest first, at most `limit` of them. */
-  read: (db: DataSource, after: number, until: number, limit: number) => Promise<E[]>;
+  read(db: DataSource, after: number, until: number, limit: number): Promise<E[]>;
   /**
    * Checks the subscription's arguments for this viewer, throwing a GraphQLError with a code
    * (BAD_USER_INPUT, FORBIDDEN) to refuse it, and says where it starts: after that event id
    * (replaying the log from there), or null for live from now.
    */
-  start: (args: A, ctx: Context<L>) => number | null | Promise<number | null>;
+  start(args: A, ctx: Context<L>): number | null | Promise<number | null>;
   /** Whether this viewer may see the event and the event matches the subscription's arguments (loaders at hand in ctx). */
-  visible: (event: E, args: A, ctx: Context<L>) => boolean | Promise<boolean>;
+  visible(event: E, args: A, ctx: Context<L>): boolean | Promise<boolean>;
 }
 
 /** The most events one `events` call examines; the gateway pages on with the `last` it answers. */

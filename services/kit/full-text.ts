@@ -150,7 +150,7 @@ export async function createFullTextIndex(queryRunner: QueryRunner, index: FullT
  */
 export async function createScopedDocument(queryRunner: QueryRunner, index: FullTextTable): Promise<void> {
   if (engineOf(queryRunner.connection) !== 'mysql' || !index.scope) return;
-  const [{ version }] = await queryRunner.query('SELECT VERSION() AS version');
+  const [{ version }] = (await queryRunner.query('SELECT VERSION() AS version')) as { version: string }[];
   const group = /mariadb/i.test(version) ? '\\\\1' : '$1';
   const text = `CONCAT_WS(' ', ${[...index.titles, ...index.bodies].join(', ')})`;
   const words = `REGEXP_REPLACE(${text}, '([[:alnum:]_]+)', CONCAT(${index.scope}, '${SCOPE_SEPARATOR}${group}'))`;

@@ -47,9 +47,9 @@ function decode(cursor: string, keys: SortKey[]): { values: KeyValue[]; id: stri
     throw invalid();
   }
   if (!Array.isArray(parsed) || parsed.length !== keys.length + 1 || typeof parsed[keys.length] !== 'string') throw invalid();
-  const values = parsed.slice(0, keys.length);
+  const values = (parsed as unknown[]).slice(0, keys.length) as KeyValue[];
   if (values.some((v, i) => (keys[i].numeric ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'string'))) throw invalid();
-  return { values, id: parsed[keys.length] };
+  return { values, id: parsed[keys.length] as string };
 }
 
 /** (k1, k2, ..., id) strictly after the cursor in the order of the keys, as SQL. */
@@ -106,7 +106,7 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
     .filter(({ row }) => !cursor || !countInPage || Number(rows[row].after_cursor) === 1);
   const values = kept.map(({ entity, row }) =>
     keys.map((key, i) => {
-      const value = key.property ? entity[key.property] : rows[row][ordered[i]];
+      const value: unknown = key.property ? entity[key.property] : rows[row][ordered[i]];
       return key.numeric ? Number(value) : String(value);
     }),
   );

@@ -6,8 +6,8 @@ interface LanguageEntry {
 }
 
 // The package's entry point is a JSON file with no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ENTRIES: LanguageEntry[] = require('iso-639-3');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file with no type declarations
+const ENTRIES = require('iso-639-3') as LanguageEntry[];
 const BY_CODE = new Map(ENTRIES.map((entry) => [entry.iso6393, entry]));
 
 /** True for a code of the ISO 639-3 table, e.g. spa, quc, hat, que. */
@@ -29,8 +29,8 @@ interface SubtagRecord {
 }
 
 // ISO 639-1 to 639-3 (e.g. qu -> que): the registry names a macrolanguage by its shortest code.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const TO_1: Record<string, string> = require('iso-639-3/to-1.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file with no type declarations
+const TO_1 = require('iso-639-3/to-1.json') as Record<string, string>;
 const FROM_1 = new Map(Object.entries(TO_1).map(([three, one]) => [one, three]));
 
 let individuals: Map<string, string[]> | null = null;
@@ -42,8 +42,8 @@ let individuals: Map<string, string[]> | null = null;
  */
 function macrolanguageMembers(): Map<string, string[]> {
   if (individuals) return individuals;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const registry: SubtagRecord[] = require('language-subtag-registry/data/json/registry.json');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- large: read on first use, not at import
+  const registry = require('language-subtag-registry/data/json/registry.json') as SubtagRecord[];
   const members = new Map<string, string[]>();
   for (const record of registry) {
     if (record.Type !== 'language' || !record.Macrolanguage || !record.Subtag || record.Deprecated) continue;

@@ -5,6 +5,7 @@ import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphq
 import { authChecker } from './auth-checker';
 import { DateTime } from './date-time';
 import { guardEntities } from './entities-guard';
+import type { Context } from './context';
 import type { EntityReference } from './entity-reference';
 import { validateInput } from './validation';
 
@@ -42,9 +43,14 @@ export async function buildFederatedSchema(
     skipCheck: true,
   });
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphQLSchema);
+  // One runtime shape under two libraries' incompatible types (type-graphql's ResolversMap, @apollo/subgraph's map).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the line above
   const resolvers: Record<string, any> = createResolversMap(typeGraphQLSchema);
   for (const [typeName, reference] of Object.entries(references)) {
-    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: reference.resolveReference };
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: (representation: Record<string, unknown>, ctx: Context) => reference.resolveReference(representation, ctx),
+    };
   }
   const schema = guardEntities(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers }));
   return { schema, sdl };

@@ -14,7 +14,7 @@ export async function upsertRows<T extends ObjectLiteral>(
   if (rows.length === 0) return;
   await inTransaction(db, async (manager) => {
     for (let i = 0; i < rows.length; i += 200) {
-      await manager.getRepository(entity).upsert(rows.slice(i, i + 200) as never[], key);
+      await manager.getRepository(entity).upsert(rows.slice(i, i + 200), key);
     }
   });
 }

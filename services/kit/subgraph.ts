@@ -2,13 +2,13 @@ import type http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
-import type { DataSource, MixedList } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
 import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
 import type { Context } from './context';
-import type { FeedDefinition } from './feed';
+import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
-import { openDatabase } from './database';
+import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
 import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
 import type { FederatedSchema } from './schema-builder';
@@ -19,16 +19,14 @@ import { createMetrics } from '../platform/metrics';
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
   name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
+  entities: EntityList;
+  migrations: MigrationList;
   buildSchema: () => Promise<FederatedSchema>;
   createLoaders: (db: DataSource, viewer: Viewer | null) => L;
   /** Loads reference and demo data; must be idempotent (runs on every start). */
   seed?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
   /** The live feeds it serves, one per field of its `Subscription` type (docs/live-feeds.md). */
-  feeds?: FeedDefinition<any, any, L>[];
+  feeds?: FeedDefinition<FeedEvent, unknown, L>[];
 }
 
 export interface RunningSubgraph {

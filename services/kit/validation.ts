@@ -50,7 +50,7 @@ export function countryFilter(code: string | null | undefined, field = 'country'
  */
 export async function validateInput(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
-  const items = Array.isArray(value) ? value : [value];
+  const items: unknown[] = Array.isArray(value) ? value : [value];
   const problems: FieldProblem[] = [];
   for (const item of items) {
     if (item && typeof item === 'object')

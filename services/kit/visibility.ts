@@ -42,6 +42,6 @@ export async function visibleRows<T>(
     seen.add(key);
     return true;
   });
-  const visible = await Promise.all(unique.map((row) => visibility.canSee(row)));
+  const visible = await Promise.all(unique.map(async (row) => visibility.canSee(row)));
   return unique.filter((_, i) => visible[i]);
 }

@@ -99,77 +99,77 @@ const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
  * /ready (it can serve), /metrics, a body limit, and the request id in every response.
  */
 export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloServer<C>, options: GraphQLHttpOptions<C>): http.Server {
-  return trackResponses(
-    http.createServer(async (req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const requestId = requestIdOf(req);
-      res.setHeader('x-request-id', requestId);
-      const { metrics } = options;
-      if (metrics) {
-        const route = ROUTES.has(url.pathname)
-          ? url.pathname
-          : (options.routeLabels?.find((prefix) => url.pathname.startsWith(`${prefix}/`)) ?? 'other');
-        res.once('finish', () => metrics.countResponse(route, res.statusCode));
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    const { metrics } = options;
+    if (metrics) {
+      const route = ROUTES.has(url.pathname)
+        ? url.pathname
+        : (options.routeLabels?.find((prefix) => url.pathname.startsWith(`${prefix}/`)) ?? 'other');
+      res.once('finish', () => metrics.countResponse(route, res.statusCode));
+    }
+    if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
+    try {
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics' && metrics) {
+        const text = await metrics.text();
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+        return void res.end(text);
       }
-      if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
-      try {
-        if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-        if (url.pathname === '/metrics' && metrics) {
-          const text = await metrics.text();
-          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-          return void res.end(text);
-        }
-        if (options.routes?.(req, res, url.pathname)) return;
-        if (url.pathname === '/ready') {
-          const ready = await options.ready().catch(() => false);
-          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
-        }
-        if (url.pathname !== options.path) return requestError(res, 404, 'NOT_FOUND', `Nothing here; GraphQL is at ${options.path}.`);
+      if (options.routes?.(req, res, url.pathname)) return;
+      if (url.pathname === '/ready') {
+        const ready = await options.ready().catch(() => false);
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      }
+      if (url.pathname !== options.path) return requestError(res, 404, 'NOT_FOUND', `Nothing here; GraphQL is at ${options.path}.`);
 
-        const raw = req.method === 'POST' ? await readBody(req) : '';
-        let body: unknown = raw;
-        if (raw && (req.headers['content-type'] ?? '').includes('json')) {
-          try {
-            body = JSON.parse(raw);
-          } catch {
-            return requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-          }
+      const raw = req.method === 'POST' ? await readBody(req) : '';
+      let body: unknown = raw;
+      if (raw && (req.headers['content-type'] ?? '').includes('json')) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
-        const headers = new HeaderMap();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        let context: C | undefined;
-        const execute = () =>
-          apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-            context: async () => (context = await options.context(req, requestId)),
-          });
-        const { instrument } = options;
-        const result = await (instrument ? instrument.around(requestId, execute) : execute());
-        if (instrument && context) {
-          for (const [name, value] of Object.entries(instrument.headers(context, requestId))) res.setHeader(`x-${name}`, value);
-        }
-        for (const [name, value] of result.headers) res.setHeader(name, value);
-        res.statusCode = result.status ?? 200;
-        if (result.body.kind === 'complete') {
-          res.end(result.body.string);
-        } else {
-          for await (const chunk of result.body.asyncIterator) res.write(chunk);
-          res.end();
-        }
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          // The rest of the body is never read: a kept-alive socket would parse it as the next request.
-          res.setHeader('connection', 'close');
-          return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
-        }
-        options.log.error({ err: error, requestId }, 'request failed');
-        if (!res.headersSent) requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        else res.end();
       }
-    }),
-  );
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let context: C | undefined;
+      const execute = () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+          context: async () => (context = await options.context(req, requestId)),
+        });
+      const { instrument } = options;
+      const result = await (instrument ? instrument.around(requestId, execute) : execute());
+      if (instrument && context) {
+        for (const [name, value] of Object.entries(instrument.headers(context, requestId))) res.setHeader(`x-${name}`, value);
+      }
+      for (const [name, value] of result.headers) res.setHeader(name, value);
+      res.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') {
+        res.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read: a kept-alive socket would parse it as the next request.
+        res.setHeader('connection', 'close');
+        return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+      }
+      options.log.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.end();
+    }
+  };
+  // `answer` answers every error itself (500 at worst): nothing is left to the promise it returns.
+  return trackResponses(http.createServer((req, res) => void answer(req, res)));
 }
 
 /** Listens on the port (0 picks a free one) and resolves with the port taken. */

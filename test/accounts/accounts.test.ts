@@ -90,9 +90,9 @@ describe('accounts subgraph', () => {
       const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }';
       const r = [{ __typename: 'User', id: officerId }];
       const anonymous = await subgraph.execute(query, { r });
-      expect(anonymous.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(anonymous.errors![0].extensions.code).toBe('FORBIDDEN');
       const other = await subgraph.execute(query, { r }, viewerOf(plainId));
-      expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(other.errors![0].extensions.code).toBe('FORBIDDEN');
       const self = await subgraph.execute(query, { r }, viewerOf(officerId));
       expect(self.data!._entities).toEqual([{ email: 'officer@gt.demo.enlace.example' }]);
     });

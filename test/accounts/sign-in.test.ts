@@ -71,17 +71,17 @@ describe('accounts: sign-up and sign-in', () => {
     it('answers the same UNAUTHENTICATED error for an unknown e-mail and a wrong password', async () => {
       const unknown = await login('nobody@example.org', PASSWORD);
       const wrong = await login('ana.perez@example.org', 'wrong password!!');
-      expect(unknown.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect(unknown.errors![0].extensions.code).toBe('UNAUTHENTICATED');
       expect(wrong.errors![0]).toEqual(unknown.errors![0]);
     });
 
     it('refuses every try after 5 failures within 15 minutes, even the right password, with TOO_MANY_ATTEMPTS', async () => {
       await signUp({ email: 'target@example.org', password: PASSWORD, name: 'Target' });
       for (let i = 0; i < 5; i += 1) {
-        expect((await login('target@example.org', `guess number ${i}!`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+        expect((await login('target@example.org', `guess number ${i}!`)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
       }
       const locked = await login('target@example.org', PASSWORD);
-      expect(locked.errors![0].extensions!.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(locked.errors![0].extensions.code).toBe('TOO_MANY_ATTEMPTS');
       expect(locked.errors![0].message).toMatch(/try again in \d+ minute/);
     });
 
@@ -118,9 +118,9 @@ describe('accounts: sign-up and sign-in', () => {
 
     it('is for the Secretariat only', async () => {
       const anonymous = await subgraph.execute(GRANT, { userId, role: 'SECRETARIAT' });
-      expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
       const authority = await subgraph.execute(GRANT, { userId, role: 'SECRETARIAT' }, viewer('AUTHORITY', 'GT', userId));
-      expect(authority.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(authority.errors![0].extensions.code).toBe('FORBIDDEN');
       expect((await subgraph.db.getRepository(User).findOneByOrFail({ id: userId })).role).toBeNull();
     });
 
@@ -146,7 +146,7 @@ describe('accounts: sign-up and sign-in', () => {
         { userId: '00000000-0000-4000-8000-000000000000', role: 'SECRETARIAT' },
         secretariat,
       );
-      expect(errors![0].extensions!.code).toBe('NOT_FOUND');
+      expect(errors![0].extensions.code).toBe('NOT_FOUND');
     });
   });
 
@@ -156,7 +156,7 @@ describe('accounts: sign-up and sign-in', () => {
       const { data } = await subgraph.execute(query, {}, viewer('SECRETARIAT'));
       expect((data!.users as { totalCount: number }).totalCount).toBeGreaterThanOrEqual(3);
       const refused = await subgraph.execute(query, {}, viewer(null));
-      expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
     });
   });
 });

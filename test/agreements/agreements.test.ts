@@ -74,7 +74,7 @@ describe('agreements subgraph', () => {
 
     it('refuses a page size over 100 or a malformed cursor with BAD_USER_INPUT', async () => {
       const big = await subgraph.execute('{ agreements(first: 500) { totalCount } }');
-      expect(big.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(big.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(big.errors![0].message).toMatch(/between 1 and 100/);
       expect(await errorCode('{ agreements(after: "bm9wZQ") { totalCount } }')).toBe('BAD_USER_INPUT');
     });

@@ -7,7 +7,6 @@ const SECRETS = ['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'JWT_SECRET', 'ENLACE_
 // (apt-get install docker-compose; .ci/run does) the same checks run on the file as read here.
 const fromDockerCompose = dockerComposeConfig();
 if (!fromDockerCompose) {
-  // eslint-disable-next-line no-console
   console.warn('docker-compose is not installed: docker-compose.yml is checked as read by js-yaml only.');
 }
 const READINGS: [string, ComposeFile][] = [['as read here', loadCompose()]];

@@ -74,7 +74,7 @@ export function dockerComposeConfig(variables = OPERATOR_VARIABLES): ComposeFile
     env: { PATH: process.env.PATH, ...variables },
     encoding: 'utf8',
   });
-  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return null;
+  if (result.error && 'code' in result.error && result.error.code === 'ENOENT') return null;
   if (result.status !== 0) throw new Error(`docker-compose config failed:\n${result.stderr}`);
   return normalise(load(result.stdout) as ComposeFile);
 }

@@ -26,7 +26,7 @@ function unprivilegedUser(image: AssembledImage): { uid?: number; gid?: number }
   if (process.getuid?.() !== 0 || !image.user) return {};
   if (openToOthers(process.execPath) && openToOthers(path.join(fs.realpathSync(projectPath('node_modules')), 'x')))
     return { uid: 65534, gid: 65534 };
-  // eslint-disable-next-line no-console
+
   console.warn('image test: node or node_modules is closed to other users; the processes run as root, not as an unprivileged USER.');
   return {};
 }

@@ -53,7 +53,7 @@ describe('SQL statements of a deep cross-subgraph query', () => {
     const large = await measure();
     expect(large.rows).toBeGreaterThan(small.rows * 1.8);
     expect(large.statements).toBe(small.statements);
-    // eslint-disable-next-line no-console
+
     console.log(`deep query: ${small.statements} SQL statements for ${small.rows} list items, ${large.statements} for ${large.rows}`);
   });
 });

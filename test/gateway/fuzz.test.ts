@@ -55,22 +55,18 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
 
 const cases: fc.Arbitrary<Case> = fc.oneof(
   // Known operations with hostile variables (half of them signed in, so input checks are reached).
-  fc
-    .record({ query: fc.constantFrom(...MUTATIONS), i: hostileValue, auth: fc.boolean() })
-    .map(({ query, i, auth }) => ({
-      kind: 'mutation' as const,
-      body: json({ query, variables: { i } }),
-      contentType: 'application/json',
-      auth,
-    })),
-  fc
-    .record({ query: fc.constantFrom(...QUERIES), i: hostileValue })
-    .map(({ query, i }) => ({
-      kind: 'other' as const,
-      body: json({ query, variables: { i } }),
-      contentType: 'application/json',
-      auth: false,
-    })),
+  fc.record({ query: fc.constantFrom(...MUTATIONS), i: hostileValue, auth: fc.boolean() }).map(({ query, i, auth }) => ({
+    kind: 'mutation' as const,
+    body: json({ query, variables: { i } }),
+    contentType: 'application/json',
+    auth,
+  })),
+  fc.record({ query: fc.constantFrom(...QUERIES), i: hostileValue }).map(({ query, i }) => ({
+    kind: 'other' as const,
+    body: json({ query, variables: { i } }),
+    contentType: 'application/json',
+    auth: false,
+  })),
   // Random strings and random GraphQL-ish token soup as queries.
   fc
     .string({ unit: 'grapheme', maxLength: 400 })
@@ -107,22 +103,18 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
     )
     .map((tokens) => ({ kind: 'other' as const, body: json({ query: tokens.join(' ') }), contentType: 'application/json', auth: false })),
   // Deep nesting, thousands of aliases, thousands of fields.
-  fc
-    .integer({ min: 1, max: 20_000 })
-    .map((n) => ({
-      kind: 'other' as const,
-      body: json({ query: `${'{ country(code: "GT") '.repeat(n)}${'}'.repeat(n)}` }),
-      contentType: 'application/json',
-      auth: false,
-    })),
-  fc
-    .integer({ min: 1, max: 100_000 })
-    .map((n) => ({
-      kind: 'other' as const,
-      body: json({ query: `${'{'.repeat(n)}${'}'.repeat(n)}` }),
-      contentType: 'application/json',
-      auth: false,
-    })),
+  fc.integer({ min: 1, max: 20_000 }).map((n) => ({
+    kind: 'other' as const,
+    body: json({ query: `${'{ country(code: "GT") '.repeat(n)}${'}'.repeat(n)}` }),
+    contentType: 'application/json',
+    auth: false,
+  })),
+  fc.integer({ min: 1, max: 100_000 }).map((n) => ({
+    kind: 'other' as const,
+    body: json({ query: `${'{'.repeat(n)}${'}'.repeat(n)}` }),
+    contentType: 'application/json',
+    auth: false,
+  })),
   fc.integer({ min: 31, max: 5000 }).map((n) => ({
     kind: 'mutation' as const,
     body: json({
@@ -154,14 +146,12 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
       contentType: fc.constantFrom('text/plain', 'application/graphql', 'multipart/form-data', 'application/x-www-form-urlencoded', ''),
     })
     .map(({ query, contentType }) => ({ kind: 'mutation' as const, body: json({ query, variables: { i: {} } }), contentType, auth: true })),
-  fc
-    .integer({ min: 1024 * 1024 - 100, max: 3 * 1024 * 1024 })
-    .map((size) => ({
-      kind: 'mutation' as const,
-      body: json({ query: MUTATIONS[0], variables: { i: { name: 'x'.repeat(size) } } }),
-      contentType: 'application/json',
-      auth: false,
-    })),
+  fc.integer({ min: 1024 * 1024 - 100, max: 3 * 1024 * 1024 }).map((size) => ({
+    kind: 'mutation' as const,
+    body: json({ query: MUTATIONS[0], variables: { i: { name: 'x'.repeat(size) } } }),
+    contentType: 'application/json',
+    auth: false,
+  })),
 );
 
 /** What a client must never read: a stack trace, SQL, a file path, a driver's error. */
@@ -211,7 +201,7 @@ describe('the gateway under malformed and hostile requests (property-based)', ()
           const text = await response.text();
           expect(response.status).toBeLessThan(500);
           for (const leak of LEAKS) expect(text).not.toMatch(leak);
-          let parsed: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } = {};
+          let parsed: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
           try {
             parsed = JSON.parse(text);
           } catch {
@@ -230,7 +220,7 @@ describe('the gateway under malformed and hostile requests (property-based)', ()
         }),
         { numRuns: 1_000_000, interruptAfterTimeLimit: BUDGET_MS, seed: Number(process.env.FUZZ_SEED) || undefined },
       );
-      // eslint-disable-next-line no-console
+
       console.log(`fuzz: ${runs} hostile requests, error codes seen: ${JSON.stringify(Object.fromEntries(codes))}`);
       expect(runs).toBeGreaterThan(100);
     },

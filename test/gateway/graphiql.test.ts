@@ -6,7 +6,6 @@ import { startGraph, TestGraph } from '../helpers/graph';
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`GraphiQL browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does).`);
 }
 

@@ -39,7 +39,7 @@ describe('the gateway fetching from a subgraph that fails', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
       ...init,
-    } as never);
+    });
 
   it('sends a query again on a new connection when its kept-alive one turns out dead', async () => {
     expect((await post('query A{a}')).status).toBe(200);

@@ -35,7 +35,7 @@ function copy<T extends ObjectLiteral>(row: T): T {
 }
 
 async function insertCopies<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, rows: T[]): Promise<void> {
-  await db.getRepository(entity).insert(rows.map(copy) as never[]);
+  await db.getRepository(entity).insert(rows.map(copy));
 }
 
 /** Doubles every demo row of the graph (authorities, organizations and services, practices, agreements). */

@@ -17,7 +17,7 @@ export class FeedClient {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      this.messages.push(JSON.parse(String(data)) as FeedMessage);
+      this.messages.push(JSON.parse((data as Buffer).toString('utf8')) as FeedMessage);
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.closed = new Promise((resolve) =>

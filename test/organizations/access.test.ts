@@ -97,11 +97,11 @@ describe('organizations subgraph: what each viewer sees', () => {
     /** The SQL texts a request runs: on SQLite each distinct text is a prepared statement of its own. */
     const statements = async (source: string, who: Viewer) => {
       const logger = subgraph.db.logger;
-      const logQuery = logger.logQuery;
+      const logQuery = logger.logQuery.bind(logger);
       const texts = new Set<string>();
       logger.logQuery = (query, ...rest) => {
         texts.add(query);
-        return logQuery.call(logger, query, ...rest);
+        return logQuery(query, ...rest);
       };
       try {
         await run(source, who, { r: [countryRef('BZ')] });

@@ -21,7 +21,7 @@ describe('organizations subgraph: registering and verifying organizations', () =
     it('refuses an anonymous caller with UNAUTHENTICATED and writes nothing', async () => {
       const before = await tableCounts(subgraph.db);
       const { errors } = await register({}, null as never);
-      expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect(errors![0].extensions.code).toBe('UNAUTHENTICATED');
       expect(await tableCounts(subgraph.db)).toEqual(before);
     });
 
@@ -145,7 +145,7 @@ describe('organizations subgraph: registering and verifying organizations', () =
     ])('refuses %s and changes nothing', async (_who, who, code) => {
       const organization = await pending();
       const { errors } = await subgraph.execute(VERIFY, { id: organization.id, s: 'VERIFIED' }, who);
-      expect(errors![0].extensions!.code).toBe(code);
+      expect(errors![0].extensions.code).toBe(code);
       expect(await statusOf(organization.id)).toBe('PENDING');
     });
 
@@ -154,7 +154,7 @@ describe('organizations subgraph: registering and verifying organizations', () =
       const { data } = await register({}, member);
       const id = (data!.registerOrganization as { id: string }).id;
       const { errors } = await subgraph.execute(VERIFY, { id, s: 'VERIFIED' }, member);
-      expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(errors![0].extensions.code).toBe('FORBIDDEN');
       expect(await statusOf(id)).toBe('PENDING');
     });
 
@@ -167,7 +167,7 @@ describe('organizations subgraph: registering and verifying organizations', () =
     it('answers NOT_FOUND for an unknown or malformed id', async () => {
       for (const id of [newId(), 'not-an-id']) {
         const { errors } = await subgraph.execute(VERIFY, { id, s: 'VERIFIED' }, secretariat);
-        expect(errors![0].extensions!.code).toBe('NOT_FOUND');
+        expect(errors![0].extensions.code).toBe('NOT_FOUND');
       }
     });
 

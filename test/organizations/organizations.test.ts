@@ -74,7 +74,7 @@ describe('organizations subgraph: the directory of organizations', () => {
 
     it('refuses a page size over 100', async () => {
       const { errors } = await subgraph.execute('{ organizations(first: 101) { totalCount } }');
-      expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(errors![0].extensions.code).toBe('BAD_USER_INPUT');
     });
   });
 

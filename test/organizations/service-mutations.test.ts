@@ -73,7 +73,7 @@ describe('organizations subgraph: adding and changing services', () => {
     it('refuses an anonymous caller with UNAUTHENTICATED and writes nothing', async () => {
       const before = await tableCounts(subgraph.db);
       const { errors } = await add(serviceInput(orgA.id), null);
-      expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect(errors![0].extensions.code).toBe('UNAUTHENTICATED');
       expect(await tableCounts(subgraph.db)).toEqual(before);
     });
 
@@ -84,7 +84,7 @@ describe('organizations subgraph: adding and changing services', () => {
     ])('refuses %s with FORBIDDEN and writes nothing', async (_who, who) => {
       const before = await tableCounts(subgraph.db);
       const { errors } = await add(serviceInput(orgA.id), who());
-      expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(errors![0].extensions.code).toBe('FORBIDDEN');
       expect(await tableCounts(subgraph.db)).toEqual(before);
     });
 
@@ -94,19 +94,19 @@ describe('organizations subgraph: adding and changing services', () => {
       await insertMembership(subgraph.db, member.id, pending);
       const before = await tableCounts(subgraph.db);
       const { errors } = await add(serviceInput(pending.id), member);
-      expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(errors![0].extensions.code).toBe('FORBIDDEN');
       expect(errors![0].message).toMatch(/verified .*first/);
       expect(await tableCounts(subgraph.db)).toEqual(before);
       await subgraph.execute(VERIFY, { id: pending.id, s: 'VERIFIED' }, secretariat);
       expect((await added(serviceInput(pending.id), member)).name).toBe('Valid service');
       await subgraph.execute(VERIFY, { id: pending.id, s: 'SUSPENDED' }, secretariat);
-      expect((await add(serviceInput(pending.id), member)).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await add(serviceInput(pending.id), member)).errors![0].extensions.code).toBe('FORBIDDEN');
     });
 
     it('answers NOT_FOUND for an unknown organization, and for a pending one the caller may not see', async () => {
       const pending = await insertOrganization(subgraph.db, { name: 'Hidden Pending', status: VerificationStatus.PENDING });
       for (const id of [newId(), 'nope', pending.id]) {
-        expect((await add(serviceInput(id), memberA)).errors![0].extensions!.code).toBe('NOT_FOUND');
+        expect((await add(serviceInput(id), memberA)).errors![0].extensions.code).toBe('NOT_FOUND');
       }
     });
 
@@ -119,7 +119,7 @@ describe('organizations subgraph: adding and changing services', () => {
   describe('updateService', () => {
     it('refuses an anonymous caller with UNAUTHENTICATED', async () => {
       const service = await added(serviceInput(orgA.id), memberA);
-      expect((await update(service.id, { name: 'New' }, null)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect((await update(service.id, { name: 'New' }, null)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
     });
 
     it("refuses a member of organization A an update of organization B's service, which stays unchanged", async () => {
@@ -130,7 +130,7 @@ describe('organizations subgraph: adding and changing services', () => {
         { name: 'Hijacked', languages: ['eng'], shelter: { kind: 'LONG_TERM', capacity: 1 } },
         memberA,
       );
-      expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(errors![0].extensions.code).toBe('FORBIDDEN');
       expect(await stored(service.id)).toEqual(before);
     });
 
@@ -203,7 +203,7 @@ describe('organizations subgraph: adding and changing services', () => {
       const pending = await insertOrganization(subgraph.db, { name: 'Pending With Service', status: VerificationStatus.PENDING });
       const hidden = await added(serviceInput(pending.id), secretariat);
       for (const id of [newId(), 'nope', hidden.id]) {
-        expect((await update(id, { name: 'New name' }, memberA)).errors![0].extensions!.code).toBe('NOT_FOUND');
+        expect((await update(id, { name: 'New name' }, memberA)).errors![0].extensions.code).toBe('NOT_FOUND');
       }
     });
 

@@ -72,7 +72,7 @@ describe('organizations subgraph: validation of services', () => {
         { i: serviceInput(organization.id, { name: '', languages: ['xyz'], city: 'c'.repeat(300) }) },
         member,
       );
-      const fields = (errors![0].extensions!.fields as { field: string }[]).map((f) => f.field);
+      const fields = (errors![0].extensions.fields as { field: string }[]).map((f) => f.field);
       expect(fields).toEqual(expect.arrayContaining(['name', 'languages', 'city']));
     });
 

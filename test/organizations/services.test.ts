@@ -106,7 +106,7 @@ describe('organizations subgraph: services', () => {
 
     it('refuses a page size over 100', async () => {
       const { errors } = await subgraph.execute('{ services(first: 500) { totalCount } }');
-      expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(errors![0].extensions.code).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -3,7 +3,7 @@ import type { Organization } from '../../services/organizations/entities/organiz
 import type { Service } from '../../services/organizations/entities/service.entity';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
-import { countryRef, ENTITIES, insertOrganization, insertService } from './fixtures';
+import { countryRef, insertOrganization, insertService } from './fixtures';
 
 describe('organizations subgraph: what the public sees', () => {
   let subgraph: SubgraphUnderTest;

@@ -91,7 +91,7 @@ describe('practices subgraph', () => {
 
     it('refuses a page size over 100 or a malformed cursor with BAD_USER_INPUT', async () => {
       const big = await subgraph.execute('{ practices(first: 101) { totalCount } }');
-      expect(big.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      expect(big.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(big.errors![0].message).toMatch(/between 1 and 100/);
       expect(await errorCode('{ practices(after: "nope") { totalCount } }')).toBe('BAD_USER_INPUT');
     });

@@ -19,7 +19,9 @@ export class CreateAgreementEventSequence1764402000000 implements MigrationInter
         ],
       }),
     );
-    const [{ last }] = await queryRunner.query('SELECT COALESCE(MAX(id), 0) AS last FROM agreement_events');
+    const [{ last }] = (await queryRunner.query('SELECT COALESCE(MAX(id), 0) AS last FROM agreement_events')) as {
+      last: number | string;
+    }[];
     await queryRunner.query("INSERT INTO agreement_event_sequence (name, value) VALUES ('events', ?)", [Number(last)]);
   }
 
