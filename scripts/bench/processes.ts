@@ -60,6 +60,8 @@ export async function startGraphProcesses(
     basePort?: number;
     env?: Record<string, string>;
     /** Where each process's log goes (name.log); default: stderr only. */ logDir?: string;
+    /** The build to start (a dist/ folder); default: this checkout's. Lets a script measure another version. */
+    distDir?: string;
   } = {},
 ): Promise<GraphProcesses> {
   const base = options.basePort ?? 14000;
@@ -80,7 +82,7 @@ export async function startGraphProcesses(
     ...options.env,
   };
   SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i)));
-  const dist = path.resolve(__dirname, '..', '..');
+  const dist = options.distDir ? path.resolve(options.distDir) : path.resolve(__dirname, '..', '..');
   const children: Record<string, ChildProcess> = {};
   if (options.logDir) fs.mkdirSync(options.logDir, { recursive: true });
   const spawnOne = (name: string, script: string) => {
