@@ -1,0 +1,85 @@
+import type { Viewer } from '../../services/platform/auth';
+import { distanceKm } from '../../services/organizations/geo';
+import { asViewer, viewer } from '../helpers/auth';
+import { startGraph, type TestGraph } from '../helpers/graph';
+import { ADD, REGISTER, shelterInput, VERIFY } from '../organizations/fixtures';
+
+/**
+ * What a hostile or merely curious client could read beyond its rights (issue 15, items 6 to 9), replayed
+ * through the gateway, and straight to a subgraph where that was the way in.
+ */
+describe('privacy through the gateway', () => {
+  let graph: TestGraph;
+  const secretariat = viewer('SECRETARIAT');
+  const officer = viewer('AUTHORITY', 'GT');
+  const member = viewer();
+  const stranger = viewer();
+
+  const as = (who: Viewer | null) => (who ? asViewer(who) : {});
+  const ok = async (query: string, variables: Record<string, unknown>, who: Viewer | null) => {
+    const { body } = await graph.query(query, variables, as(who));
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+
+  beforeAll(async () => {
+    graph = await startGraph();
+  });
+  afterAll(() => graph?.stop());
+
+  describe("an authority's reads of a shelter's exact position (item 6)", () => {
+    const LOG = 'query($id: ID) { shelterAccessLog(serviceId: $id) { totalCount nodes { viewer { id } service { id } } } }';
+    const shelters: string[] = [];
+    const near = { latitude: 15.7758, longitude: -86.7822 };
+    const rows = async (serviceId: string) =>
+      Number(
+        (await graph.subgraphs.organizations.db.query('SELECT COUNT(*) AS n FROM shelter_access_log WHERE service_id = ?', [serviceId]))[0]
+          .n,
+      );
+    const logged = () => Promise.all(shelters.map(rows));
+
+    beforeAll(async () => {
+      const organization = (await ok(REGISTER, { i: { name: 'Refugios Privados (prueba)', kind: 'NGO', country: 'HN' } }, member))
+        .registerOrganization.id as string;
+      await ok(VERIFY, { id: organization, s: 'VERIFIED' }, secretariat);
+      for (const [i, latitude] of [15.7801, 15.7912].entries()) {
+        const input = shelterInput(organization, {}, { name: `Refugio Posición ${i}`, country: 'HN', latitude, longitude: -86.7901 });
+        shelters.push((await ok(ADD, { i: input }, member)).addService.id as string);
+      }
+    });
+
+    it('writes one row per request and shelter when an AUTHORITY reads latitude and longitude, and the Secretariat sees it', async () => {
+      const [id] = shelters;
+      const before = await rows(id);
+      const data = await ok(`{ a: service(id: "${id}") { latitude longitude } b: service(id: "${id}") { latitude } }`, {}, officer);
+      expect(data.a).toEqual({ latitude: 15.7801, longitude: -86.7901 });
+      expect(await rows(id)).toBe(before + 1);
+      const log = (await ok(LOG, { id }, secretariat)).shelterAccessLog;
+      expect(log.totalCount).toBe(before + 1);
+      expect(log.nodes[0]).toEqual({ viewer: { id: officer.id }, service: { id } });
+    });
+
+    it('writes one row per listed shelter when an AUTHORITY searches near a point, whatever fields it reads', async () => {
+      const search = (fields: string) =>
+        `{ services(filter: { near: { latitude: ${near.latitude}, longitude: ${near.longitude} }, radiusKm: 5, search: "Posición" }) {
+             nodes { id ${fields} } } }`;
+      for (const fields of ['distanceKm', 'name', 'distanceKm latitude shelter { address }']) {
+        const before = await logged();
+        const nodes = (await ok(search(fields), {}, officer)).services.nodes as { id: string; distanceKm?: number }[];
+        expect(nodes.map((n) => n.id)).toEqual(shelters);
+        // To the metre: what the log is for.
+        if (fields === 'distanceKm')
+          expect(nodes[0].distanceKm).toBe(Math.round(distanceKm(near, { latitude: 15.7801, longitude: -86.7901 }) * 1000) / 1000);
+        expect(await logged()).toEqual(before.map((n) => n + 1));
+      }
+    });
+
+    it('writes nothing for the public, a stranger, a member of the organization or the Secretariat', async () => {
+      const before = await logged();
+      const query = `{ services(filter: { near: { latitude: ${near.latitude}, longitude: ${near.longitude} }, radiusKm: 50, search: "Posición" }) {
+        nodes { distanceKm latitude longitude shelter { address } } } a: service(id: "${shelters[0]}") { latitude longitude } }`;
+      for (const who of [null, stranger, member, secretariat]) await ok(query, {}, who);
+      expect(await logged()).toEqual(before);
+    });
+  });
+});
