@@ -82,4 +82,31 @@ describe('privacy through the gateway', () => {
       expect(await logged()).toEqual(before);
     });
   });
+
+  describe('the newest event id (item 8)', () => {
+    const CREATE_AGREEMENT = `mutation($t: String!) { createAgreement(input: { title: $t, kind: BILATERAL, parties: [{ country: "GT" }, { country: "MX" }] }) { id } }`;
+    const SET_STATUS = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }';
+    const last = async (who: Viewer | null) => (await ok('{ lastAgreementEventId }', {}, who)).lastAgreementEventId as string | null;
+    const log = async (after: string | null, who: Viewer | null) =>
+      (await ok('query($a: ID) { agreementEventLog(after: $a, first: 1) { id kind } }', { a: after }, who)).agreementEventLog;
+
+    it("does not move for those who may not see a new DRAFT, and moves once they may see the agreement's event", async () => {
+      const outsider = viewer('AUTHORITY', 'CO');
+      const mxOfficer = viewer('AUTHORITY', 'MX');
+      const before = await Promise.all([null, stranger, outsider].map(last));
+      const draft = (await ok(CREATE_AGREEMENT, { t: 'Borrador reservado (prueba)' }, officer)).createAgreement.id as string;
+      const created = await last(secretariat);
+      expect(await Promise.all([null, stranger, outsider].map(last))).toEqual(before);
+      for (const who of [officer, mxOfficer]) expect(await last(who)).toBe(created);
+      expect(await log(before[0], null)).toEqual([]);
+
+      await ok(SET_STATUS, { id: draft }, officer);
+      const signed = await last(secretariat);
+      expect(Number(signed)).toBe(Number(created) + 1);
+      for (const who of [null, stranger, outsider]) expect(await last(who)).toBe(signed);
+      // The page after the last id the public saw starts at its next visible event, not at the hidden one.
+      expect(await log(before[0], null)).toEqual([{ id: signed, kind: 'STATUS_CHANGED' }]);
+      expect(await log(before[0], officer)).toEqual([{ id: created, kind: 'CREATED' }]);
+    });
+  });
 });
