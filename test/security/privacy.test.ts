@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../services/platform/auth';
+import { demoOrganizationId } from '../../services/kit/demo-ids';
 import { distanceKm } from '../../services/organizations/geo';
 import { asViewer, viewer } from '../helpers/auth';
-import { startGraph, type TestGraph } from '../helpers/graph';
+import { startGraph, type GraphResponse, type TestGraph } from '../helpers/graph';
 import { ADD, REGISTER, shelterInput, VERIFY } from '../organizations/fixtures';
 
 /**
@@ -80,6 +82,64 @@ describe('privacy through the gateway', () => {
         nodes { distanceKm latitude longitude shelter { address } } } a: service(id: "${shelters[0]}") { latitude longitude } }`;
       for (const who of [null, stranger, member, secretariat]) await ok(query, {}, who);
       expect(await logged()).toEqual(before);
+    });
+  });
+
+  describe('links to organizations the viewer may not see (item 7)', () => {
+    const PUENTES = 'Red Sindical Puentes (demo)';
+    const PRACTICES = '{ practices(first: 100) { nodes { title organizations { name } } } }';
+    const SUBMIT = 'mutation($i: PracticeInput!) { submitPractice(input: $i) { id organizations { id } } }';
+    const PUBLISH = 'mutation($id: ID!) { publishPractice(id: $id) { id status } }';
+    const puentes = demoOrganizationId('puentes-ar');
+    const suspend = (status: string) => ok(VERIFY, { id: puentes, s: status }, secretariat);
+    const names = (response: GraphResponse) =>
+      (response.body.data.practices.nodes as { title: string; organizations: { name: string }[] }[]).flatMap((p) =>
+        p.organizations.map((o) => o.name),
+      );
+
+    it('leaves a suspended organization out of the public list of practices, which still answers in full', async () => {
+      const before = await graph.query(PRACTICES);
+      expect(names(before)).toContain(PUENTES);
+      await suspend('SUSPENDED');
+      try {
+        for (const who of [null, stranger, officer]) {
+          const after = await graph.query(PRACTICES, {}, as(who));
+          expect(after.status).toBe(200);
+          expect(after.body.errors).toBeUndefined();
+          expect(after.raw).not.toContain('valueCompletion');
+          expect(after.body.data.practices.nodes.map((p: { title: string }) => p.title)).toEqual(
+            before.body.data.practices.nodes.map((p: { title: string }) => p.title),
+          );
+          expect(names(after)).not.toContain(PUENTES);
+        }
+        expect(names(await graph.query(PRACTICES, {}, as(secretariat)))).toContain(PUENTES);
+      } finally {
+        await suspend('VERIFIED');
+      }
+    });
+
+    it('leaves out a PENDING organization linked to a published practice, and keeps its other links', async () => {
+      const pending = (await ok(REGISTER, { i: { name: 'Organización Pendiente (prueba)', kind: 'NGO', country: 'GT' } }, stranger))
+        .registerOrganization.id as string;
+      const input = { title: 'Práctica con enlace pendiente', summary: 'Resumen.', pillar: 'PREVENTION', countries: ['GT'] };
+      const submitted = await ok(SUBMIT, { i: { ...input, organizationIds: [pending, puentes] } }, secretariat);
+      await ok(PUBLISH, { id: submitted.submitPractice.id }, secretariat);
+      const read = `{ practice(id: "${submitted.submitPractice.id}") { title organizations { id name } } }`;
+      for (const who of [null, officer]) {
+        expect((await ok(read, {}, who)).practice).toEqual({ title: input.title, organizations: [{ id: puentes, name: PUENTES }] });
+      }
+      expect((await ok(read, {}, stranger)).practice.organizations.map((o: { id: string }) => o.id).sort()).toEqual(
+        [pending, puentes].sort(),
+      );
+      expect((await graph.query(PRACTICES)).body.errors).toBeUndefined();
+    });
+
+    it('refuses, naming the field, a submission linking an organization or an authority that does not exist', async () => {
+      const input = { title: 'Práctica con enlaces falsos', summary: 'Resumen.', pillar: 'PREVENTION', countries: ['GT'] };
+      for (const field of ['organizationIds', 'authorityIds']) {
+        const { body } = await graph.query(SUBMIT, { i: { ...input, [field]: [randomUUID()] } }, as(officer));
+        expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
     });
   });
 
