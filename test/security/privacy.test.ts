@@ -141,6 +141,22 @@ describe('privacy through the gateway', () => {
         expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
     });
+
+    it('answers an error, never a bare data: null, when the gateway itself nulls the answer', async () => {
+      // A log row of a reader the accounts subgraph does not know: its non-null `viewer` cannot be completed.
+      const ghost = viewer('AUTHORITY', 'GT');
+      const service = (await ok('{ services(filter: { type: SHELTER }, first: 1) { nodes { id } } }', {}, null)).services.nodes[0].id;
+      await ok(`{ service(id: "${service}") { shelter { address } } }`, {}, ghost);
+      const { status, body, raw } = await graph.query(
+        'query($id: ID) { shelterAccessLog(serviceId: $id) { nodes { viewer { name } } } }',
+        { id: service },
+        as(secretariat),
+      );
+      expect(status).toBe(200);
+      expect(body.data).toBeNull();
+      expect(body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(raw).not.toContain('valueCompletion');
+    });
   });
 
   describe('the newest event id (item 8)', () => {
