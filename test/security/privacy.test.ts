@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../services/platform/auth';
 import { demoOrganizationId } from '../../services/kit/demo-ids';
+import { querySubgraph } from '../../services/kit/subgraph-client';
 import { distanceKm } from '../../services/organizations/geo';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type GraphResponse, type TestGraph } from '../helpers/graph';
@@ -183,6 +184,29 @@ describe('privacy through the gateway', () => {
       // The page after the last id the public saw starts at its next visible event, not at the hidden one.
       expect(await log(before[0], null)).toEqual([{ id: signed, kind: 'STATUS_CHANGED' }]);
       expect(await log(before[0], officer)).toEqual([{ id: created, kind: 'CREATED' }]);
+    });
+  });
+
+  describe('accounts, straight to the subgraph (item 9)', () => {
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name role country { code } } } }';
+
+    it("answers another user's reference with null, and the user's own and the Secretariat's with the account", async () => {
+      const signUp = 'mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }';
+      const input = { email: `ana.${randomUUID()}@example.org`, password: 'una contraseña larga', name: 'Ana Prueba' };
+      const { token, user } = (await ok(signUp, { i: input }, null)).signUp as { token: string; user: { id: string } };
+      const ask = async (authorization: string | null) =>
+        (
+          await querySubgraph<{ _entities: unknown[] }>(
+            graph.subgraphs.accounts.url,
+            ENTITIES,
+            { r: [{ __typename: 'User', id: user.id }] },
+            { authorization, requestId: 'privacy-test' },
+          )
+        )._entities[0];
+      for (const who of [null, stranger, officer]) expect(await ask(who ? as(who).authorization : null)).toBeNull();
+      const account = { id: user.id, name: 'Ana Prueba', role: null, country: null };
+      expect(await ask(`Bearer ${token}`)).toEqual(account);
+      expect(await ask(as(secretariat).authorization)).toEqual(account);
     });
   });
 });
