@@ -75,6 +75,12 @@ describe('privacy through the gateway', () => {
           expect(nodes[0].distanceKm).toBe(Math.round(distanceKm(near, { latitude: 15.7801, longitude: -86.7901 }) * 1000) / 1000);
         expect(await logged()).toEqual(before.map((n) => n + 1));
       }
+      // The same search within a country's services: the radius is measured from the exact positions too.
+      const before = await logged();
+      const inCountry = `{ country(code: "HN") { services(filter: { near: { latitude: ${near.latitude}, longitude: ${near.longitude} },
+        radiusKm: 5, search: "Posición" }) { id } } }`;
+      expect((await ok(inCountry, {}, officer)).country.services.map((s: { id: string }) => s.id)).toEqual(shelters);
+      expect(await logged()).toEqual(before.map((n) => n + 1));
     });
 
     it('writes nothing for the public, a stranger, a member of the organization or the Secretariat', async () => {
