@@ -16,6 +16,7 @@ import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
+import { valueCompletionPlugin } from './value-completion';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -73,6 +74,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       edgePlugin(config.edge),
+      valueCompletionPlugin,
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,

@@ -4,11 +4,14 @@ import type { Visibility } from '../kit/visibility';
 import type { User } from './entities/user.entity';
 
 /**
- * Whose private fields (the e-mail) a viewer reads: its own, and everyone's for the Secretariat, who
- * administers accounts; the rest of a user is public. Made from the viewer where it is used, not once per
- * request: signUp and login sign the request in as the user they return.
+ * Who sees an account (its name, role, country and e-mail): the user themself, and the Secretariat, who
+ * administers accounts; nobody else, as `me` and `users` already had it. A User reference of the gateway
+ * (`_entities`) follows the same rule, so that no one reads another person's name and role by asking this
+ * subgraph directly for an id. The one field of another subgraph that refers to users, ShelterAccess.viewer,
+ * is read by the Secretariat only. Made from the viewer where it is used, not once per request: signUp and
+ * login sign the request in as the user they return.
  */
-export function privateFieldsVisibility(viewer: Viewer | null): Visibility<User> {
+export function accountVisibility(viewer: Viewer | null): Visibility<User> {
   return {
     canSee: (user) => viewer !== null && (viewer.id === user.id || viewer.role === 'SECRETARIAT'),
     sql: (alias) => {
@@ -19,9 +22,11 @@ export function privateFieldsVisibility(viewer: Viewer | null): Visibility<User>
   };
 }
 
-/** The e-mail, or FORBIDDEN: `email` is non-null in the contract, so it cannot answer null instead. */
+/**
+ * The e-mail, or FORBIDDEN: `email` is non-null in the contract, so it cannot answer null instead. A user
+ * the viewer may not see is already null (lookups.ts); this holds wherever else a User is returned.
+ */
 export function visibleEmail(viewer: Viewer | null, user: User): string {
-  if (!privateFieldsVisibility(viewer).canSee(user))
-    throw forbidden("Only the user themself and the Secretariat may read a user's e-mail.");
+  if (!accountVisibility(viewer).canSee(user)) throw forbidden("Only the user themself and the Secretariat may read a user's e-mail.");
   return user.email;
 }

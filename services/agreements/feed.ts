@@ -1,9 +1,9 @@
 import { Between, type DataSource } from 'typeorm';
-import { normalizeCountryCode } from '../kit/countries';
 import type { FeedDefinition } from '../kit/feed';
 import type { Viewer } from '../platform/auth';
 import { badInput } from '../platform/errors';
 import { AgreementEvent } from './entities/agreement-event.entity';
+import { countryOf } from './event-query';
 import type { Loaders } from './loaders';
 import type { AgreementEventFilter } from './resolvers/agreement-event.args';
 import { canSeeAgreement } from './visibility';
@@ -11,14 +11,6 @@ import { canSeeAgreement } from './visibility';
 /** The arguments of `Subscription.agreementEvents`. */
 export interface AgreementEventsArgs {
   filter?: AgreementEventFilter | null;
-}
-
-/** The filter's country as an ISO code; BAD_USER_INPUT when it names no Member State. */
-function countryOf(filter: AgreementEventFilter | null | undefined): string | null {
-  if (!filter?.country) return null;
-  const country = normalizeCountryCode(filter.country);
-  if (!country) throw badInput(`"${filter.country.slice(0, 10)}" is not the ISO code of an OAS Member State.`, 'filter.country');
-  return country;
 }
 
 /**
@@ -32,7 +24,10 @@ export function visibleAndMatching(viewer: Viewer | null, event: AgreementEvent,
   return !filter?.kinds?.length || filter.kinds.includes(event.kind);
 }
 
-/** The id of the newest event; 0 before the first. */
+/**
+ * The id of the newest event of the whole log; 0 before the first. The head of the feed the gateway reads
+ * with its own credential; a client is told only the newest it may see (event-query.ts).
+ */
 export async function newestEventId(db: DataSource): Promise<number> {
   const [newest] = await db.getRepository(AgreementEvent).find({ order: { id: 'DESC' }, take: 1 });
   return newest?.id ?? 0;

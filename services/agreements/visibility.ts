@@ -1,5 +1,5 @@
 import type { Viewer } from '../platform/auth';
-import type { Visibility } from '../kit/visibility';
+import type { SqlCondition, Visibility } from '../kit/visibility';
 import { Agreement, AgreementStatus } from './entities/agreement.entity';
 import type { AgreementParty } from './entities/agreement-party.entity';
 
@@ -43,4 +43,23 @@ export function agreementVisibility(viewer: Viewer | null, partiesOf: (id: strin
       return { sql: `${alias}.status <> :hiddenStatus`, parameters };
     },
   };
+}
+
+/** An ISO code as party_countries stores it in its JSON text: `["GT","SV"]` holds `"GT"`. */
+export const partyCountryPattern = (code: string): string => `%"${code}"%`;
+
+/**
+ * canSeeAgreement in SQL, for the events under `alias`, on the status and party countries recorded on each
+ * event (`party_countries` is the JSON text of the codes); null when the viewer sees every event. A
+ * country that is not two capital letters can be no party's: the LIKE pattern then holds no wildcard.
+ */
+export function eventsSql(viewer: Viewer | null, alias: string): SqlCondition | null {
+  if (viewer?.role === 'SECRETARIAT') return null;
+  const parameters: Record<string, string> = { hiddenEventStatus: AgreementStatus.DRAFT };
+  const notDraft = `${alias}.status <> :hiddenEventStatus`;
+  if (viewer?.role === 'AUTHORITY' && viewer.country !== null && /^[A-Z]{2}$/.test(viewer.country)) {
+    parameters.viewerParty = partyCountryPattern(viewer.country);
+    return { sql: `(${notDraft} OR ${alias}.party_countries LIKE :viewerParty)`, parameters };
+  }
+  return { sql: notDraft, parameters };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
+import { restrictSqliteFiles } from './sqlite-files';
 import { StatementCounter, countStatements } from './statements';
 
 /** A subgraph's entity classes and migration classes, as TypeORM takes them. */
@@ -43,6 +44,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
     logging: ['query' as const],
   };
   let dataSource: DataSource;
+  let sqliteFile: string | null = null;
   if (config.databaseUrl) {
     const name = databaseName(config, options.service);
     await ensureMysqlDatabase(config.databaseUrl, name);
@@ -57,10 +59,13 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
       ...common,
     });
   } else {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    // A directory made here is the owner's only; one the operator made keeps its mode.
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    sqliteFile = path.join(config.dataDir, `${options.service}.sqlite`);
+    restrictSqliteFiles(sqliteFile);
     dataSource = new DataSource({
       type: 'better-sqlite3',
-      database: path.join(config.dataDir, `${options.service}.sqlite`),
+      database: sqliteFile,
       enableWAL: true,
       timeout: 5000,
       // SQLite keeps the pages it reads and writes in its own cache, 16 MB per connection as better-sqlite3
@@ -75,6 +80,7 @@ export async function openDatabase(config: Config, options: DatabaseOptions): Pr
     bindNumbers(dataSource);
   }
   await dataSource.initialize();
+  if (sqliteFile) restrictSqliteFiles(sqliteFile);
   countStatements(dataSource, counter);
   return dataSource;
 }

@@ -144,8 +144,9 @@ export function obscuredSql(alias: string, scope: Scope): string | null {
 }
 
 /**
- * Is a read of this organization's confidential shelter fields logged? Those of an AUTHORITY are, unless
- * it is a member of the organization; the Secretariat's and members' are not (they administer the data).
+ * Is a read of what is more precise than this organization's shelters' public cell logged (address, free
+ * beds, exact position, exact distance)? Those of an AUTHORITY are, unless it is a member of the
+ * organization; the Secretariat's and members' are not (they administer the data).
  */
 export function isLoggedRead(viewer: Viewer | null, scope: Scope, organizationId: string): boolean {
   return viewer?.role === 'AUTHORITY' && !scope.memberOf.includes(organizationId);

@@ -34,6 +34,9 @@ const DEFAULT_LANGUAGE = 'spa';
 /** Distinct values, in first-seen order. */
 const distinct = <T>(values: readonly T[] | null | undefined): T[] => [...new Set(values ?? [])];
 
+/** The distinct ids of a list of links, in lower case as they are stored. */
+export const linkedIds = (ids: readonly string[] | null | undefined): string[] => distinct(ids?.map((id) => id.toLowerCase()));
+
 /** Now, to the second: MySQL DATETIME keeps no fraction, so both stores answer the same instant. */
 const nowToTheSecond = (): Date => new Date(Math.floor(Date.now() / 1000) * 1000);
 
@@ -55,8 +58,8 @@ export async function submitPractice(db: DataSource, submitterId: string, submis
   });
   const practiceId = practice.id;
   const countries = distinct(submission.countries.map((code) => code.trim().toUpperCase()));
-  const organizations = distinct(submission.organizationIds?.map((id) => id.toLowerCase()));
-  const authorities = distinct(submission.authorityIds?.map((id) => id.toLowerCase()));
+  const organizations = linkedIds(submission.organizationIds);
+  const authorities = linkedIds(submission.authorityIds);
   await inTransaction(db, async (manager) => {
     await manager.insert(Practice, practice);
     await manager.insert(

@@ -13,6 +13,7 @@ function user(fields: Partial<User> & Pick<User, 'id' | 'email' | 'name'>): User
 }
 
 const viewerOf = (id: string): Viewer => ({ id, role: null, country: null, authorityId: null });
+const secretariat: Viewer = { id: stableId('test:user:secretariat'), role: 'SECRETARIAT', country: null, authorityId: null };
 
 describe('accounts subgraph', () => {
   let subgraph: SubgraphUnderTest;
@@ -66,16 +67,36 @@ describe('accounts subgraph', () => {
   describe('federation', () => {
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name role country { code } } } }';
 
+    // The Secretariat's shelter access log names the officers who read: the one User reference of the graph.
     it('resolves User references for the gateway, null for unknown or malformed ids', async () => {
-      const { data, errors } = await subgraph.execute(entities, {
-        r: [
-          { __typename: 'User', id: officerId },
-          { __typename: 'User', id: stableId('test:user:nobody') },
-          { __typename: 'User', id: 'nope' },
-        ],
-      });
+      const { data, errors } = await subgraph.execute(
+        entities,
+        {
+          r: [
+            { __typename: 'User', id: officerId },
+            { __typename: 'User', id: stableId('test:user:nobody') },
+            { __typename: 'User', id: 'nope' },
+          ],
+        },
+        secretariat,
+      );
       expect(errors).toBeUndefined();
       expect(data!._entities).toEqual([{ id: officerId, name: 'Officer Demo', role: 'AUTHORITY', country: { code: 'GT' } }, null, null]);
+    });
+
+    it("answers null, without an error, for another user's reference: an account is seen by that user and the Secretariat only", async () => {
+      const r = [officerId, plainId].map((id) => ({ __typename: 'User', id }));
+      const anotherOfficer: Viewer = { id: stableId('test:user:other-officer'), role: 'AUTHORITY', country: 'GT', authorityId: null };
+      for (const who of [null, viewerOf(plainId), anotherOfficer]) {
+        const { data, errors } = await subgraph.execute(entities, { r }, who);
+        expect(errors).toBeUndefined();
+        expect(data!._entities).toEqual([
+          null,
+          who?.id === plainId ? { id: plainId, name: 'Plain Demo', role: null, country: null } : null,
+        ]);
+      }
+      const self = await subgraph.execute(entities, { r }, viewerOf(officerId));
+      expect(self.data!._entities).toEqual([{ id: officerId, name: 'Officer Demo', role: 'AUTHORITY', country: { code: 'GT' } }, null]);
     });
 
     it('resolves many references with one statement', async () => {
@@ -86,15 +107,18 @@ describe('accounts subgraph', () => {
       expect(statementCount(subgraph.db) - before).toBe(1);
     });
 
-    it("refuses another user's e-mail with FORBIDDEN", async () => {
+    it("gives no one but the user themself and the Secretariat another user's e-mail: the account is null to them", async () => {
       const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }';
       const r = [{ __typename: 'User', id: officerId }];
-      const anonymous = await subgraph.execute(query, { r });
-      expect(anonymous.errors![0].extensions.code).toBe('FORBIDDEN');
-      const other = await subgraph.execute(query, { r }, viewerOf(plainId));
-      expect(other.errors![0].extensions.code).toBe('FORBIDDEN');
-      const self = await subgraph.execute(query, { r }, viewerOf(officerId));
-      expect(self.data!._entities).toEqual([{ email: 'officer@gt.demo.enlace.example' }]);
+      for (const who of [null, viewerOf(plainId)]) {
+        const other = await subgraph.execute(query, { r }, who);
+        expect(other.errors).toBeUndefined();
+        expect(other.data!._entities).toEqual([null]);
+      }
+      for (const who of [viewerOf(officerId), secretariat]) {
+        const seen = await subgraph.execute(query, { r }, who);
+        expect(seen.data!._entities).toEqual([{ email: 'officer@gt.demo.enlace.example' }]);
+      }
     });
   });
 

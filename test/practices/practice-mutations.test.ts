@@ -6,7 +6,7 @@ import { demoPracticeId } from '../../services/practices/demo';
 import { practicesSubgraph } from '../../services/practices/subgraph';
 import { viewer } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
-import { FakeOrganizations, startFakeOrganizations } from './fake-organizations';
+import { FakeOrganizations, startFakeAuthorities, startFakeOrganizations } from './fake-organizations';
 
 const TABLES = [
   'practices',
@@ -36,6 +36,7 @@ const valid = (extra: Record<string, unknown> = {}) => ({
 describe('practice mutations (in process)', () => {
   let subgraph: SubgraphUnderTest;
   let organizations: FakeOrganizations;
+  let authorities: FakeOrganizations;
   const member = viewer(null);
   const pendingMember = viewer(null);
   const stranger = viewer(null);
@@ -46,6 +47,9 @@ describe('practice mutations (in process)', () => {
     subgraph = await openSubgraph(practicesSubgraph);
     organizations = await startFakeOrganizations();
     subgraph.config.subgraphUrls.organizations = organizations.url;
+    // Linked ids are checked with the subgraph that owns them (organizations, authorities).
+    authorities = await startFakeAuthorities();
+    subgraph.config.subgraphUrls.authorities = authorities.url;
     organizations.memberships.set(member.id, [
       { id: randomUUID(), status: 'PENDING' },
       { id: randomUUID(), status: 'VERIFIED' },
@@ -54,6 +58,7 @@ describe('practice mutations (in process)', () => {
   });
   afterAll(async () => {
     await organizations.close();
+    await authorities.close();
     await subgraph.close();
   });
 
@@ -266,6 +271,62 @@ describe('practice mutations (in process)', () => {
         expect(practice.guidelines).toHaveLength(67);
         expect(practice.language).toBe('quc');
       });
+    });
+  });
+
+  describe('links to organizations and authorities', () => {
+    it('refuses, naming the field, an organization or authority id that its subgraph does not show the submitter, and writes nothing', async () => {
+      const [shown, hidden] = [randomUUID(), randomUUID()];
+      organizations.hidden.add(hidden);
+      authorities.hidden.add(hidden);
+      for (const field of ['organizationIds', 'authorityIds']) {
+        const result = await refused(() => submit(valid({ [field]: [shown, hidden] }), gtOfficer));
+        expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(result.errors![0].message).toContain(hidden);
+      }
+    });
+
+    it('asks each owner once for all the ids of a submission, with the caller as the caller', async () => {
+      organizations.requests.length = 0;
+      authorities.requests.length = 0;
+      const ids = [randomUUID(), randomUUID()];
+      await submitted(valid({ organizationIds: ids, authorityIds: ids }), gtOfficer);
+      for (const [owner, typename] of [
+        [organizations, 'Organization'],
+        [authorities, 'NationalAuthority'],
+      ] as const) {
+        expect(owner.requests.map((request) => request.variables.r)).toEqual([ids.map((id) => ({ __typename: typename, id }))]);
+      }
+    });
+
+    it('leaves out of every list the links the viewer may not see, and keeps the rest of the practice', async () => {
+      const [kept, later] = [randomUUID(), randomUUID()];
+      const practice = await submitted(valid({ organizationIds: [kept, later], authorityIds: [later, kept] }), gtOfficer);
+      organizations.hidden.add(later);
+      authorities.hidden.add(later);
+      const { data, errors } = await subgraph.execute(
+        'query($id: ID!) { practice(id: $id) { title organizations { id } authorities { id } } }',
+        { id: practice.id },
+        gtOfficer,
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.practice).toEqual({ title: practice.title, organizations: [{ id: kept }], authorities: [{ id: kept }] });
+    });
+
+    it('refuses to answer links it could not check: nothing is shown unchecked', async () => {
+      const practice = await submitted(valid({ organizationIds: [randomUUID()] }), gtOfficer);
+      subgraph.config.subgraphUrls.organizations = 'http://127.0.0.1:9/graphql';
+      try {
+        const { data, errors } = await subgraph.execute(
+          'query($id: ID!) { practice(id: $id) { organizations { id } } }',
+          { id: practice.id },
+          gtOfficer,
+        );
+        expect(errors![0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        expect(data!.practice).toBeNull();
+      } finally {
+        subgraph.config.subgraphUrls.organizations = organizations.url;
+      }
     });
   });
 

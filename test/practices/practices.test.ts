@@ -12,6 +12,7 @@ import {
 } from '../../services/practices/entities/practice-links.entity';
 import { practicesSubgraph } from '../../services/practices/subgraph';
 import { openSubgraph, SubgraphUnderTest, pageThrough } from '../helpers/subgraph';
+import { FakeOrganizations, startFakeAuthorities, startFakeOrganizations } from './fake-organizations';
 
 type Page = { totalCount: number; nodes: { id: string; title: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
 
@@ -20,10 +21,18 @@ const SUBMITTED_ID = demoPracticeId('chaco-shelter-py');
 
 describe('practices subgraph', () => {
   let subgraph: SubgraphUnderTest;
+  // The owners of linked organizations and authorities, asked which the viewer sees (all of them here).
+  let owners: FakeOrganizations[];
   beforeAll(async () => {
     subgraph = await openSubgraph(practicesSubgraph);
+    owners = [await startFakeOrganizations(), await startFakeAuthorities()];
+    subgraph.config.subgraphUrls.organizations = owners[0].url;
+    subgraph.config.subgraphUrls.authorities = owners[1].url;
   });
-  afterAll(() => subgraph.close());
+  afterAll(async () => {
+    await Promise.all(owners.map((owner) => owner.close()));
+    await subgraph.close();
+  });
 
   async function list(filter: string, extra = ''): Promise<Page> {
     const { data, errors } = await subgraph.execute(

@@ -94,7 +94,8 @@ export class Service {
     nullable: true,
     description:
       'Distance in km from filter.near of the services query (null elsewhere). For a shelter whose address the viewer ' +
-      'may not see, measured from its public (coarsened) position and rounded to whole km.',
+      'may not see, measured from its public (coarsened) position and rounded to whole km. An authority measures from the exact ' +
+      'position, and its near search writes the shelters it lists to the access log.',
   })
   distanceKm?: number | null;
 }

@@ -2,11 +2,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
- * One read of a shelter's confidential fields (address, free beds) by an AUTHORITY: the access log the
- * Secretariat audits. Append-only: the API inserts rows and never updates or deletes them.
+ * One request in which an AUTHORITY read what is more precise than a shelter's public cell (its address,
+ * free beds, exact position, or its exact distance in a near search): the access log the Secretariat audits. Append-only: the API inserts rows and never updates or deletes them.
  * Viewer, viewerCountry and service are fields of ShelterAccessResolver (references).
  */
-@ObjectType({ description: "A read of a shelter's confidential address or free beds by an authority." })
+@ObjectType({
+  description: "A request in which an authority read a shelter's confidential address, free beds, exact position or exact distance.",
+})
 @Entity('shelter_access_log')
 @Index('idx_shelter_access_log_recency', ['recency', 'id'])
 @Index('idx_shelter_access_log_service', ['serviceId', 'recency', 'id'])

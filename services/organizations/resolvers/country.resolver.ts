@@ -5,6 +5,7 @@ import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
 import { serviceCriteria } from '../service-criteria';
+import { logExactShelterReads } from '../shelter-reads';
 import { COUNTRY_SERVICES_LIMIT } from '../service-query';
 import { ServiceFilter } from './service.args';
 
@@ -25,9 +26,12 @@ export class CountryOrganizationsResolver {
     @Root() country: Country,
     @Arg('filter', () => ServiceFilter, { nullable: true, description: 'All given criteria must match; its country is ignored.' })
     filter: ServiceFilter | null,
-    @Ctx() { loaders }: Context<Loaders>,
+    @Ctx() ctx: Context<Loaders>,
   ): Promise<Service[]> {
     const criteria = serviceCriteria({ ...filter, country: null });
-    return loaders.servicesInCountries({ criteria, visibility: await loaders.visibility() }).load(country.code);
+    const services = await ctx.loaders.servicesInCountries({ criteria, visibility: await ctx.loaders.visibility() }).load(country.code);
+    // Within a radius of exact positions: as for the root services (shelter-reads.ts).
+    if (criteria.near) await logExactShelterReads(ctx, services);
+    return services;
   }
 }

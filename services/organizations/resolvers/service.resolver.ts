@@ -9,8 +9,16 @@ import type { Loaders } from '../loaders';
 import { serviceReference } from '../lookups';
 import { serviceCriteria } from '../service-criteria';
 import { servicesQuery } from '../service-query';
+import { logExactShelterReads, mayReadShelterDetails } from '../shelter-reads';
 import { positionFor } from '../visibility';
 import { ServiceConnection, ServicesArgs } from './service.args';
+
+/** The position the viewer may see (positionFor); a logged viewer's read of a shelter's exact one is logged first. */
+async function positionOf(service: Service, ctx: Context<Loaders>): Promise<{ latitude: number | null; longitude: number | null }> {
+  const placed = service.latitude !== null || service.longitude !== null;
+  if (service.type === ServiceType.SHELTER && placed) await mayReadShelterDetails(ctx, service.id, service.organizationId);
+  return positionFor((await ctx.loaders.visibility()).scope, service);
+}
 
 @Resolver(() => Service)
 export class ServiceResolver {
@@ -19,11 +27,13 @@ export class ServiceResolver {
       'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat): ' +
       'by distance with filter.near, by relevance then name with filter.search, by name otherwise.',
   })
-  async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() { db, loaders }: Context<Loaders>) {
+  async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() ctx: Context<Loaders>) {
     const criteria = serviceCriteria(filter);
-    const result = await paginateList(servicesQuery(db, criteria, await loaders.visibility()), page);
+    const result = await paginateList(servicesQuery(ctx.db, criteria, await ctx.loaders.visibility()), page);
+    if (!criteria.near) return result;
     // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter.
-    if (criteria.near) result.nodes.forEach((node, i) => (node.distanceKm = (result.keys[i][0] as number) / 1000));
+    result.nodes.forEach((node, i) => (node.distanceKm = (result.keys[i][0] as number) / 1000));
+    await logExactShelterReads(ctx, result.nodes);
     return result;
   }
 
@@ -46,15 +56,17 @@ export class ServiceResolver {
 
   @FieldResolver(() => Float, {
     nullable: true,
-    description: 'Latitude; for SHELTER services never more precise than 0.1 degree unless the viewer may see the address.',
+    description:
+      'Latitude; for SHELTER services never more precise than 0.1 degree unless the viewer may see the address. ' +
+      "An authority's read of a shelter's exact position is written to the access log.",
   })
-  async latitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
-    return positionFor((await loaders.visibility()).scope, service).latitude;
+  async latitude(@Root() service: Service, @Ctx() ctx: Context<Loaders>): Promise<number | null> {
+    return (await positionOf(service, ctx)).latitude;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Longitude, as precise as latitude.' })
-  async longitude(@Root() service: Service, @Ctx() { loaders }: Context<Loaders>): Promise<number | null> {
-    return positionFor((await loaders.visibility()).scope, service).longitude;
+  async longitude(@Root() service: Service, @Ctx() ctx: Context<Loaders>): Promise<number | null> {
+    return (await positionOf(service, ctx)).longitude;
   }
 
   @FieldResolver(() => Shelter, { nullable: true, description: 'The shelter details; set for type SHELTER only.' })

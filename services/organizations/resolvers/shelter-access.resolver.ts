@@ -14,7 +14,9 @@ import { ShelterAccessConnection, ShelterAccessLogArgs } from './shelter-access.
 export class ShelterAccessResolver {
   @Authorized('SECRETARIAT')
   @Query(() => ShelterAccessConnection, {
-    description: "Authorities' reads of shelters' confidential address and free beds, newest first. SECRETARIAT only.",
+    description:
+      "Authorities' reads of shelters' confidential address, free beds, exact position or exact distance (one per request " +
+      'and shelter), newest first. SECRETARIAT only.',
   })
   shelterAccessLog(@Args() { serviceId, ...page }: ShelterAccessLogArgs, @Ctx() { db }: Context<Loaders>) {
     const given = serviceId !== null && serviceId !== undefined;

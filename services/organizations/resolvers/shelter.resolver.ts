@@ -2,19 +2,12 @@ import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
-import { canSeeShelterDetails, isLoggedRead } from '../visibility';
+import { mayReadShelterDetails } from '../shelter-reads';
 
-/**
- * May the viewer read this shelter's confidential fields? An AUTHORITY's read is logged first (batched,
- * once per service and request): when the log cannot be written, the value is not given either.
- */
-async function mayRead(shelter: Shelter, { loaders, viewer }: Context<Loaders>): Promise<boolean> {
+/** May the viewer read this shelter's confidential fields? An AUTHORITY's read is logged first (shelter-reads.ts). */
+function mayRead(shelter: Shelter, ctx: Context<Loaders>): Promise<boolean> {
   const organizationId = shelter.organizationId;
-  if (!organizationId) return false;
-  const { scope } = await loaders.visibility();
-  if (!canSeeShelterDetails(scope, organizationId)) return false;
-  if (isLoggedRead(viewer, scope, organizationId)) await loaders.shelterAccess.load(shelter.serviceId);
-  return true;
+  return organizationId ? mayReadShelterDetails(ctx, shelter.serviceId, organizationId) : Promise.resolve(false);
 }
 
 /** The confidential fields of Shelter: null, without an error, for viewers who may not read them. */

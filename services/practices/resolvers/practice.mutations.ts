@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';
-import { publishPractice, submitPractice } from '../practice-writes';
+import { assertLinksExist } from '../linked';
+import { linkedIds, publishPractice, submitPractice } from '../practice-writes';
 import { assertMaySubmitPractice } from '../submitters';
 import { PracticeInput } from './practice.input';
 
@@ -20,6 +21,7 @@ export class PracticeMutationResolver {
   ): Promise<Practice> {
     const viewer = ctx.viewer!;
     await assertMaySubmitPractice(ctx, viewer);
+    await assertLinksExist(ctx, { organizations: linkedIds(input.organizationIds), authorities: linkedIds(input.authorityIds) });
     return submitPractice(ctx.db, viewer.id, input);
   }
 

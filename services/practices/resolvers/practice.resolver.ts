@@ -5,6 +5,7 @@ import { paginateList } from '../../kit/keyset';
 import { Country, Guideline, NationalAuthority, Organization } from '../entities/references';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';
+import { visibleLinks } from '../linked';
 import { practiceReference } from '../lookups';
 import { practiceCriteria, practicesQuery } from '../practice-query';
 import { PracticeConnection, PracticesArgs } from './practice.args';
@@ -50,15 +51,29 @@ export class PracticeResolver {
     return links.map((link) => link.population);
   }
 
-  @FieldResolver(() => [Organization], { description: 'The civil-society organizations that carried it out.' })
-  async organizations(@Root() practice: Practice, @Ctx() { loaders }: Context<Loaders>): Promise<Organization[]> {
-    const links = await loaders.organizationsOfPractice.load(practice.id);
-    return links.map((link) => ({ id: link.organizationId }));
+  @FieldResolver(() => [Organization], {
+    description:
+      'The civil-society organizations that carried it out, those the viewer may see: one not VERIFIED is left out ' +
+      'unless the viewer is its member or the Secretariat.',
+  })
+  async organizations(@Root() practice: Practice, @Ctx() ctx: Context<Loaders>): Promise<Organization[]> {
+    const links = await ctx.loaders.organizationsOfPractice.load(practice.id);
+    const ids = await visibleLinks(
+      ctx,
+      'organizations',
+      links.map((link) => link.organizationId),
+    );
+    return ids.map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [NationalAuthority], { description: 'The national authorities that carried it out.' })
-  async authorities(@Root() practice: Practice, @Ctx() { loaders }: Context<Loaders>): Promise<NationalAuthority[]> {
-    const links = await loaders.authoritiesOfPractice.load(practice.id);
-    return links.map((link) => ({ id: link.authorityId }));
+  @FieldResolver(() => [NationalAuthority], { description: 'The national authorities that carried it out (those the directory holds).' })
+  async authorities(@Root() practice: Practice, @Ctx() ctx: Context<Loaders>): Promise<NationalAuthority[]> {
+    const links = await ctx.loaders.authoritiesOfPractice.load(practice.id);
+    const ids = await visibleLinks(
+      ctx,
+      'authorities',
+      links.map((link) => link.authorityId),
+    );
+    return ids.map((id) => ({ id }));
   }
 }
