@@ -28,9 +28,7 @@ describe('the layout of the house', () => {
     const platform = fs.readdirSync(path.join(ROOT, 'services/platform')).map((file) => `services/platform/${file}`);
     const loaded = loadedBy(platform);
     expect(
-      loaded.filter(
-        (file) => !file.startsWith('services/platform/') && !isPackage(file) && !file.startsWith('test/helpers/'),
-      ),
+      loaded.filter((file) => !file.startsWith('services/platform/') && !isPackage(file) && !file.startsWith('test/helpers/')),
     ).toEqual([]);
     expect(loaded.filter((file) => SUBGRAPH_PACKAGES.test(file))).toEqual([]);
   });
