@@ -1,137 +1,17 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import {
-  getNamedType,
-  getNullableType,
-  GraphQLError,
-  isInterfaceType,
-  isListType,
-  isObjectType,
-  Kind,
-  OperationTypeNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type FieldNode,
-} from 'graphql';
-import type { Config } from '../services/platform/config';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/platform/limits';
+import { GraphQLError, OperationTypeNode, type DocumentNode } from 'graphql';
+import { measureOperation, overLimitError, type Measure, type OperationLimits } from '../services/platform/operation-limits';
 import type { GatewayContext } from './context';
-import { MAX_QUERY_DEPTH } from './depth';
 
 /**
- * The gateway's edge: limits on what one operation may ask (depth, aliases, cost) and on how many
+ * The gateway's edge: limits on what one operation may ask (depth, aliases, cost: measured by
+ * services/platform/operation-limits.ts, as every subgraph measures what reaches it) and on how many
  * mutations one client address may send. The others are Apollo Server's and http.ts's, set in
  * gateway.ts: tokens (parseOptions.maxTokens: the parser stops there), batching (refused:
  * allowBatchedHttpRequests stays false), introspection, and the 1 MB body limit.
  */
 
-/** What a list field without a `first` argument is assumed to hold (countries of an agreement, languages...). */
-export const LIST_SIZE = 5;
-
-export type EdgeLimits = Config['edge'];
-
-interface Measure {
-  depth: number;
-  cost: number;
-  aliases: number;
-  /** Fields of the selection set itself (fragments expanded): the root fields, for the rate limit. */
-  fields: number;
-}
-
-const NOTHING: Measure = { depth: 0, cost: 0, aliases: 0, fields: 0 };
-
-/**
- * Depth, cost and aliases of an operation, fragments expanded. Each fragment is measured once per
- * context (memoized), so that fragments spreading each other twice over cannot make this exponential.
- *
- * Cost: every field costs 1, and what a list field selects is counted once per element it may return:
- * `first` (its variable's value too) for a paginated field, else MAX_PAGE_SIZE for a list and
- * DEFAULT_PAGE_SIZE for a connection (the subgraphs' defaults); LIST_SIZE for any other list, except
- * the `nodes`/`edges` of a connection, already counted by its page. Introspection adds no depth (the
- * standard introspection query is 15 deep) and no list multiplier: graphql-js's MaxIntrospectionDepthRule
- * bounds its nesting of lists; each of its fields still costs 1.
- */
-export function measureOperation(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown> | undefined,
-): Measure & { readsVariables: boolean } {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const memo = new Map<string, Measure>();
-  let readsVariables = false;
-
-  const pageSize = (node: FieldNode, isList: boolean): number => {
-    const fallback = isList ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
-    const argument = node.arguments?.find((arg) => arg.name.value === 'first');
-    if (!argument) return fallback;
-    let value: unknown = MAX_PAGE_SIZE;
-    if (argument.value.kind === Kind.INT) value = Number(argument.value.value);
-    else if (argument.value.kind === Kind.VARIABLE) {
-      readsVariables = true;
-      value = variables?.[argument.value.name.value] ?? MAX_PAGE_SIZE;
-    }
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 1), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
-  };
-
-  const field = (node: FieldNode, parent: GraphQLNamedType | undefined, inPage: boolean, introspection: boolean): Measure => {
-    const alias = node.alias ? 1 : 0;
-    const name = node.name.value;
-    if (name === '__typename') return { depth: introspection ? 0 : 1, cost: 1, aliases: alias, fields: 1 };
-    const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-    const inner = (type: GraphQLNamedType | undefined, page: boolean, intro: boolean) =>
-      node.selectionSet ? selections(node.selectionSet, type, page, intro) : NOTHING;
-    if (introspection || name.startsWith('__')) {
-      const children = inner(definition && getNamedType(definition.type), false, true);
-      return { depth: 0, cost: 1 + children.cost, aliases: alias + children.aliases, fields: 1 };
-    }
-    const isList = definition ? isListType(getNullableType(definition.type)) : false;
-    const paginated = definition?.args.some((arg) => arg.name === 'first') ?? false;
-    const times = paginated ? pageSize(node, isList) : isList && !inPage ? LIST_SIZE : 1;
-    const children = inner(definition && getNamedType(definition.type), paginated && !isList, false);
-    return { depth: 1 + children.depth, cost: 1 + times * children.cost, aliases: alias + children.aliases, fields: 1 };
-  };
-
-  const selections = (set: SelectionSetNode, parent: GraphQLNamedType | undefined, inPage: boolean, introspection: boolean): Measure => {
-    const total = { depth: 0, cost: 0, aliases: 0, fields: 0 };
-    for (const selection of set.selections) {
-      let part: Measure;
-      if (selection.kind === Kind.FIELD) part = field(selection, parent, inPage, introspection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        part = selections(selection.selectionSet, type ?? undefined, inPage, introspection);
-      } else part = spread(selection.name.value, inPage, introspection);
-      total.depth = Math.max(total.depth, part.depth);
-      total.cost += part.cost;
-      total.aliases += part.aliases;
-      total.fields += part.fields;
-    }
-    return total;
-  };
-
-  const spread = (name: string, inPage: boolean, introspection: boolean): Measure => {
-    const key = `${name}|${inPage}|${introspection}`;
-    const known = memo.get(key);
-    if (known) return known;
-    const fragment = fragments.get(name);
-    if (!fragment) return NOTHING;
-    // A cycle (validation refuses those first) measures as unbounded while it is being measured.
-    memo.set(key, { depth: Infinity, cost: Infinity, aliases: Infinity, fields: Infinity });
-    const type = schema.getType(fragment.typeCondition.name.value) ?? undefined;
-    const measured = selections(fragment.selectionSet, type, inPage, introspection);
-    memo.set(key, measured);
-    return measured;
-  };
-
-  const root = schema.getRootType(operation.operation) ?? undefined;
-  return { ...selections(operation.selectionSet, root, false, false), readsVariables };
-}
+export type EdgeLimits = OperationLimits;
 
 /**
  * Mutations per client address, a token bucket each: `perMinute` may come at once, then one every
@@ -200,38 +80,6 @@ export function addressKey(address: string): string {
 
 function refuse(message: string, extensions: Record<string, unknown>, status = 400, headers?: HeaderMap): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, http: { status, headers: headers ?? new HeaderMap() } } });
-}
-
-const tooComplex = (limit: string, maximum: number, actual: number, message: string) =>
-  refuse(message, { code: 'QUERY_TOO_COMPLEX', limit, maximum, actual: Number.isFinite(actual) ? actual : null });
-
-/** QUERY_TOO_COMPLEX when an operation's measure is over a limit (the live feed checks subscriptions with it too). */
-export function overLimitError(measure: Measure, limits: EdgeLimits): GraphQLError | undefined {
-  if (measure.depth > MAX_QUERY_DEPTH) {
-    return tooComplex(
-      'depth',
-      MAX_QUERY_DEPTH,
-      measure.depth,
-      `The operation nests ${measure.depth} levels deep; at most ${MAX_QUERY_DEPTH} are allowed.`,
-    );
-  }
-  if (measure.aliases > limits.maxAliases) {
-    return tooComplex(
-      'aliases',
-      limits.maxAliases,
-      measure.aliases,
-      `The operation uses ${measure.aliases} aliases; at most ${limits.maxAliases} are allowed.`,
-    );
-  }
-  if (measure.cost > limits.maxCost) {
-    return tooComplex(
-      'cost',
-      limits.maxCost,
-      measure.cost,
-      `The operation may return up to ${measure.cost} fields; at most ${limits.maxCost} are allowed. Ask for smaller pages (first) or fewer fields.`,
-    );
-  }
-  return undefined;
 }
 
 /** The gateway's edge as an Apollo Server plugin; the client address comes from the context's `clientAddress`. */

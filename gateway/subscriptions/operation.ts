@@ -1,6 +1,6 @@
 import { getOperationAST, GraphQLError, GraphQLSchema, OperationTypeNode, parse, validate, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { measureOperation, overLimitError, type EdgeLimits } from '../edge';
+import { measureOperation, overLimitError, type OperationLimits as EdgeLimits } from '../../services/platform/operation-limits';
 
 /** What a client sends to subscribe, whatever the transport (graphql-ws today; SSE, multipart HTTP). */
 export interface SubscriptionPayload {

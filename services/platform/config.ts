@@ -47,10 +47,10 @@ export interface Config {
   /** Limits of the live feed's WebSockets on the gateway. */
   feed: { maxConnectionsPerAddress: number; maxSubscriptionsPerConnection: number };
   /**
-   * The gateway's edge (gateway/edge.ts). QUERY_MAX_COST: fields an operation may return, list fields
+   * Limits of one operation, at the gateway's edge and in every subgraph (services/platform/operation-limits.ts). QUERY_MAX_COST: fields an operation may return, list fields
    * counted once per element (see measureOperation); QUERY_MAX_ALIASES; QUERY_MAX_TOKENS: lexical
    * tokens of the query text; MUTATION_RATE_LIMIT: mutation root fields per minute per client address
-   * and gateway process (0: no limit). The depth limit is fixed: MAX_QUERY_DEPTH of gateway/depth.ts.
+   * and gateway process (0: no limit). The depth limit is fixed: MAX_QUERY_DEPTH of services/platform/operation-limits.ts.
    */
   edge: { maxCost: number; maxAliases: number; maxTokens: number; mutationsPerMinute: number };
   /** CORS_ORIGINS: origins browsers may call the gateway from (comma-separated, `*` for any); none by default. */

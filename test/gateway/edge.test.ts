@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { addressKey, RateLimiter } from '../../gateway/edge';
-import { MAX_QUERY_DEPTH } from '../../gateway/depth';
+import { MAX_QUERY_DEPTH } from '../../services/platform/operation-limits';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { rowCounts } from '../helpers/rows';
 
