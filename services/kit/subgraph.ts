@@ -15,6 +15,7 @@ import type { FederatedSchema } from './schema-builder';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platform/http';
 import { createLogger, Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
+import { operationLimitsPlugin } from '../platform/operation-limits';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
@@ -91,8 +92,11 @@ export async function startSubgraph<L>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       errorLogging,
+      // The edge's limits, for whatever reaches this subgraph straight (a deployment that exposes it).
+      operationLimitsPlugin<Context<L>>(config.edge, { typenameCost: 0 }),
       ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
     ],
+    parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
   const context = async (req: http.IncomingMessage, requestId: string): Promise<Context<L>> => {
