@@ -8,6 +8,7 @@ import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/aut
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
+import { AnswerGuard, answerGuardPlugin, guardFields } from './answer-guard';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
 import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
@@ -77,7 +78,7 @@ export async function startSubgraph<L>(
     migrations: definition.migrations,
   });
   if (definition.seed) await definition.seed(db, config, log);
-  const { schema } = await definition.buildSchema();
+  const schema = guardFields((await definition.buildSchema()).schema);
   const metrics = config.metrics ? createMetrics(definition.name) : undefined;
   const apollo = new ApolloServer<Context<L>>({
     schema,
@@ -94,12 +95,13 @@ export async function startSubgraph<L>(
       errorLogging,
       // The edge's limits, for whatever reaches this subgraph straight (a deployment that exposes it).
       operationLimitsPlugin<Context<L>>(config.edge, { typenameCost: 0 }),
+      answerGuardPlugin,
       ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
     ],
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
-  const context = async (req: http.IncomingMessage, requestId: string): Promise<Context<L>> => {
+  const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
     const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
     return {
@@ -111,11 +113,14 @@ export async function startSubgraph<L>(
       loaders: definition.createLoaders(db, viewer),
       config,
       jwtSecret,
+      signal,
+      guard: new AnswerGuard(signal, config.responseMaxBytes),
     };
   };
   const feeds = definition.feeds ?? [];
   const server: http.Server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
+    maxResponseBytes: config.responseMaxBytes,
     log,
     metrics,
     instrument: config.responseStats ? statementInstrument<Context<L>>(db) : undefined,
