@@ -114,7 +114,7 @@ export async function startSubgraph<L>(
       config,
       jwtSecret,
       signal,
-      guard: new AnswerGuard(signal, config.responseMaxBytes),
+      guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }),
     };
   };
   const feeds = definition.feeds ?? [];

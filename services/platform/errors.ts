@@ -38,6 +38,12 @@ export const responseTooLarge = (maximumBytes: number) =>
     { maximumBytes },
   );
 
+/** The answer would hold over RESPONSE_MAX_OBJECTS objects: refused rather than built. */
+export const responseTooManyObjects = (maximumObjects: number) =>
+  userError('RESPONSE_TOO_LARGE', `The answer would hold over ${maximumObjects} objects; ask for fewer fields or smaller pages.`, {
+    maximumObjects,
+  });
+
 /** Ends the work of a request whose client went away before its answer was written; no one reads it. */
 export const clientClosedRequest = () => userError('CLIENT_CLOSED_REQUEST', 'The client went away before the answer was written.');
 
