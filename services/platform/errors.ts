@@ -34,7 +34,7 @@ export const subgraphUnavailable = (service: string) => userError('SUBGRAPH_UNAV
 export const responseTooLarge = (maximumBytes: number) =>
   userError(
     'RESPONSE_TOO_LARGE',
-    `The answer would be over ${+(maximumBytes / 2 ** 20).toFixed(2)} MB; ask for fewer fields or smaller pages.`,
+    `The answer would be over ${maximumBytes >= 2 ** 20 ? `${+(maximumBytes / 2 ** 20).toFixed(1)} MB` : `${Math.ceil(maximumBytes / 1024)} kB`}; ask for fewer fields or smaller pages.`,
     { maximumBytes },
   );
 

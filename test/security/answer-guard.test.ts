@@ -194,3 +194,40 @@ describe('the gateway, when its client goes away', () => {
     expect(body.data.organizations.totalCount).toBeGreaterThan(0);
   });
 });
+
+describe('the gateway, with RESPONSE_MAX_BYTES lowered', () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ RESPONSE_MAX_BYTES: '4096' });
+  });
+  afterAll(() => graph.stop());
+
+  it("passes a subgraph's RESPONSE_TOO_LARGE on to the client", async () => {
+    const { body } = await graph.query('{ services(first: 100) { nodes { name description organization { name description } } } }');
+    expect(body.errors![0]).toMatchObject({
+      message: 'The answer would be over 4 kB; ask for fewer fields or smaller pages.',
+      extensions: { code: 'RESPONSE_TOO_LARGE', maximumBytes: 4096 },
+    });
+  });
+
+  it('refuses an answer it assembles over the limit from smaller ones', async () => {
+    // Each subgraph's part is under 4 kB; together they are not.
+    const codes = ['GT', 'MX', 'SV', 'CO', 'PE'];
+    const countries = (fields: string) =>
+      `{ ${Array.from({ length: 24 }, (_, i) => `c${i}: country(code: "${codes[i % codes.length]}") { ${fields} }`).join(' ')} }`;
+    // Each part alone (authorities, organizations, practices) answers.
+    for (const part of ['nameEs contactPoint { email }', 'organizations { name }', 'practices { title }']) {
+      const { body } = await graph.query(countries(part));
+      expect(body.errors).toBeUndefined();
+    }
+    const { body } = await graph.query(countries('nameEs contactPoint { email } organizations { name } practices { title }'));
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'The answer would be over 4 kB; ask for fewer fields or smaller pages.',
+          extensions: { code: 'RESPONSE_TOO_LARGE', maximumBytes: 4096 },
+        },
+      ],
+    });
+  });
+});
