@@ -24,7 +24,7 @@ export interface AnswerLimits {
 
 /**
  * What stops the work of one request of a subgraph: its client went away (the gateway gave up on the
- * fetch, its socket closed), or its answer grows past RESPONSE_MAX_BYTES. Checked by every resolver
+ * fetch, its socket closed), or its answer grows past RESPONSE_MAX_BYTES or RESPONSE_MAX_OBJECTS. Checked by every resolver
  * (guardFields), so that execution ends quickly instead of building what no one reads or what would
  * exhaust the heap. The size is counted as the answer is built: each object or list a resolver returns
  * is charged the bytes its keys take in the JSON answer (a lower bound: values are not counted) and the
