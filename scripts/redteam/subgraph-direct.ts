@@ -44,7 +44,7 @@ const show = (outcome: Outcome | string, ms: number) =>
 /** `levels` times organization → services under the root page's nodes. */
 function nestedServices(levels: number): string {
   const fields = Array.from({ length: 2 * levels }, (_, field) => (field % 2 === 0 ? 'organization' : 'services'));
-  return `{ services(first: 100) { nodes { name ${fields.map((field) => `${field} { name `).join('')}${' }'.repeat(levels)} } } }`;
+  return `{ services(first: 100) { nodes { name ${fields.map((field) => `${field} { name `).join('')}${' }'.repeat(2 * levels)} } } }`;
 }
 
 const subgraphDirect: Attack = {
