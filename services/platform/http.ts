@@ -1,5 +1,6 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { responseTooLarge } from './errors';
 import { onStopSignals } from './launcher';
@@ -146,6 +147,8 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
       // The client (the gateway's fetch, a browser) closed its connection before the answer was written:
       // no one will read it, so the work for it stops (see services/kit/answer-guard.ts).
       const abandoned = new AbortController();
+      // The gateway's fetches for one request each listen to it while in flight: more than Node's default 10 is no leak.
+      setMaxListeners(0, abandoned.signal);
       res.once('close', () => {
         if (!res.writableFinished) abandoned.abort();
       });

@@ -107,7 +107,8 @@ describe('a subgraph whose answer would be over RESPONSE_MAX_BYTES', () => {
       },
     ]);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect((peak - baseline) / 2 ** 20).toBeLessThan(256);
+    // heapUsed counts garbage not yet collected too (more of it in a long test run); building it all would take gigabytes.
+    expect((peak - baseline) / 2 ** 20).toBeLessThan(1024);
   });
 
   it('refuses one of fewer objects by the bytes its keys take, while building it', async () => {
