@@ -62,11 +62,38 @@ async function outcome(url: string, query: string, token: string): Promise<strin
   }
 }
 
+/** How long after the attack the organizations subgraph is watched for its recovery. */
+const RECOVERY_MS = 60_000;
+
+/**
+ * Seconds until the organizations subgraph answers a small query within a second again (the gateway gives
+ * up on the attack's query after its timeout; the subgraph may work on), or null if it does not by RECOVERY_MS.
+ */
+async function recovery(subgraphUrl: string): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < RECOVERY_MS) {
+    const asked = Date.now();
+    try {
+      const response = await fetch(subgraphUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+        signal: AbortSignal.timeout(1000),
+      });
+      if (response.ok) return (Date.now() - started) / 1000;
+    } catch {
+      // Not answering yet (or down): ask again.
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - asked))));
+  }
+  return null;
+}
+
 const nestedLists: Attack = {
   name: 'nested-lists',
   summary: 'item 1: a member registers 40 organizations in GT, then lists them inside their country five levels deep',
   target: 'organizations',
-  run: async ({ gatewayUrl: url }: GraphProcesses, log) => {
+  run: async ({ gatewayUrl: url, subgraphUrls }: GraphProcesses, log) => {
     const account = { email: `lists.${Date.now()}@redteam.example`, password: 'a long enough password', name: 'Lista Larga' };
     const signedUp = await send(url, 'mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: account });
     const token = (signedUp.body.data?.signUp as { token: string } | undefined)?.token;
@@ -79,8 +106,12 @@ const nestedLists: Attack = {
     log(`registered ${REGISTERED} organizations in GT; sending the five-level query`);
     const unbounded = await outcome(url, nested(5), token);
     log(`five levels, no first: ${unbounded}`);
+    const recovered = await recovery(subgraphUrls.organizations);
+    const after =
+      recovered === null ? `organizations not answering ${RECOVERY_MS / 1000} s later` : `organizations answering after ${recovered} s`;
+    log(after);
     const paged = await outcome(url, nested(5, '(first: 3)'), token);
-    return `five levels without first: ${unbounded}; with first: 3 at each level: ${paged}`;
+    return `five levels without first: ${unbounded}, ${after}; with first: 3 at each level: ${paged}`;
   },
 };
 
