@@ -1,5 +1,6 @@
 import type { Attack } from './attack';
+import { CLIENT_ERROR_ATTACKS } from './client-errors';
 import { PRIVACY_ATTACKS } from './privacy';
 
 /** Every attack the replay knows, in the order of the hardening issue's items. */
-export const ATTACKS: Attack[] = [...PRIVACY_ATTACKS];
+export const ATTACKS: Attack[] = [...CLIENT_ERROR_ATTACKS, ...PRIVACY_ATTACKS];
