@@ -99,9 +99,9 @@ const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
  * Whether a request failed because its client went away (closed or reset the connection mid-body):
  * nothing is wrong with the server, and no answer can reach anyone.
  */
-function clientWentAway(req: IncomingMessage, error: unknown): boolean {
+function clientWentAway(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE' || req.socket.destroyed;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE';
 }
 
 /**
@@ -175,7 +175,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         res.setHeader('connection', 'close');
         return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
       }
-      if (clientWentAway(req, error)) {
+      if (clientWentAway(error)) {
         clientProblems.warn(options.log, { requestId, reason: (error as Error)?.message }, 'client went away before the answer');
         return void res.destroy();
       }
