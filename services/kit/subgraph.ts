@@ -10,7 +10,8 @@ import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
-import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
+import { errorLoggingPlugin } from '../platform/error-logging';
+import { isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
 import type { FederatedSchema } from './schema-builder';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platform/http';
 import { createLogger, Logger } from '../platform/logger';
@@ -36,22 +37,6 @@ export interface RunningSubgraph {
   db: DataSource;
   stop: () => Promise<void>;
 }
-
-/** Logs the errors that maskError hides from the client, with the request id. */
-const errorLogging: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (isClientError(error.extensions?.code)) continue;
-          const cause = error.originalError ?? error;
-          if (isDatabaseUnavailable(cause)) contextValue.log.warn({ err: cause, path: error.path }, 'database unavailable');
-          else contextValue.log.error({ err: cause, path: error.path }, 'internal error');
-        }
-      },
-    };
-  },
-};
 
 /**
  * maskError, but a query that failed because the database is gone tells the client so (SERVICE_UNAVAILABLE
@@ -90,7 +75,7 @@ export async function startSubgraph<L>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      errorLogging,
+      errorLoggingPlugin<Context<L>>(log),
       ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
     ],
   });
