@@ -111,7 +111,9 @@ const nestedLists: Attack = {
       recovered === null ? `organizations not answering ${RECOVERY_MS / 1000} s later` : `organizations answering after ${recovered} s`;
     log(after);
     const paged = await outcome(url, nested(5, '(first: 3)'), token);
-    return `five levels without first: ${unbounded}, ${after}; with first: 3 at each level: ${paged}`;
+    // Near the cost limit: 64,000 organizations, about the largest answer of this shape the edge lets through.
+    const widest = await outcome(url, nested(3, `(first: ${REGISTERED})`), token);
+    return `five levels without first: ${unbounded}, ${after}; first: 3 at each of five levels: ${paged}; first: ${REGISTERED} at each of three: ${widest}`;
   },
 };
 
