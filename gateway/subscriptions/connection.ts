@@ -1,0 +1,120 @@
+import { GraphQLError } from 'graphql';
+import type WebSocket from 'ws';
+import type { Logger } from '../../services/platform/logger';
+import { RateLimiter } from '../edge';
+
+/** Close codes of the live feed's own limits (graphql-ws keeps 4400-4499 for protocol errors of the client). */
+export const CLOSE_FLOODING = 4429;
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+export const CLOSE_TOO_BIG = 1009;
+
+export interface ConnectionLimits {
+  maxSubscriptionsPerConnection: number;
+  subscribesPerSecond: number;
+  subscribeBurst: number;
+  maxBufferedKb: number;
+}
+
+/**
+ * At most one warn line a second per kind of client fault, with the count of those left out since the
+ * last one: a client that repeats its fault cannot flood the log.
+ */
+export class SampledWarn {
+  private readonly last = new Map<string, { at: number; suppressed: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  warn(kind: string, fields: Record<string, unknown>, message: string): void {
+    const seen = this.last.get(kind);
+    if (seen && this.now() - seen.at < 1000) {
+      seen.suppressed += 1;
+      return;
+    }
+    this.log.warn({ ...fields, kind, ...(seen?.suppressed ? { suppressed: seen.suppressed } : {}) }, message);
+    this.last.set(kind, { at: this.now(), suppressed: 0 });
+  }
+}
+
+/**
+ * What one WebSocket may make the gateway do. A `subscribe` costs a parse, a plan and a call to the owning
+ * subgraph even when the client completes it at once, so subscribe messages are rate-limited (per socket
+ * and per client address) and those being opened count against the subscriptions of the socket. A socket
+ * refused as many subscribes in a row as its burst is flooding: it is closed with 4429. A socket whose
+ * client does not read what it is sent is closed with 1013 once that passes the buffer cap.
+ */
+export class ConnectionGuard {
+  /** Subscribe messages whose subscription is being opened (the client may have completed them meanwhile). */
+  opening = 0;
+  private refusedInARow = 0;
+  private readonly bucket: RateLimiter;
+  /** The latest subscribe of each id: an earlier one with the same id, still opening, has been replaced. */
+  private readonly latest = new Map<string, object>();
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly address: string,
+    private readonly limits: ConnectionLimits,
+    private readonly perAddress: RateLimiter,
+    private readonly warn: SampledWarn,
+  ) {
+    this.bucket = new RateLimiter(limits.subscribesPerSecond * 60, Date.now, 1, limits.subscribeBurst);
+  }
+
+  /** Closes the socket when its client lets what it is sent pile up; true when it did. */
+  overBuffered(): boolean {
+    if (this.socket.bufferedAmount <= this.limits.maxBufferedKb * 1024) return false;
+    this.warn.warn(
+      'buffer',
+      { address: this.address, bufferedBytes: this.socket.bufferedAmount },
+      'closing a WebSocket whose client does not read',
+    );
+    this.socket.close(CLOSE_TRY_AGAIN_LATER, 'Too much waiting to be sent');
+    return true;
+  }
+
+  /**
+   * Admits one subscribe message, or returns the errors refusing it. `subscriptions` counts those the socket
+   * has open or being opened, as graphql-ws sees them (this one included).
+   */
+  admit(subscriptions: number): GraphQLError[] | null {
+    const count = Math.max(subscriptions, this.opening + 1);
+    if (count > this.limits.maxSubscriptionsPerConnection) {
+      return [
+        new GraphQLError(`At most ${this.limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ];
+    }
+    const retryAfterSeconds = this.bucket.take('socket') || this.perAddress.take(this.address);
+    if (retryAfterSeconds === 0) {
+      this.refusedInARow = 0;
+      return null;
+    }
+    this.refusedInARow += 1;
+    if (this.refusedInARow >= this.limits.subscribeBurst) {
+      this.warn.warn('flood', { address: this.address }, 'closing a WebSocket that keeps subscribing over its rate');
+      this.socket.close(CLOSE_FLOODING, 'Too many subscribe messages');
+    }
+    return [
+      new GraphQLError(`Too many subscribe messages; subscribe again in ${retryAfterSeconds} s.`, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+      }),
+    ];
+  }
+
+  /** Marks a subscribe of `id` as being opened; the result says whether it still stands once opened. */
+  begin(id: string): () => boolean {
+    const mark = {};
+    this.latest.set(id, mark);
+    this.opening += 1;
+    return () => {
+      this.opening -= 1;
+      const current = this.latest.get(id) === mark;
+      if (current) this.latest.delete(id);
+      return current && this.socket.readyState === this.socket.OPEN;
+    };
+  }
+}
