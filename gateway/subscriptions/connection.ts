@@ -6,7 +6,8 @@ import { RateLimiter } from '../edge';
 /** Close codes of the live feed's own limits (graphql-ws keeps 4400-4499 for protocol errors of the client). */
 export const CLOSE_FLOODING = 4429;
 export const CLOSE_TRY_AGAIN_LATER = 1013;
-export const CLOSE_TOO_BIG = 1009;
+/** How long a socket closed for what its client does has to send its close frame before it is dropped. */
+const CLOSE_GRACE_MS = 1000;
 
 export interface ConnectionLimits {
   maxSubscriptionsPerConnection: number;
@@ -71,7 +72,7 @@ export class ConnectionGuard {
       { address: this.address, bufferedBytes: this.socket.bufferedAmount },
       'closing a WebSocket whose client does not read',
     );
-    this.socket.close(CLOSE_TRY_AGAIN_LATER, 'Too much waiting to be sent');
+    this.shut(CLOSE_TRY_AGAIN_LATER, 'Too much waiting to be sent');
     return true;
   }
 
@@ -96,13 +97,24 @@ export class ConnectionGuard {
     this.refusedInARow += 1;
     if (this.refusedInARow >= this.limits.subscribeBurst) {
       this.warn.warn('flood', { address: this.address }, 'closing a WebSocket that keeps subscribing over its rate');
-      this.socket.close(CLOSE_FLOODING, 'Too many subscribe messages');
+      this.shut(CLOSE_FLOODING, 'Too many subscribe messages');
     }
     return [
       new GraphQLError(`Too many subscribe messages; subscribe again in ${retryAfterSeconds} s.`, {
         extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
       }),
     ];
+  }
+
+  /**
+   * Closes the socket and reads nothing more from it: what its client has sent meanwhile would still be
+   * parsed, one message at a time, for as long as the closing handshake lasts (ws waits 30 s for it).
+   */
+  private shut(code: number, reason: string): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.close(code, reason);
+    this.socket.pause();
+    setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   /** Marks a subscribe of `id` as being opened; the result says whether it still stands once opened. */

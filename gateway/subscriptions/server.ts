@@ -1,16 +1,16 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import type { Context as WsContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { handleProtocols, makeServer } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { verifyAuthorization } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
 import { addressKey, RateLimiter } from '../edge';
-import { CLOSE_TOO_BIG, ConnectionGuard, SampledWarn, type ConnectionLimits } from './connection';
+import { ConnectionGuard, SampledWarn, type ConnectionLimits } from './connection';
 import type { LiveFeed } from './live-feed';
 import type { ReplayLimits } from './replays';
 import type { FeedRequest } from './request';
+import { serveSocket, type SocketExtra } from './socket';
 
 export interface SubscriptionLimits extends ConnectionLimits, ReplayLimits {
   maxConnectionsPerAddress: number;
@@ -46,8 +46,6 @@ interface Options {
   limits?: Partial<SubscriptionLimits>;
 }
 
-type ConnectionContext = WsContext<Record<string, unknown> | undefined, { socket: WebSocket; request: http.IncomingMessage }>;
-
 /**
  * graphql-ws on the gateway's own endpoint: the token comes in the connection_init payload
  * (`{ "authorization": "Bearer …" }`) and is checked there; each subscription is opened by the live
@@ -55,7 +53,7 @@ type ConnectionContext = WsContext<Record<string, unknown> | undefined, { socket
  */
 export function attachSubscriptions(options: Options): { close: () => Promise<void> } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, handleProtocols });
   const perAddress = new Map<string, number>();
   const authorizations = new WeakMap<object, string | null>();
   const guards = new WeakMap<WebSocket, ConnectionGuard>();
@@ -66,6 +64,52 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
     limits.subscribeBurstPerAddress,
   );
   const warn = new SampledWarn(options.log);
+
+  const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
+    onConnect: (ctx) => {
+      const given = ctx.connectionParams?.authorization;
+      const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
+      try {
+        verifyAuthorization(authorization ?? undefined, options.jwtSecret);
+      } catch {
+        return false;
+      }
+      authorizations.set(ctx, authorization);
+      return true;
+    },
+    onSubscribe: async (ctx, id, payload) => {
+      const guard = guards.get(ctx.extra.socket)!;
+      // What is still read from a socket being closed is dropped unopened; graphql-ws answers nothing.
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN) return [new GraphQLError('The socket is closing.')];
+      // graphql-ws has already entered this subscription's id when it asks.
+      const refused = guard.admit(Object.keys(ctx.subscriptions).length);
+      if (refused) return refused;
+      const stands = guard.begin(id);
+      const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
+      // Completed (or its socket closed) while it was being opened: it costs nothing more. graphql-ws
+      // sends nothing for a subscription it no longer has.
+      if (!stands() || !(id in ctx.subscriptions)) {
+        if (!Array.isArray(opened)) opened.release();
+        return [new GraphQLError('Completed before it started.', { extensions: { code: 'CANCELLED' } })];
+      }
+      if (Array.isArray(opened)) return opened;
+      const request = opened;
+      return {
+        schema: options.feed.schema,
+        document: request.document,
+        operationName: request.operationName,
+        variableValues: request.variables,
+        contextValue: request,
+      };
+    },
+    // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
+    // so they are sent as they are.
+    subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
+    onNext: (ctx, _id, _payload, _args, result) => {
+      guards.get(ctx.extra.socket)?.overBuffered();
+      return result;
+    },
+  });
 
   options.server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
@@ -82,69 +126,14 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       const guard = new ConnectionGuard(ws, addressKey(address), limits, subscribesPerAddress, warn);
       guards.set(ws, guard);
       ws.on('message', () => guard.overBuffered());
-      sockets.emit('connection', ws, request);
-      // In place of graphql-ws's listener, which prints the stack of what is the client's fault (a message
-      // over maxPayload, bad framing) to stderr. ws has already closed the socket with the code that fits.
-      ws.removeAllListeners('error');
-      ws.on('error', (error: Error & { code?: string }) => {
-        warn.warn(error.code ?? 'socket', { address, code: error.code, reason: error.message }, 'closed a WebSocket on a client error');
-        if (ws.readyState === WebSocket.OPEN) ws.close(error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE_TOO_BIG : 1002);
-      });
+      serveSocket(server, ws, request, limits.keepAliveMs, options.log, warn);
     });
   });
 
-  const disposable = useServer(
-    {
-      isProd: true,
-      onConnect: (ctx: ConnectionContext) => {
-        const given = ctx.connectionParams?.authorization;
-        const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
-        try {
-          verifyAuthorization(authorization ?? undefined, options.jwtSecret);
-        } catch {
-          return false;
-        }
-        authorizations.set(ctx, authorization);
-        return true;
-      },
-      onSubscribe: async (ctx: ConnectionContext, id, payload) => {
-        const guard = guards.get(ctx.extra.socket)!;
-        // graphql-ws has already entered this subscription's id when it asks.
-        const refused = guard.admit(Object.keys(ctx.subscriptions).length);
-        if (refused) return refused;
-        const stands = guard.begin(id);
-        const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
-        // Completed (or its socket closed) while it was being opened: it costs nothing more. graphql-ws
-        // sends nothing for a subscription it no longer has.
-        if (!stands() || !(id in ctx.subscriptions)) {
-          if (!Array.isArray(opened)) opened.release();
-          return [new GraphQLError('Completed before it started.', { extensions: { code: 'CANCELLED' } })];
-        }
-        if (Array.isArray(opened)) return opened;
-        const request = opened;
-        return {
-          schema: options.feed.schema,
-          document: request.document,
-          operationName: request.operationName,
-          variableValues: request.variables,
-          contextValue: request,
-        };
-      },
-      // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
-      // so they are sent as they are.
-      subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
-      onNext: (ctx: ConnectionContext, _id, _payload, _args, result) => {
-        guards.get(ctx.extra.socket)?.overBuffered();
-        return result;
-      },
-    },
-    sockets,
-    limits.keepAliveMs,
-  );
-
   return {
     close: async () => {
-      await disposable.dispose();
+      for (const client of sockets.clients) client.close(1001, 'Going away');
+      await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
 }
