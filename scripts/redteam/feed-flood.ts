@@ -1,3 +1,4 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { GraphProcesses } from '../bench/processes';
 import { post, type Attack } from './attack';
@@ -47,12 +48,12 @@ interface Tally {
   sent: number;
   reconnects: number;
   rateLimited: number;
-  closes: Map<number, number>;
+  closes: Record<number, number>;
 }
 
 /**
- * One flooding socket: pairs as fast as its send buffer drains; when the gateway closes it, another one.
- * Stops at `deadline` or once its pairs are sent.
+ * One flooding client: pairs as fast as its socket's send buffer drains; when the gateway closes the
+ * socket, another one. Stops at `deadline` or once its pairs are sent.
  */
 async function flood(url: string, tally: Tally, deadline: number): Promise<void> {
   let pairs = 0;
@@ -62,16 +63,12 @@ async function flood(url: string, tally: Tally, deadline: number): Promise<void>
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }
-    let open = true;
     socket.on('message', (raw: Buffer) => {
       if (raw.includes('RATE_LIMITED')) tally.rateLimited += 1;
     });
-    socket.on('close', (code) => {
-      open = false;
-      tally.closes.set(code, (tally.closes.get(code) ?? 0) + 1);
-    });
-    while (open && pairs < PAIRS_PER_SOCKET && Date.now() < deadline) {
-      for (let i = 0; i < 100 && open; i += 1, pairs += 1) {
+    socket.on('close', (code) => (tally.closes[code] = (tally.closes[code] ?? 0) + 1));
+    while (socket.readyState === WebSocket.OPEN && pairs < PAIRS_PER_SOCKET && Date.now() < deadline) {
+      for (let i = 0; i < 100; i += 1, pairs += 1) {
         socket.send(`{"id":"${pairs}","type":"subscribe","payload":${PAYLOAD}}`);
         socket.send(`{"id":"${pairs}","type":"complete"}`);
         tally.sent += 1;
@@ -79,9 +76,33 @@ async function flood(url: string, tally: Tally, deadline: number): Promise<void>
       // Lets the socket drain, as a client writing as fast as the network takes it.
       await new Promise((resolve) => setTimeout(resolve, socket.bufferedAmount > 1 << 20 ? 50 : 1));
     }
-    if (open) socket.removeAllListeners('close').terminate();
+    if (socket.readyState === WebSocket.OPEN) socket.removeAllListeners('close').terminate();
     else tally.reconnects += 1;
   }
+}
+
+/** The flooders, in a thread of their own: the runner's probe and the honest subscriber measure the gateway, not the attacker's event loop. */
+function startFlood(url: string): { tally: () => Tally; done: Promise<Tally> } {
+  let latest: Tally = { sent: 0, reconnects: 0, rateLimited: 0, closes: {} };
+  const worker = new Worker(__filename, { workerData: { feedFlood: url } });
+  worker.on('message', (tally: Tally) => (latest = tally));
+  const done = new Promise<Tally>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', () => resolve(latest));
+  });
+  return { tally: () => latest, done };
+}
+
+if (!isMainThread && (workerData as { feedFlood?: string })?.feedFlood) {
+  const url = (workerData as { feedFlood: string }).feedFlood;
+  const tally: Tally = { sent: 0, reconnects: 0, rateLimited: 0, closes: {} };
+  const report = setInterval(() => parentPort!.postMessage(tally), 1000);
+  const deadline = Date.now() + FLOOD_MS;
+  void Promise.all(Array.from({ length: SOCKETS }, () => flood(url, tally, deadline))).then(() => {
+    clearInterval(report);
+    parentPort!.postMessage(tally);
+    process.exit(0);
+  });
 }
 
 const feedFlood: Attack = {
@@ -113,19 +134,20 @@ const feedFlood: Attack = {
     honest.send(JSON.stringify({ id: 'honest', type: 'subscribe', payload: { query: HONEST } }));
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    const tally: Tally = { sent: 0, reconnects: 0, rateLimited: 0, closes: new Map() };
     const started = Date.now();
-    const deadline = started + FLOOD_MS;
-    const flooding = Promise.all(Array.from({ length: SOCKETS }, () => flood(url, tally, deadline)));
+    const flooding = startFlood(url);
     // The event is written straight to the agreements subgraph, so only the gateway's part is measured.
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const createdAt = Date.now();
     await data(subgraphUrls.agreements, create, { t: 'Acuerdo durante la inundación' }, token);
-    log(`event written ${createdAt - started} ms into the flood; ${tally.sent} pairs sent so far`);
-    await flooding;
+    log(`event written ${createdAt - started} ms into the flood; ${flooding.tally().sent} pairs sent so far`);
+    const tally = await flooding.done;
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     honest.close();
-    const closes = [...tally.closes].map(([code, count]) => `${count} x ${code}`).join(', ') || 'none';
+    const closes =
+      Object.entries(tally.closes)
+        .map(([code, count]) => `${count} x ${code}`)
+        .join(', ') || 'none';
     const got = receivedAt ? `after ${receivedAt - createdAt} ms` : 'never during the flood';
     return `${tally.sent} pairs in ${seconds} s, ${tally.rateLimited} RATE_LIMITED, closes: ${closes}, ${tally.reconnects} reconnects; honest subscriber got its event ${got}`;
   },
