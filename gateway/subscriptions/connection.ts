@@ -9,6 +9,24 @@ export const CLOSE_TRY_AGAIN_LATER = 1013;
 /** How long a socket closed for what its client does has to send its close frame before it is dropped. */
 const CLOSE_GRACE_MS = 1000;
 
+/**
+ * The refusals of a flood, made once each: a GraphQLError captures a stack trace when made, which
+ * costs more than everything else a refused subscribe does.
+ */
+const refusals = new Map<number, GraphQLError[]>();
+function rateLimited(retryAfterSeconds: number): GraphQLError[] {
+  let errors = refusals.get(retryAfterSeconds);
+  if (!errors) {
+    errors = [
+      new GraphQLError(`Too many subscribe messages; subscribe again in ${retryAfterSeconds} s.`, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+      }),
+    ];
+    if (refusals.size < 100) refusals.set(retryAfterSeconds, errors);
+  }
+  return errors;
+}
+
 export interface ConnectionLimits {
   maxSubscriptionsPerConnection: number;
   subscribesPerSecond: number;
@@ -43,7 +61,7 @@ export class SampledWarn {
  * What one WebSocket may make the gateway do. A `subscribe` costs a parse, a plan and a call to the owning
  * subgraph even when the client completes it at once, so subscribe messages are rate-limited (per socket
  * and per client address) and those being opened count against the subscriptions of the socket. A socket
- * refused as many subscribes in a row as its burst is flooding: it is closed with 4429. A socket whose
+ * refused (for either) as many subscribes in a row as its burst is flooding: it is closed with 4429. A socket whose
  * client does not read what it is sent is closed with 1013 once that passes the buffer cap.
  */
 export class ConnectionGuard {
@@ -51,6 +69,7 @@ export class ConnectionGuard {
   opening = 0;
   private refusedInARow = 0;
   private readonly bucket: RateLimiter;
+  private readonly tooMany: GraphQLError[];
   /** The latest subscribe of each id: an earlier one with the same id, still opening, has been replaced. */
   private readonly latest = new Map<string, object>();
 
@@ -62,6 +81,11 @@ export class ConnectionGuard {
     private readonly warn: SampledWarn,
   ) {
     this.bucket = new RateLimiter(limits.subscribesPerSecond * 60, Date.now, 1, limits.subscribeBurst);
+    this.tooMany = [
+      new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ];
   }
 
   /** Closes the socket when its client lets what it is sent pile up; true when it did. */
@@ -81,29 +105,23 @@ export class ConnectionGuard {
    * has open or being opened, as graphql-ws sees them (this one included).
    */
   admit(subscriptions: number): GraphQLError[] | null {
-    const count = Math.max(subscriptions, this.opening + 1);
-    if (count > this.limits.maxSubscriptionsPerConnection) {
-      return [
-        new GraphQLError(`At most ${this.limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
-          extensions: { code: 'BAD_USER_INPUT' },
-        }),
-      ];
-    }
     const retryAfterSeconds = this.bucket.take('socket') || this.perAddress.take(this.address);
-    if (retryAfterSeconds === 0) {
+    const refused =
+      retryAfterSeconds > 0
+        ? rateLimited(retryAfterSeconds)
+        : Math.max(subscriptions, this.opening + 1) > this.limits.maxSubscriptionsPerConnection
+          ? this.tooMany
+          : null;
+    if (!refused) {
       this.refusedInARow = 0;
       return null;
     }
     this.refusedInARow += 1;
     if (this.refusedInARow >= this.limits.subscribeBurst) {
-      this.warn.warn('flood', { address: this.address }, 'closing a WebSocket that keeps subscribing over its rate');
+      this.warn.warn('flood', { address: this.address }, 'closing a WebSocket that keeps subscribing while refused');
       this.shut(CLOSE_FLOODING, 'Too many subscribe messages');
     }
-    return [
-      new GraphQLError(`Too many subscribe messages; subscribe again in ${retryAfterSeconds} s.`, {
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
-      }),
-    ];
+    return refused;
   }
 
   /**

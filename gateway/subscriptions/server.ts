@@ -34,6 +34,9 @@ export const DEFAULT_LIMITS: SubscriptionLimits = {
   keepAliveMs: 12_000,
 };
 
+/** The refusal of a subscription graphql-ws no longer has (completed, or its socket closing): it sends nothing for it. */
+const UNSENT = [new GraphQLError('No longer subscribed.', { extensions: { code: 'CANCELLED' } })];
+
 /** The largest message a client may send: a subscription's query and variables fit in far less. */
 const MAX_PAYLOAD = 256 * 1024;
 
@@ -80,7 +83,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
     onSubscribe: async (ctx, id, payload) => {
       const guard = guards.get(ctx.extra.socket)!;
       // What is still read from a socket being closed is dropped unopened; graphql-ws answers nothing.
-      if (ctx.extra.socket.readyState !== WebSocket.OPEN) return [new GraphQLError('The socket is closing.')];
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN) return UNSENT;
       // graphql-ws has already entered this subscription's id when it asks.
       const refused = guard.admit(Object.keys(ctx.subscriptions).length);
       if (refused) return refused;
@@ -90,7 +93,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       // sends nothing for a subscription it no longer has.
       if (!stands() || !(id in ctx.subscriptions)) {
         if (!Array.isArray(opened)) opened.release();
-        return [new GraphQLError('Completed before it started.', { extensions: { code: 'CANCELLED' } })];
+        return UNSENT;
       }
       if (Array.isArray(opened)) return opened;
       const request = opened;

@@ -52,6 +52,8 @@ export function serveSocket(
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) =>
         socket.on('message', (data: Buffer) => {
+          // A socket being closed (for flooding, say) may still hold a chunk of messages: they are dropped unread.
+          if (socket.readyState !== WebSocket.OPEN) return;
           handle(data.toString('utf8')).catch((error: unknown) => {
             log.error({ err: error, address }, 'could not handle a message of a WebSocket');
             socket.close(CloseCode.InternalServerError, 'Internal server error');
