@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type WebSocket from 'ws';
+import { LogSampler } from '../../services/platform/log-sampler';
 import type { Logger } from '../../services/platform/logger';
 import { RateLimiter } from '../edge';
 
@@ -34,28 +35,8 @@ export interface ConnectionLimits {
   maxBufferedKb: number;
 }
 
-/**
- * At most one warn line a second per kind of client fault, with the count of those left out since the
- * last one: a client that repeats its fault cannot flood the log.
- */
-export class SampledWarn {
-  private readonly last = new Map<string, { at: number; suppressed: number }>();
-
-  constructor(
-    private readonly log: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  warn(kind: string, fields: Record<string, unknown>, message: string): void {
-    const seen = this.last.get(kind);
-    if (seen && this.now() - seen.at < 1000) {
-      seen.suppressed += 1;
-      return;
-    }
-    this.log.warn({ ...fields, kind, ...(seen?.suppressed ? { suppressed: seen.suppressed } : {}) }, message);
-    this.last.set(kind, { at: this.now(), suppressed: 0 });
-  }
-}
+/** Warn lines of a client's faults on the live feed: at most one a second per kind (services/platform/log-sampler.ts). */
+export const sampledWarn = (log: Logger): LogSampler => new LogSampler(log, 1, 1000);
 
 /**
  * What one WebSocket may make the gateway do. A `subscribe` costs a parse, a plan and a call to the owning
@@ -78,7 +59,7 @@ export class ConnectionGuard {
     private readonly address: string,
     private readonly limits: ConnectionLimits,
     private readonly perAddress: RateLimiter,
-    private readonly warn: SampledWarn,
+    private readonly warn: LogSampler,
   ) {
     this.bucket = new RateLimiter(limits.subscribesPerSecond * 60, Date.now, 1, limits.subscribeBurst);
     this.tooMany = [

@@ -6,7 +6,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { verifyAuthorization } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
 import { addressKey, RateLimiter } from '../edge';
-import { ConnectionGuard, SampledWarn, type ConnectionLimits } from './connection';
+import { ConnectionGuard, sampledWarn, type ConnectionLimits } from './connection';
 import type { LiveFeed } from './live-feed';
 import type { ReplayLimits } from './replays';
 import type { FeedRequest } from './request';
@@ -66,7 +66,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
     100_000,
     limits.subscribeBurstPerAddress,
   );
-  const warn = new SampledWarn(options.log);
+  const warn = sampledWarn(options.log);
 
   const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
     onConnect: (ctx) => {

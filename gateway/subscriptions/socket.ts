@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { CloseCode, type ServerOptions, type makeServer } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Logger } from '../../services/platform/logger';
-import type { SampledWarn } from './connection';
+import type { LogSampler } from '../../services/platform/log-sampler';
 
 /** What graphql-ws hands the gateway's hooks along with each connection. */
 export interface SocketExtra {
@@ -26,7 +26,7 @@ export function serveSocket(
   request: http.IncomingMessage,
   keepAliveMs: number,
   log: Logger,
-  warn: SampledWarn,
+  warn: LogSampler,
 ): void {
   const address = request.socket.remoteAddress ?? 'unknown';
   socket.on('error', (error: Error & { code?: string }) => {

@@ -110,7 +110,7 @@ function clientWentAway(error: unknown): boolean {
  */
 export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloServer<C>, options: GraphQLHttpOptions<C>): http.Server {
   // A client's broken request is its own doing: a sampled warn without a stack, not an error per request.
-  const clientProblems = new LogSampler();
+  const clientProblems = new LogSampler(options.log);
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
@@ -176,7 +176,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
       }
       if (clientWentAway(error)) {
-        clientProblems.warn(options.log, { requestId, reason: (error as Error)?.message }, 'client went away before the answer');
+        clientProblems.warn('client-gone', { requestId, reason: (error as Error)?.message }, 'client went away before the answer');
         return void res.destroy();
       }
       options.log.error({ err: error, requestId }, 'request failed');

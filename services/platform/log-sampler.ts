@@ -1,15 +1,16 @@
 import type { Logger } from './logger';
 
 /**
- * A client's broken request (a body cut off mid-way, a frame over the limit) is worth a line in the log,
- * not one line per request: 20,000 cut-off connections must not write 20,000 lines. Each kind of line is
- * written at most `perWindow` times per window; the first one written after a stretch of suppressed ones
- * says how many were left out (`suppressed`).
+ * A client's broken request (a body cut off mid-way, a frame over the limit, a flood) is worth a line in
+ * the log, not one line per request: 20,000 cut-off connections must not write 20,000 lines. Each kind of
+ * line is written at most `perWindow` times per window; the first one written after a stretch of
+ * suppressed ones says how many were left out (`suppressed`). Lines are `warn`, without a stack.
  */
 export class LogSampler {
   private readonly windows = new Map<string, { start: number; written: number; suppressed: number }>();
 
   constructor(
+    private readonly log: Logger,
     private readonly perWindow = 10,
     private readonly windowMs = 60_000,
     private readonly now: () => number = Date.now,
@@ -33,10 +34,10 @@ export class LogSampler {
     return suppressed;
   }
 
-  /** A `warn` line without a stack, sampled by `kind` (the message). */
-  warn(log: Logger, fields: Record<string, unknown>, message: string): void {
-    const suppressed = this.take(message);
+  /** A `warn` line of this kind, unless its kind has had its share of the window. */
+  warn(kind: string, fields: Record<string, unknown>, message: string): void {
+    const suppressed = this.take(kind);
     if (suppressed === undefined) return;
-    log.warn(suppressed > 0 ? { ...fields, suppressed } : fields, message);
+    this.log.warn({ ...fields, kind, ...(suppressed > 0 ? { suppressed } : {}) }, message);
   }
 }

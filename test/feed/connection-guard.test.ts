@@ -1,5 +1,5 @@
 import { RateLimiter } from '../../gateway/edge';
-import { ConnectionGuard, SampledWarn } from '../../gateway/subscriptions/connection';
+import { ConnectionGuard, sampledWarn } from '../../gateway/subscriptions/connection';
 import { createLogger } from '../../services/platform/logger';
 import type WebSocket from 'ws';
 
@@ -28,7 +28,7 @@ function fakeSocket() {
 }
 
 const guardOf = (socket: ReturnType<typeof fakeSocket>, perAddress = new RateLimiter(6000, Date.now, 10, 1000)) =>
-  new ConnectionGuard(socket as unknown as WebSocket, '192.0.2.1', LIMITS, perAddress, new SampledWarn(createLogger('test', 'silent')));
+  new ConnectionGuard(socket as unknown as WebSocket, '192.0.2.1', LIMITS, perAddress, sampledWarn(createLogger('test', 'silent')));
 
 describe("a WebSocket's guard", () => {
   it('admits a burst of subscribes, then refuses the next with RATE_LIMITED and when to retry, keeping the socket', () => {

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { SUBGRAPHS } from '../../services/platform/config';
 import { errorLoggingPlugin } from '../../services/platform/error-logging';
 import { LogSampler } from '../../services/platform/log-sampler';
-import type { Logger } from '../../services/platform/logger';
+import { createLogger, type Logger } from '../../services/platform/logger';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { freePort, runMain, type Child } from '../helpers/process';
 
@@ -139,7 +139,7 @@ describe("the gateway's log, as a process", () => {
 describe('LogSampler', () => {
   it('writes a kind of line at most n times a window, then says how many it left out', () => {
     let now = 0;
-    const sampler = new LogSampler(2, 1000, () => now);
+    const sampler = new LogSampler(createLogger('test', 'silent'), 2, 1000, () => now);
     expect([sampler.take('a'), sampler.take('a'), sampler.take('a'), sampler.take('a'), sampler.take('b')]).toEqual([
       0,
       0,
