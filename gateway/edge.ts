@@ -14,8 +14,8 @@ import type { GatewayContext } from './context';
 export type EdgeLimits = OperationLimits;
 
 /**
- * Mutations per client address, a token bucket each: `perMinute` may come at once, then one every
- * 60/perMinute seconds. In memory, so per gateway process: with GATEWAY_WORKERS > 1 each worker
+ * A token bucket per client address (the edge's mutations, the live feed's subscribe messages): `burst`
+ * (by default `perMinute`) may come at once, then one every 60/perMinute seconds. In memory, so per gateway process: with GATEWAY_WORKERS > 1 each worker
  * counts on its own (node:cluster spreads connections round-robin, so one address gets up to
  * workers x perMinute). IPv6 addresses count per /64, the block one subscriber usually holds.
  */
@@ -27,6 +27,8 @@ export class RateLimiter {
     private readonly perMinute: number,
     private readonly now: () => number = Date.now,
     private readonly maxAddresses = 100_000,
+    /** What a full bucket holds: how many may come at once. */
+    private readonly burst = perMinute,
   ) {
     this.perMs = perMinute / 60_000;
   }
@@ -35,11 +37,11 @@ export class RateLimiter {
   take(address: string, count = 1): number {
     const key = addressKey(address);
     const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
     if (!this.buckets.has(key)) this.remember(key, bucket);
-    if (count > this.perMinute) return 60;
+    if (count > this.burst) return 60;
     if (bucket.tokens >= count) {
       bucket.tokens -= count;
       return 0;
@@ -52,7 +54,7 @@ export class RateLimiter {
       // Full buckets hold nothing worth keeping; if too many remain, the oldest addresses are forgotten.
       const now = this.now();
       for (const [other, { tokens, at }] of this.buckets) {
-        if (tokens + (now - at) * this.perMs >= this.perMinute) this.buckets.delete(other);
+        if (tokens + (now - at) * this.perMs >= this.burst) this.buckets.delete(other);
       }
       for (const other of this.buckets.keys()) {
         if (this.buckets.size < this.maxAddresses) break;

@@ -8,7 +8,9 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Config, SubgraphName } from '../services/platform/config';
 import { loadJwtSecret, verifyAuthorization } from '../services/platform/auth';
+import { errorLoggingPlugin } from '../services/platform/error-logging';
 import { maskError } from '../services/platform/errors';
+import { finiteNumbersPlugin } from '../services/platform/finite-numbers';
 import { close, createGraphQLHttpServer, listen, type RequestInstrument } from '../services/platform/http';
 import { createLogger } from '../services/platform/logger';
 import { createMetrics } from '../services/platform/metrics';
@@ -73,8 +75,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      finiteNumbersPlugin<GatewayContext>(),
       edgePlugin(config.edge),
       valueCompletionPlugin,
+      errorLoggingPlugin<GatewayContext>(log),
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { benchMysqlUrl } from '../services/platform/config';
 import { treeRssMb } from './bench/proc';
 import { percentile, startGraphProcesses, type GraphProcesses } from './bench/processes';
@@ -9,7 +12,7 @@ import { ATTACKS } from './redteam/index';
  * Replays the attacks of scripts/redteam/ against a graph started for each (processes from dist/, as in
  * production) and reports, per attack: what the attacker got, whether every process is still up, the
  * latency of a probe query sent to the targeted process every PROBE_MS during the attack (and how many
- * probes failed), and each process's peak RSS. `npm run redteam [-- --only a,b] [--mysql] [--dist DIR]`;
+ * probes failed), each process's peak RSS, and the error-level lines and stack traces each wrote. `npm run redteam [-- --only a,b] [--mysql] [--dist DIR]`;
  * --dist starts another build (a checkout of an older commit's dist/) to measure it the same way.
  */
 const names = ATTACKS.map((attack) => attack.name);
@@ -43,14 +46,33 @@ interface Measured {
   probeMax: number;
   down: string[];
   rss: Record<string, number>;
+  /** Per process that wrote any: error-level (or fatal) lines, and lines of a stack trace outside JSON. */
+  errorLines: Record<string, number>;
 }
 
+/** The lines of a process's log (stdout and stderr) so far. */
+const logLines = (logDir: string, name: string): string[] => {
+  try {
+    return fs
+      .readFileSync(path.join(logDir, `${name}.log`), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+};
+
+/** A pino line at error or fatal level, or a stack trace a process printed outside its log (ws, Node). */
+const isErrorLine = (line: string): boolean => /"level":(50|60)/.test(line) || /^\s+at /.test(line);
+
 async function replay(attack: Attack): Promise<Measured> {
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), `enlace-redteam-${attack.name}-`));
   const graph: GraphProcesses = await startGraphProcesses({
     basePort: options.port,
     mysqlUrl: options.mysql ? benchMysqlUrl() : undefined,
     distDir: options.dist,
     env: attack.env,
+    logDir,
   });
   const url = attack.target === 'gateway' ? graph.gatewayUrl : graph.subgraphUrls[attack.target];
   const latencies: number[] = [];
@@ -84,7 +106,11 @@ async function replay(attack: Attack): Promise<Measured> {
   })();
   let outcome: string;
   try {
-    outcome = await attack.run(graph, (line) => console.log(`  ${line}`));
+    outcome = await attack.run(
+      graph,
+      (line) => console.log(`  ${line}`),
+      (name) => logLines(logDir, name),
+    );
   } catch (error) {
     outcome = `the attack itself failed: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -101,6 +127,12 @@ async function replay(attack: Attack): Promise<Measured> {
     })
     .map(([name]) => name);
   await graph.stop();
+  const errorLines: Record<string, number> = {};
+  for (const name of Object.keys(graph.pids)) {
+    const count = logLines(logDir, name).filter(isErrorLine).length;
+    if (count > 0) errorLines[name] = count;
+  }
+  fs.rmSync(logDir, { recursive: true, force: true });
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     attack: attack.name,
@@ -111,6 +143,7 @@ async function replay(attack: Attack): Promise<Measured> {
     probeMax: sorted[sorted.length - 1] ?? NaN,
     down,
     rss,
+    errorLines,
   };
 }
 
@@ -127,14 +160,18 @@ async function main(): Promise<void> {
     results.push(await replay(attack));
   }
   console.log(`\nBuild: ${options.dist ?? 'this checkout'}; ${options.mysql ? 'MySQL' : 'SQLite'}; probe every ${PROBE_MS} ms\n`);
-  console.log('| attack | what the attacker got | probes (failed) | probe p50 / max ms | processes down | peak RSS MB |');
-  console.log('| --- | --- | ---: | ---: | --- | --- |');
+  console.log('| attack | what the attacker got | probes (failed) | probe p50 / max ms | processes down | peak RSS MB | error lines |');
+  console.log('| --- | --- | ---: | ---: | --- | --- | --- |');
   for (const r of results) {
     const rss = Object.entries(r.rss)
       .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
       .join(', ');
+    const errors =
+      Object.entries(r.errorLines)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ') || 'none';
     console.log(
-      `| ${r.attack} | ${r.outcome.replaceAll('|', '\\|')} | ${r.probes} (${r.failedProbes}) | ${r.probeP50} / ${r.probeMax} | ${r.down.join(', ') || 'none'} | ${rss} |`,
+      `| ${r.attack} | ${r.outcome.replaceAll('|', '\\|')} | ${r.probes} (${r.failedProbes}) | ${r.probeP50} / ${r.probeMax} | ${r.down.join(', ') || 'none'} | ${rss} | ${errors} |`,
     );
   }
 }

@@ -2,6 +2,7 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Logger } from '../../services/platform/logger';
 import { FeedRefused, FeedUnavailable, type FeedEndpoints, type PrimaryEvent } from './endpoints';
 import type { FeedPlan } from './planner';
+import { Replays, type Replay, type ReplayLimits } from './replays';
 import { groupKeyOf, type FeedRequest } from './request';
 import { Subscriber } from './subscriber';
 import { HeadWatch } from './watch';
@@ -37,6 +38,7 @@ function endingError(error: unknown, cursor: number): GraphQLError {
 export class EventHub {
   private readonly groups = new Map<string, Group>();
   private readonly watches = new Map<string, HeadWatch>();
+  readonly replays: Replays<Group>;
   /** Events examined for a group (once per group, not per subscriber), whether or not it could see them. */
   executions = 0;
 
@@ -45,7 +47,10 @@ export class EventHub {
     private readonly execute: ExecuteEvent,
     private readonly log: Logger,
     private readonly pollIntervalMs: number,
-  ) {}
+    replayLimits: ReplayLimits,
+  ) {
+    this.replays = new Replays(replayLimits, (replay) => this.replay(replay));
+  }
 
   get subscriberCount(): number {
     let count = 0;
@@ -62,6 +67,7 @@ export class EventHub {
     }
     const owner = group;
     const subscriber = new Subscriber(request.after ?? 0, (ended) => {
+      this.replays.leave(ended);
       owner.subscribers.delete(ended);
       if (owner.subscribers.size === 0 && this.groups.get(key) === owner) this.groups.delete(key);
       owner.watch.release();
@@ -69,7 +75,14 @@ export class EventHub {
     owner.subscribers.add(subscriber);
     owner.watch.retain();
     request.release();
-    void this.begin(owner, subscriber, request.after);
+    if (request.after === null) void this.goLive(owner, subscriber);
+    else if (!this.replays.join(`${key}\n${request.after}`, owner, request.after, subscriber)) {
+      subscriber.fail(
+        new GraphQLError(`Too many replays are waiting on this gateway; resubscribe with after: "${request.after}" in a moment.`, {
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+        }),
+      );
+    }
     return subscriber;
   }
 
@@ -120,29 +133,43 @@ export class EventHub {
     }
   }
 
-  /**
-   * Live from now: from the head as it is once known. Replay: the log after the subscriber's cursor on
-   * its own, then, inside the group's chain (where every advance up to the head has been queued), the
-   * last stretch before going live: nothing is missed at the seam, nothing delivered twice (the cursor
-   * only moves forward).
-   */
-  private async begin(group: Group, subscriber: Subscriber, after: number | null): Promise<void> {
+  /** Live from now: from the head as it is once known. */
+  private async goLive(group: Group, subscriber: Subscriber): Promise<void> {
     try {
       await group.watch.ready();
       if (subscriber.closed) return;
-      if (after === null) {
-        subscriber.cursor = group.watch.known ?? subscriber.cursor;
-        subscriber.live = true;
-        return;
-      }
-      await this.read(group.request, subscriber.cursor, group.watch.known ?? subscriber.cursor, [subscriber]);
-      await this.enqueue(group, async () => {
-        await this.read(group.request, subscriber.cursor, group.watch.known ?? subscriber.cursor, [subscriber]);
-        subscriber.live = true;
-      });
+      subscriber.cursor = group.watch.known ?? subscriber.cursor;
+      subscriber.live = true;
     } catch (error) {
       subscriber.fail(endingError(error, subscriber.cursor));
     }
+  }
+
+  /**
+   * A replay (one for the subscribers of a group that start after the same id): the log up to the head on
+   * its own, holding one of the replays' places; then, inside the group's chain (where every advance up to
+   * the head has been queued), the last stretch before going live: nothing is missed at the seam, nothing
+   * delivered twice (the cursor only moves forward). The seam is the group's work, not the replay's: its
+   * place is free by then.
+   */
+  private async replay(replay: Replay<Group>): Promise<void> {
+    const { group, subscribers } = replay;
+    try {
+      await group.watch.ready();
+      await this.read(group.request, replay.after, group.watch.known ?? replay.after, subscribers, () => this.replays.seal(replay));
+    } catch (error) {
+      for (const subscriber of subscribers) subscriber.fail(endingError(error, subscriber.cursor));
+      return;
+    }
+    this.replays.seal(replay);
+    void this.enqueue(group, async () => {
+      const open = [...subscribers].filter((subscriber) => !subscriber.closed);
+      if (open.length === 0) return;
+      await this.read(group.request, Math.min(...open.map((subscriber) => subscriber.cursor)), group.watch.known ?? 0, open);
+      for (const subscriber of open) subscriber.live = true;
+    }).catch((error: unknown) => {
+      for (const subscriber of subscribers) subscriber.fail(endingError(error, subscriber.cursor));
+    });
   }
 
   /** The events up to the new head, from the oldest cursor of the group's live subscribers. */
@@ -156,14 +183,27 @@ export class EventHub {
     }
   }
 
-  /** Reads the events in (after, until] page by page and hands each to the subscribers, then moves their cursors to `until`. */
-  private async read(request: FeedRequest, after: number, until: number, subscribers: Subscriber[]): Promise<void> {
+  /**
+   * Reads the events in (after, until] page by page and hands each to the subscribers, then moves their
+   * cursors to `until`; stops as soon as none of them is left (`subscribers` may be a replay's, which
+   * shrinks as they leave). `onPage` runs when a page has come, before its events are handed out.
+   */
+  private async read(
+    request: FeedRequest,
+    after: number,
+    until: number,
+    subscribers: Iterable<Subscriber>,
+    onPage?: () => void,
+  ): Promise<void> {
     const { service, field } = request.plan;
+    const someoneLeft = () => [...subscribers].some((subscriber) => !subscriber.closed);
     let cursor = after;
-    while (cursor < until && subscribers.some((subscriber) => !subscriber.closed)) {
+    while (cursor < until && someoneLeft()) {
       const page = await this.endpoints.events(service, field, request.call, request.authorization, cursor, until);
+      onPage?.();
       this.executions += Math.max(0, page.last - cursor);
       for (const event of page.events) {
+        if (!someoneLeft()) return;
         const result = await this.complete(request, event);
         for (const subscriber of subscribers) subscriber.push(event.id, result);
       }

@@ -8,7 +8,7 @@ import { EventExecutor } from './event-executor';
 import { EventHub } from './hub';
 import { LiveFeed } from './live-feed';
 import { SubscriptionPlanner } from './planner';
-import { attachSubscriptions, type SubscriptionLimits } from './server';
+import { attachSubscriptions, DEFAULT_LIMITS, type SubscriptionLimits } from './server';
 
 export interface LiveFeedOptions {
   server: http.Server;
@@ -36,7 +36,14 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
   const endpoints = new FeedEndpoints(options.subgraphUrls, feedCredential(options.jwtSecret), options.timeoutMs);
   const services = Object.fromEntries(planner.subgraphs.map((name) => [name, options.dataSource(name)]));
   const executor = new EventExecutor(planner, services, options.log);
-  const hub = new EventHub(endpoints, (request, event) => executor.execute(request, event), options.log, options.pollIntervalMs ?? 100);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const hub = new EventHub(
+    endpoints,
+    (request, event) => executor.execute(request, event),
+    options.log,
+    options.pollIntervalMs ?? 100,
+    limits,
+  );
   const feed = new LiveFeed(planner, endpoints, hub, options.edge, options.log);
   const sockets = attachSubscriptions({
     server: options.server,
@@ -44,7 +51,7 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     feed,
     jwtSecret: options.jwtSecret,
     log: options.log,
-    limits: options.limits,
+    limits,
   });
   return {
     hub,

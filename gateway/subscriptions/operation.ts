@@ -1,5 +1,6 @@
 import { getOperationAST, GraphQLError, GraphQLSchema, OperationTypeNode, parse, validate, type DocumentNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
+import { nonFiniteNumber } from '../../services/platform/finite-numbers';
 import { measureOperation, overLimitError, type OperationLimits as EdgeLimits } from '../../services/platform/operation-limits';
 
 /** What a client sends to subscribe, whatever the transport (graphql-ws today; SSE, multipart HTTP). */
@@ -29,8 +30,8 @@ const coded = (code: string) => (error: GraphQLError) => {
 };
 
 /**
- * Checks a subscription as the gateway checks a query (parse, validation against the API schema, the
- * edge's depth, alias and cost limits, variables). Knows no field: what a subscription's arguments
+ * Checks a subscription as the gateway checks a query (parse, validation against the API schema, a
+ * number out of range, the edge's depth, alias and cost limits, variables). Knows no field: what a subscription's arguments
  * mean is for the subgraph that owns it to check. Errors come back as a list, so that the transport
  * refuses this subscription alone.
  */
@@ -54,6 +55,8 @@ export function checkSubscription(
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
     return refuse('Only subscriptions go over this socket; send queries and mutations as HTTP POST to /graphql.');
   }
+  const outOfRange = nonFiniteNumber(document);
+  if (outOfRange) return [coded('BAD_USER_INPUT')(outOfRange)];
   const variables = payload.variables ?? {};
   const overLimit = overLimitError(measureOperation(schema, document, operation, variables), limits);
   if (overLimit) return [coded('QUERY_TOO_COMPLEX')(overLimit)];

@@ -1,22 +1,44 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import type { Context as WsContext } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { handleProtocols, makeServer } from 'graphql-ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { verifyAuthorization } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
+import { addressKey, RateLimiter } from '../edge';
+import { ConnectionGuard, sampledWarn, type ConnectionLimits } from './connection';
 import type { LiveFeed } from './live-feed';
+import type { ReplayLimits } from './replays';
 import type { FeedRequest } from './request';
+import { serveSocket, type SocketExtra } from './socket';
 
-export interface SubscriptionLimits {
+export interface SubscriptionLimits extends ConnectionLimits, ReplayLimits {
   maxConnectionsPerAddress: number;
-  maxSubscriptionsPerConnection: number;
+  subscribesPerSecondPerAddress: number;
+  subscribeBurstPerAddress: number;
   /** Ping every this many ms; a socket that does not answer within the next interval is dropped. */
   keepAliveMs: number;
 }
 
-export const DEFAULT_LIMITS: SubscriptionLimits = { maxConnectionsPerAddress: 50, maxSubscriptionsPerConnection: 20, keepAliveMs: 12_000 };
+/** As services/platform/config.ts documents them (config.feed), for a gateway started without them. */
+export const DEFAULT_LIMITS: SubscriptionLimits = {
+  maxConnectionsPerAddress: 50,
+  maxSubscriptionsPerConnection: 20,
+  subscribesPerSecond: 10,
+  subscribeBurst: 20,
+  subscribesPerSecondPerAddress: 50,
+  subscribeBurstPerAddress: 100,
+  maxBufferedKb: 1024,
+  maxReplays: 4,
+  maxQueuedReplays: 100,
+  keepAliveMs: 12_000,
+};
+
+/** The refusal of a subscription graphql-ws no longer has (completed, or its socket closing): it sends nothing for it. */
+const UNSENT = [new GraphQLError('No longer subscribed.', { extensions: { code: 'CANCELLED' } })];
+
+/** The largest message a client may send: a subscription's query and variables fit in far less. */
+const MAX_PAYLOAD = 256 * 1024;
 
 interface Options {
   server: http.Server;
@@ -27,8 +49,6 @@ interface Options {
   limits?: Partial<SubscriptionLimits>;
 }
 
-type ConnectionContext = WsContext<Record<string, unknown> | undefined, { request: http.IncomingMessage }>;
-
 /**
  * graphql-ws on the gateway's own endpoint: the token comes in the connection_init payload
  * (`{ "authorization": "Bearer …" }`) and is checked there; each subscription is opened by the live
@@ -36,9 +56,63 @@ type ConnectionContext = WsContext<Record<string, unknown> | undefined, { reques
  */
 export function attachSubscriptions(options: Options): { close: () => Promise<void> } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, handleProtocols });
   const perAddress = new Map<string, number>();
   const authorizations = new WeakMap<object, string | null>();
+  const guards = new WeakMap<WebSocket, ConnectionGuard>();
+  const subscribesPerAddress = new RateLimiter(
+    limits.subscribesPerSecondPerAddress * 60,
+    Date.now,
+    100_000,
+    limits.subscribeBurstPerAddress,
+  );
+  const warn = sampledWarn(options.log);
+
+  const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
+    onConnect: (ctx) => {
+      const given = ctx.connectionParams?.authorization;
+      const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
+      try {
+        verifyAuthorization(authorization ?? undefined, options.jwtSecret);
+      } catch {
+        return false;
+      }
+      authorizations.set(ctx, authorization);
+      return true;
+    },
+    onSubscribe: async (ctx, id, payload) => {
+      const guard = guards.get(ctx.extra.socket)!;
+      // What is still read from a socket being closed is dropped unopened; graphql-ws answers nothing.
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN) return UNSENT;
+      // graphql-ws has already entered this subscription's id when it asks.
+      const refused = guard.admit(Object.keys(ctx.subscriptions).length);
+      if (refused) return refused;
+      const stands = guard.begin(id);
+      const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
+      // Completed (or its socket closed) while it was being opened: it costs nothing more. graphql-ws
+      // sends nothing for a subscription it no longer has.
+      if (!stands() || !(id in ctx.subscriptions)) {
+        if (!Array.isArray(opened)) opened.release();
+        return UNSENT;
+      }
+      if (Array.isArray(opened)) return opened;
+      const request = opened;
+      return {
+        schema: options.feed.schema,
+        document: request.document,
+        operationName: request.operationName,
+        variableValues: request.variables,
+        contextValue: request,
+      };
+    },
+    // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
+    // so they are sent as they are.
+    subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
+    onNext: (ctx, _id, _payload, _args, result) => {
+      guards.get(ctx.extra.socket)?.overBuffered();
+      return result;
+    },
+  });
 
   options.server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
@@ -52,56 +126,17 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
         if (left > 0) perAddress.set(address, left);
         else perAddress.delete(address);
       });
-      sockets.emit('connection', ws, request);
+      const guard = new ConnectionGuard(ws, addressKey(address), limits, subscribesPerAddress, warn);
+      guards.set(ws, guard);
+      ws.on('message', () => guard.overBuffered());
+      serveSocket(server, ws, request, limits.keepAliveMs, options.log, warn);
     });
   });
 
-  const disposable = useServer(
-    {
-      isProd: true,
-      onConnect: (ctx: ConnectionContext) => {
-        const given = ctx.connectionParams?.authorization;
-        const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
-        try {
-          verifyAuthorization(authorization ?? undefined, options.jwtSecret);
-        } catch {
-          return false;
-        }
-        authorizations.set(ctx, authorization);
-        return true;
-      },
-      onSubscribe: async (ctx: ConnectionContext, _id, payload) => {
-        // graphql-ws has already entered this subscription's id when it asks.
-        if (Object.keys(ctx.subscriptions).length > limits.maxSubscriptionsPerConnection) {
-          return [
-            new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          ];
-        }
-        const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
-        if (Array.isArray(opened)) return opened;
-        const request = opened;
-        return {
-          schema: options.feed.schema,
-          document: request.document,
-          operationName: request.operationName,
-          variableValues: request.variables,
-          contextValue: request,
-        };
-      },
-      // Results come formatted and masked (plain errors, not the GraphQLErrors graphql-ws's types expect),
-      // so they are sent as they are.
-      subscribe: (args) => options.feed.subscribe(args.contextValue as FeedRequest) as unknown as AsyncIterable<ExecutionResult>,
-      onNext: (_ctx, _id, _payload, _args, result) => result,
-    },
-    sockets,
-    limits.keepAliveMs,
-  );
-
   return {
     close: async () => {
-      await disposable.dispose();
+      for (const client of sockets.clients) client.close(1001, 'Going away');
+      await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
 }

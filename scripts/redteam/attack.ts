@@ -16,8 +16,11 @@ export interface Attack {
    * the gateway), so a stall shows where it happens.
    */
   target: 'gateway' | 'accounts' | 'authorities' | 'organizations' | 'practices' | 'agreements' | 'workplan';
-  /** Runs the attack to its end (bounded in time); returns what the attacker saw, in one line. */
-  run: (graph: GraphProcesses, log: (line: string) => void) => Promise<string>;
+  /**
+   * Runs the attack to its end (bounded in time); returns what the attacker saw, in one line. `logs`
+   * gives the lines a process has written so far (stdout and stderr; LOG_LEVEL=warn).
+   */
+  run: (graph: GraphProcesses, log: (line: string) => void, logs: (process: string) => string[]) => Promise<string>;
 }
 
 /** POSTs an operation and returns the parsed body (or the raw text when it is not JSON) and the status. */

@@ -49,6 +49,41 @@ export function groupLoader<K extends string | number, V>(fetch: (keys: K[]) => 
   );
 }
 
+/**
+ * One loader per distinct parameter value (a visibility, a filter, a page size), made on first use: fields
+ * with the same arguments on many parents (Country.organizations of 35 countries) share one batch, so one
+ * statement. `keyOf` gives the value as plain data.
+ */
+export function loaderFamily<P, K, V>(
+  make: (params: P) => DataLoader<K, V>,
+  keyOf: (params: P) => unknown = (params) => params,
+): ((params: P) => DataLoader<K, V>) & { clear: (key: K) => void } {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  const family = (params: P) => {
+    const key = JSON.stringify(keyOf(params));
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = make(params);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+  /** Forgets what every loader of the family cached for a key (after a write). */
+  const clear = (key: K) => loaders.forEach((loader) => loader.clear(key));
+  return Object.assign(family, { clear });
+}
+
+/**
+ * A per-request loader of the first rows of each key's list, keyed by (key, page size): one loader per page
+ * size, each of one statement per batch of keys, whose SQL bounds each list (firstOfEach in pagination.ts).
+ */
+export function firstOfEachLoader<K extends string | number, V>(
+  fetch: (keys: K[], first: number) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): ((first: number) => DataLoader<K, V[]>) & { clear: (key: K) => void } {
+  return loaderFamily((first: number) => groupLoader((keys: K[]) => fetch(keys, first), keyOf));
+}
+
 /** A value made on first call and kept for the request (a visibility that reads rows); `reset` forgets it after a write. */
 export function lazy<T>(make: () => Promise<T>): (() => Promise<T>) & { reset: () => void } {
   let promise: Promise<T> | null = null;

@@ -1,4 +1,5 @@
-import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import { Arg, ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../platform/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../platform/limits';
 
@@ -49,4 +50,52 @@ export function Connection<T extends object>(node: new () => T) {
     totalCount: number;
   }
   return ConnectionClass;
+}
+
+/** The description of the `first` argument of a list that is not a connection. */
+export const FIRST_DESCRIPTION = `At most this many, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`;
+
+/**
+ * The `first` argument of a list field that is not a connection (a nested list that grows with the data).
+ * Its default is declared in the schema, so the edge prices the list at it; validate it with pageSize.
+ */
+export function FirstArg(): ReturnType<typeof Arg> {
+  return Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: FIRST_DESCRIPTION });
+}
+
+/** How the rows of many parents' lists are told apart and ordered, as SQL of the query's aliases. */
+export interface ListOfEach {
+  /** The key of the parent a row belongs to (a country code, an organization id). */
+  parent: string;
+  /** The key of the row within its parent's list. */
+  id: string;
+  /** The order of each list, every term ascending, the last one unique within a list. */
+  order: string[];
+}
+
+/**
+ * Narrows a query of the rows of many parents' lists (a loader's batch) to the first `first` of each list,
+ * inside the database, and orders it: a DataLoader asks for many parents in one statement, so a LIMIT would
+ * bound the batch, not each list. DENSE_RANK() OVER (PARTITION BY parent ...) (SQLite >= 3.25, MariaDB >=
+ * 10.2, MySQL 8) numbers each list; it is ROW_NUMBER for distinct rows, and a row met twice under one parent
+ * (a link named twice) ranks once, so a list still holds `first` distinct rows. The page size is a parameter:
+ * one statement text whatever its value.
+ */
+export function firstOfEach<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, list: ListOfEach, first: number): SelectQueryBuilder<T> {
+  const ranked = query
+    .clone()
+    .orderBy()
+    .distinct(true)
+    .select(list.parent, 'parent')
+    .addSelect(list.id, 'id')
+    .addSelect(`DENSE_RANK() OVER (PARTITION BY ${list.parent} ORDER BY ${list.order.join(', ')})`, 'rn');
+  const limited = query.innerJoin(
+    `(${ranked.getQuery()})`,
+    'ranked',
+    `ranked.parent = ${list.parent} AND ranked.id = ${list.id} AND ranked.rn <= :firstOfEach`,
+    { firstOfEach: first },
+  );
+  limited.orderBy(list.order[0], 'ASC');
+  for (const term of list.order.slice(1)) limited.addOrderBy(term, 'ASC');
+  return limited;
 }

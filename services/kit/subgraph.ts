@@ -11,7 +11,8 @@ import { FEED_ROUTES, feedRoutes } from './feed-routes';
 import { AnswerGuard, answerGuardPlugin, guardFields } from './answer-guard';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
-import { isClientError, isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
+import { errorLoggingPlugin } from '../platform/error-logging';
+import { isDatabaseUnavailable, maskError, serviceUnavailable } from '../platform/errors';
 import type { FederatedSchema } from './schema-builder';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platform/http';
 import { createLogger, Logger } from '../platform/logger';
@@ -38,22 +39,6 @@ export interface RunningSubgraph {
   db: DataSource;
   stop: () => Promise<void>;
 }
-
-/** Logs the errors that maskError hides from the client, with the request id. */
-const errorLogging: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (isClientError(error.extensions?.code)) continue;
-          const cause = error.originalError ?? error;
-          if (isDatabaseUnavailable(cause)) contextValue.log.warn({ err: cause, path: error.path }, 'database unavailable');
-          else contextValue.log.error({ err: cause, path: error.path }, 'internal error');
-        }
-      },
-    };
-  },
-};
 
 /**
  * maskError, but a query that failed because the database is gone tells the client so (SERVICE_UNAVAILABLE
@@ -92,7 +77,7 @@ export async function startSubgraph<L>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      errorLogging,
+      errorLoggingPlugin<Context<L>>(log),
       // The edge's limits, for whatever reaches this subgraph straight (a deployment that exposes it).
       operationLimitsPlugin<Context<L>>(config.edge, { typenameCost: 0 }),
       answerGuardPlugin,

@@ -1,6 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { engineOf, fullTextSql, searchWords } from '../kit/full-text';
 import type { ListQuery, SortKey } from '../kit/keyset';
+import { firstOfEach } from '../kit/pagination';
 import { columnKey } from '../kit/keyset';
 import { languagesMatching } from '../kit/languages';
 import { Service } from './entities/service.entity';
@@ -8,9 +9,6 @@ import { boundingBox, Circle, coarsenSql, distanceKmSql, withinCircleSql } from 
 import { SERVICES_INDEX } from './search-indexes';
 import type { ServiceCriteria } from './service-criteria';
 import { membershipsSql, obscuredSql, OrganizationsVisibility, Scope } from './visibility';
-
-/** How many services Country.services gives at most per country. */
-export const COUNTRY_SERVICES_LIMIT = 100;
 
 /** The position the public measures from: a shelter's coarsened one where `obscured` (obscuredSql) holds. */
 function positionSql(alias: string, column: 'latitude' | 'longitude', obscured: string | null) {
@@ -102,21 +100,16 @@ export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibil
   return { query: filteredServices(db, criteria, visibility, alias), keys: sortKeys(db, criteria, visibility.scope, alias) };
 }
 
-/**
- * The first COUNTRY_SERVICES_LIMIT services of each country, by name then id, in one statement:
- * ROW_NUMBER() (SQLite >= 3.25, MySQL 8, MariaDB >= 10.2) bounds each country inside the database.
- */
-export function servicesInCountries(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility, countries: string[]) {
-  const ranked = filteredServices(db, { ...criteria, country: null }, visibility, 'r')
-    .select('r.id', 'id')
-    .addSelect('ROW_NUMBER() OVER (PARTITION BY r.country_code ORDER BY r.name, r.id)', 'rn')
-    .andWhere('r.country_code IN (:...countries)', { countries });
-  return db
-    .getRepository(Service)
-    .createQueryBuilder('s')
-    .where(`s.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= ${COUNTRY_SERVICES_LIMIT})`)
-    .setParameters(ranked.getParameters())
-    .orderBy('s.name', 'ASC')
-    .addOrderBy('s.id', 'ASC')
-    .getMany();
+/** The first `first` services of each country, by name then id, in one statement (firstOfEach). */
+export function servicesInCountries(
+  db: DataSource,
+  criteria: ServiceCriteria,
+  visibility: OrganizationsVisibility,
+  countries: string[],
+  first: number,
+): Promise<Service[]> {
+  const query = filteredServices(db, { ...criteria, country: null }, visibility, 's').andWhere('s.country_code IN (:...countries)', {
+    countries,
+  });
+  return firstOfEach(query, { parent: 's.country_code', id: 's.id', order: ['s.name', 's.id'] }, first).getMany();
 }

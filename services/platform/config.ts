@@ -44,8 +44,24 @@ export interface Config {
   /** The first Secretariat account, created at start when both are set. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
-  /** Limits of the live feed's WebSockets on the gateway. */
-  feed: { maxConnectionsPerAddress: number; maxSubscriptionsPerConnection: number };
+  /**
+   * Limits of the live feed on the gateway (docs/live-feeds.md). Per WebSocket: FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION
+   * (open or being opened), FEED_SUBSCRIBES_PER_SECOND with bursts of FEED_SUBSCRIBE_BURST, FEED_MAX_BUFFERED_KB
+   * waiting to be sent. Per client address: FEED_MAX_CONNECTIONS_PER_ADDRESS, FEED_SUBSCRIBES_PER_SECOND_PER_ADDRESS
+   * with bursts of FEED_SUBSCRIBE_BURST_PER_ADDRESS. Per gateway process: FEED_MAX_REPLAYS replays of a log at
+   * once, FEED_MAX_QUEUED_REPLAYS more waiting.
+   */
+  feed: {
+    maxConnectionsPerAddress: number;
+    maxSubscriptionsPerConnection: number;
+    subscribesPerSecond: number;
+    subscribeBurst: number;
+    subscribesPerSecondPerAddress: number;
+    subscribeBurstPerAddress: number;
+    maxBufferedKb: number;
+    maxReplays: number;
+    maxQueuedReplays: number;
+  };
   /**
    * Limits of one operation, at the gateway's edge and in every subgraph (services/platform/operation-limits.ts). QUERY_MAX_COST: fields an operation may return, list fields
    * counted once per element (see measureOperation); QUERY_MAX_ALIASES; QUERY_MAX_TOKENS: lexical
@@ -175,6 +191,13 @@ export function loadConfig(env: Env = process.env): Config {
     feed: {
       maxConnectionsPerAddress: intVar(env, 'FEED_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
       maxSubscriptionsPerConnection: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
+      subscribesPerSecond: intVar(env, 'FEED_SUBSCRIBES_PER_SECOND', 10, 1, 100_000),
+      subscribeBurst: intVar(env, 'FEED_SUBSCRIBE_BURST', 20, 1, 100_000),
+      subscribesPerSecondPerAddress: intVar(env, 'FEED_SUBSCRIBES_PER_SECOND_PER_ADDRESS', 50, 1, 1_000_000),
+      subscribeBurstPerAddress: intVar(env, 'FEED_SUBSCRIBE_BURST_PER_ADDRESS', 100, 1, 1_000_000),
+      maxBufferedKb: intVar(env, 'FEED_MAX_BUFFERED_KB', 1024, 64, 1_048_576),
+      maxReplays: intVar(env, 'FEED_MAX_REPLAYS', 4, 1, 1000),
+      maxQueuedReplays: intVar(env, 'FEED_MAX_QUEUED_REPLAYS', 100, 0, 100_000),
     },
     edge: {
       maxCost: intVar(env, 'QUERY_MAX_COST', 100_000, 1, 1_000_000_000),

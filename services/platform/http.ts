@@ -4,6 +4,7 @@ import { setMaxListeners } from 'node:events';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { responseTooLarge } from './errors';
 import { onStopSignals } from './launcher';
+import { LogSampler } from './log-sampler';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -100,10 +101,21 @@ export interface RequestInstrument<C> {
 const ROUTES = new Set(['/graphql', '/health', '/ready', '/metrics']);
 
 /**
+ * Whether a request failed because its client went away (closed or reset the connection mid-body):
+ * nothing is wrong with the server, and no answer can reach anyone.
+ */
+function clientWentAway(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'EPIPE';
+}
+
+/**
  * A plain node:http server in front of Apollo Server: GraphQL on `path`, /health (the process is up),
  * /ready (it can serve), /metrics, a body limit, and the request id in every response.
  */
 export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloServer<C>, options: GraphQLHttpOptions<C>): http.Server {
+  // A client's broken request is its own doing: a sampled warn without a stack, not an error per request.
+  const clientProblems = new LogSampler(options.log);
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = requestIdOf(req);
@@ -179,6 +191,10 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         // The rest of the body is never read: a kept-alive socket would parse it as the next request.
         res.setHeader('connection', 'close');
         return requestError(res, 413, 'BAD_REQUEST', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+      }
+      if (clientWentAway(error)) {
+        clientProblems.warn('client-gone', { requestId, reason: (error as Error)?.message }, 'client went away before the answer');
+        return void res.destroy();
       }
       options.log.error({ err: error, requestId }, 'request failed');
       if (!res.headersSent) requestError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');

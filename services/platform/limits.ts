@@ -7,9 +7,36 @@
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/*
+ * The sizes of the fixed lists that bound the lists without `first`: reference data and what one submission
+ * may name. services/platform depends on no other folder, so they are stated here; the subgraphs' inputs use
+ * them or test/schema/list-bounds.test.ts holds them to their source (kit/countries.ts, the Work Plan's data file).
+ */
+
+/** The Member States of the OAS (OAS_MEMBER_STATES in services/kit/countries.ts). */
+export const MEMBER_STATE_COUNT = 35;
+/** The Work Plan (services/workplan/data/workplan.json): its guidelines, mandates, principles, objectives, and the most indicators of one guideline. */
+export const WORK_PLAN_SIZES = { guidelines: 67, mandates: 17, principles: 8, objectives: 7, indicatorsPerGuideline: 2 } as const;
+/** The organizations, and the national authorities, that one practice names at most (PracticeInput). */
+export const MAX_PRACTICE_LINKS = 20;
+
 /**
  * The most elements a list field without a `first` argument can hold, by `Type.field`: what the edge
- * prices it at (services/platform/operation-limits.ts). A list of objects with neither `first` nor an
- * entry here is priced at LIST_SIZE.
+ * prices it at (services/platform/operation-limits.ts). Every list of objects has either `first` or an
+ * entry here (test/schema/list-bounds.test.ts); one with neither is priced at MAX_PAGE_SIZE.
  */
-export const LIST_CAPS: Readonly<Record<string, number>> = {};
+export const LIST_CAPS: Readonly<Record<string, number>> = {
+  'Query.countries': MEMBER_STATE_COUNT,
+  'Organization.countriesServed': MEMBER_STATE_COUNT,
+  'Practice.countries': MEMBER_STATE_COUNT,
+  'Practice.guidelines': WORK_PLAN_SIZES.guidelines,
+  'Practice.organizations': MAX_PRACTICE_LINKS,
+  'Practice.authorities': MAX_PRACTICE_LINKS,
+  'Agreement.parties': MEMBER_STATE_COUNT,
+  'Agreement.guidelines': WORK_PLAN_SIZES.guidelines,
+  'Query.guidelines': WORK_PLAN_SIZES.guidelines,
+  'Query.mandates': WORK_PLAN_SIZES.mandates,
+  'Query.principles': WORK_PLAN_SIZES.principles,
+  'Query.objectives': WORK_PLAN_SIZES.objectives,
+  'Guideline.indicators': WORK_PLAN_SIZES.indicatorsPerGuideline,
+};

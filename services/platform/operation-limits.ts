@@ -31,9 +31,6 @@ import { DEFAULT_PAGE_SIZE, LIST_CAPS, MAX_PAGE_SIZE } from './limits';
 /** How deep an operation may nest fields. */
 export const MAX_QUERY_DEPTH = 12;
 
-/** What a list field with neither a `first` argument nor an entry in LIST_CAPS is assumed to hold. */
-export const LIST_SIZE = 5;
-
 export type OperationLimits = Config['edge'];
 
 export interface Measure {
@@ -61,8 +58,8 @@ const NOTHING: Measure = { depth: 0, cost: 0, aliases: 0, fields: 0 };
  * Cost: every field costs 1, and what a list field selects is counted once per element it may return:
  * for a field with a `first` argument, its value (its variable's too), else the argument's default in
  * the schema, else MAX_PAGE_SIZE for a list and DEFAULT_PAGE_SIZE for a connection; for any other list,
- * its cap in LIST_CAPS (`Type.field`), else LIST_SIZE; the `nodes`/`edges` of a connection are already
- * counted by its page. Introspection adds no depth (the standard introspection query is 15 deep) and
+ * its cap in LIST_CAPS (`Type.field`), else MAX_PAGE_SIZE (a list left out of LIST_CAPS is priced high,
+ * not low); the `nodes`/`edges` of a connection are already counted by its page. Introspection adds no depth (the standard introspection query is 15 deep) and
  * no list multiplier: graphql-js's MaxIntrospectionDepthRule bounds its nesting of lists; each of its
  * fields still costs 1.
  */
@@ -114,7 +111,7 @@ export function measureOperation(
     const times = paginated
       ? pageSize(node, definition!, isList)
       : isList && !inPage
-        ? (LIST_CAPS[`${parent?.name}.${name}`] ?? LIST_SIZE)
+        ? (LIST_CAPS[`${parent?.name}.${name}`] ?? MAX_PAGE_SIZE)
         : 1;
     const children = inner(definition && getNamedType(definition.type), paginated && !isList, false);
     return { depth: 1 + children.depth, cost: 1 + times * children.cost, aliases: alias + children.aliases, fields: 1 };

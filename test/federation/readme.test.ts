@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { exampleOperations } from '../../gateway/graphiql';
 import { projectPath } from '../../services/platform/paths';
+import { S1_MAX_COST, S1_QUERY } from '../../scripts/bench/queries';
 import { startGraph, TestGraph } from '../helpers/graph';
 
 const README = fs.readFileSync(projectPath('README.md'), 'utf8');
@@ -49,10 +50,33 @@ describe('the example operations (gateway/examples, GraphiQL tabs)', () => {
   });
 
   it("leave the README's other graphql blocks true as well", async () => {
-    for (const query of OTHER_BLOCKS) {
+    for (const query of OTHER_BLOCKS.filter((block) => block.trim() !== S1_QUERY)) {
       const { body } = await graph.query(query);
       expect({ query, errors: body.errors }).toEqual({ query, errors: undefined });
       expect(leaves(body.data)).toBeGreaterThan(5);
     }
+  });
+
+  it('show S1 as the benchmark runs it, refused at the default cost limit at the price the README gives', async () => {
+    expect(OTHER_BLOCKS.map((block) => block.trim())).toContain(S1_QUERY);
+    const { status, body } = await graph.query(S1_QUERY);
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    const price = (body.errors![0].extensions!.actual as number).toLocaleString('en-US');
+    expect(README).toContain(`${price} fields`);
+  });
+});
+
+describe("the benchmark's S1 at the benchmark's cost limit", () => {
+  let graph: TestGraph;
+  beforeAll(async () => {
+    graph = await startGraph({ QUERY_MAX_COST: String(S1_MAX_COST) });
+  });
+  afterAll(() => graph.stop());
+
+  it('answers with data and no error', async () => {
+    const { body } = await graph.query(S1_QUERY);
+    expect(body.errors).toBeUndefined();
+    expect(leaves(body.data)).toBeGreaterThan(5);
   });
 });

@@ -44,6 +44,15 @@ describe('subscriptions through the gateway', () => {
     });
   });
 
+  it('refuses a number out of range in the subscription as it would in a query, before any subgraph is asked', async () => {
+    const client = await connect();
+    const selection = 'agreement { parties { country { services(filter: { radiusKm: 1e400 }) { name } } } }';
+    client.subscribe('far', `subscription { agreementEvents { id ${selection} } }`);
+    const refused = await client.waitFor((m) => m.id === 'far');
+    expect(refused.type).toBe('error');
+    expect(refused.payload[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'filter' });
+  });
+
   it('refuses a subscription over the edge limits as it would a query', async () => {
     const client = await connect();
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ');

@@ -94,8 +94,8 @@ describe('the edge of the gateway', () => {
 
   describe('cost', () => {
     const WIDE =
-      'query($n: Int) { agreements(first: $n) { nodes { title parties { country { name organizations { name services { name languages } } ' +
-      'authorities { name agreements { title parties { country { name } } } } } } } } }';
+      'query($n: Int) { agreements(first: $n) { nodes { title parties { country { name organizations(first: 2) { name services(first: 2) { name languages } } ' +
+      'authorities(first: 2) { name agreements(first: 2) { title parties { country { name } } } } } } } } }';
 
     it('refuses a query that may return too many fields, counting list fields once per element', async () => {
       const { status, body } = await graph.query(WIDE, { n: 100 });

@@ -49,19 +49,27 @@ describe('organizations subgraph: fields it adds to the rest of the graph', () =
       expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'language' });
     });
 
-    it('gives at most 100 services of a country: the first by name', async () => {
+    it('gives the first services of each country by name: 20 by default, `first` at most 100, each country its own', async () => {
       const organization = await insertOrganization(subgraph.db, { name: 'Many Services Org', countryCode: 'JM' });
       for (let i = 0; i < 105; i += 1) {
         await insertService(subgraph.db, organization, { name: `Service ${String(i).padStart(3, '0')}` });
       }
-      const source = `query($representations: [_Any!]!) { _entities(representations: $representations) {
-        ... on Country { services { name } } } }`;
-      const [jm, gt] = await entities([countryRef('JM'), countryRef('GT')], source);
-      const names = (jm.services as { name: string }[]).map((s) => s.name);
-      expect(names).toHaveLength(100);
-      expect(names[0]).toBe('Service 000');
-      expect(names[99]).toBe('Service 099');
-      expect(gt.services).toHaveLength(3);
+      const names = async (first: string) => {
+        const source = `query($representations: [_Any!]!) { _entities(representations: $representations) {
+          ... on Country { services${first} { name } } } }`;
+        const countries = await entities([countryRef('JM'), countryRef('GT')], source);
+        return countries.map((country) => (country.services as { name: string }[]).map((s) => s.name));
+      };
+      const [jm, gt] = await names('');
+      expect(jm).toEqual(Array.from({ length: 20 }, (_, i) => `Service ${String(i).padStart(3, '0')}`));
+      expect(gt).toHaveLength(3);
+      const [jm100, gt100] = await names('(first: 100)');
+      expect(jm100).toHaveLength(100);
+      expect(jm100[99]).toBe('Service 099');
+      expect(gt100).toEqual(gt);
+      const [jm2, gt2] = await names('(first: 2)');
+      expect(jm2).toEqual(['Service 000', 'Service 001']);
+      expect(gt2).toEqual(gt.slice(0, 2));
     });
   });
 

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
-import { groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { firstOfEachLoader, groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { firstOfEach } from '../../kit/pagination';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementParty } from '../entities/agreement-party.entity';
 import { AgreementEvent } from '../entities/agreement-event.entity';
@@ -11,16 +12,23 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const agreements = db.getRepository(Agreement);
   const parties = db.getRepository(AgreementParty);
   const events = db.getRepository(AgreementEvent);
-  /* The reverse lookups read each party row with its agreement in one statement, by the agreement's
-     title; every status comes back and the resolver applies the viewer's visibility. */
-  const withAgreement = { relations: { agreement: true }, order: { agreement: { title: 'ASC' as const, id: 'ASC' as const } } };
   const partiesOfAgreement = groupLoader(
     (ids: string[]) => parties.find({ where: { agreementId: In(ids) }, order: { agreementId: 'ASC', position: 'ASC' } }),
     (p) => p.agreementId,
   );
+  const visibility = agreementVisibility(viewer, (id) => partiesOfAgreement.load(id));
+  /* The reverse lookups read the first party rows of each key with their agreements, those the viewer
+     sees, in one statement, by the agreement's title. */
+  const agreementsOf = (column: 'country_code' | 'authority_id', keyOf: (party: AgreementParty) => string) =>
+    firstOfEachLoader((keys: string[], first) => {
+      const query = parties.createQueryBuilder('vl').innerJoinAndSelect('vl.agreement', 'a').where(`vl.${column} IN (:...keys)`, { keys });
+      const visible = visibility.sql('a');
+      if (visible) query.andWhere(visible.sql, visible.parameters);
+      return firstOfEach(query, { parent: `vl.${column}`, id: 'vl.agreement_id', order: ['a.title', 'a.id'] }, first).getMany();
+    }, keyOf);
   return {
     /** What the viewer may see (visibility.ts). */
-    visibility: lazy(async () => agreementVisibility(viewer, (id) => partiesOfAgreement.load(id))),
+    visibility: lazy(async () => visibility),
     event: rowLoader(
       (ids: number[]) => events.findBy({ id: In(ids) }),
       (e) => e.id,
@@ -30,14 +38,8 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (a) => a.id,
     ),
     partiesOfAgreement,
-    agreementsOfCountry: groupLoader(
-      (codes: string[]) => parties.find({ where: { countryCode: In(codes) }, ...withAgreement }),
-      (p) => p.countryCode,
-    ),
-    agreementsOfAuthority: groupLoader(
-      (ids: string[]) => parties.find({ where: { authorityId: In(ids) }, ...withAgreement }),
-      (p) => p.authorityId!,
-    ),
+    agreementsOfCountry: agreementsOf('country_code', (p) => p.countryCode),
+    agreementsOfAuthority: agreementsOf('authority_id', (p) => p.authorityId!),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { MAX_PAGE_SIZE } from '../../platform/limits';
 import { AgreementEventKind } from '../entities/agreement-event.entity';
 
 @InputType({ description: 'Which events of the feed to receive.' })
@@ -22,7 +23,11 @@ export class AgreementEventLogArgs {
   @Matches(/^\d{1,15}$/, { message: 'must be the id of an event, e.g. "42"' })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'At most this many events, 1 to 100 (default 100).' })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: MAX_PAGE_SIZE,
+    description: `At most this many events, 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}).`,
+  })
   first?: number | null;
 
   @Field(() => AgreementEventFilter, { nullable: true, description: 'Which events; its `after` is ignored here.' })

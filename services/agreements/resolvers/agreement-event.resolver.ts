@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { pageSize } from '../../kit/pagination';
+import { MAX_PAGE_SIZE } from '../../platform/limits';
 import { Agreement } from '../entities/agreement.entity';
 import { AgreementEvent } from '../entities/agreement-event.entity';
 import { newestVisibleEventId, visibleEventsAfter } from '../event-query';
@@ -45,7 +46,7 @@ export class AgreementEventResolver {
       ctx.viewer,
       args.filter,
       args.after ? Number(args.after) : 0,
-      pageSize(args.first ?? 100),
+      pageSize(args.first ?? MAX_PAGE_SIZE),
     );
     // The rule in code as well as in SQL: an event the statement let through by mistake still never leaves.
     return events.filter((event) => visibleAndMatching(ctx.viewer, event, args.filter));

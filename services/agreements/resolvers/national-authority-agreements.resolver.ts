@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { FirstArg, pageSize } from '../../kit/pagination';
 import { NationalAuthority } from '../entities/references';
 import { visibleRows } from '../../kit/visibility';
 import { Agreement } from '../entities/agreement.entity';
@@ -8,8 +9,12 @@ import type { Loaders } from '../loaders';
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityAgreementsResolver {
   @FieldResolver(() => [Agreement], { description: 'Agreements in which the authority acts for a party, by title.' })
-  async agreements(@Root() authority: NationalAuthority, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement[]> {
-    const parties = await loaders.agreementsOfAuthority.load(authority.id);
+  async agreements(
+    @Root() authority: NationalAuthority,
+    @FirstArg() first: number | null,
+    @Ctx() { loaders }: Context<Loaders>,
+  ): Promise<Agreement[]> {
+    const parties = await loaders.agreementsOfAuthority(pageSize(first)).load(authority.id);
     return visibleRows(
       await loaders.visibility(),
       parties.map((party) => party.agreement),

@@ -1,8 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import { groupLoader, rowLoader } from '../../kit/loaders';
+import { firstOfEachLoader, groupLoader, rowLoader } from '../../kit/loaders';
+import { firstOfEach } from '../../kit/pagination';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
+
+/** Country.authorities: by name, then id. */
+const COUNTRY_AUTHORITIES = { parent: 'a.country_code', id: 'a.id', order: ['a.name', 'a.id'] };
 
 export function createLoaders(db: DataSource) {
   const countries = db.getRepository(Country);
@@ -16,8 +20,19 @@ export function createLoaders(db: DataSource) {
       (ids: string[]) => authorities.findBy({ id: In(ids) }),
       (a) => a.id,
     ),
-    authoritiesByCountry: groupLoader(
-      (codes: string[]) => authorities.find({ where: { countryCode: In(codes) }, order: { name: 'ASC', id: 'ASC' } }),
+    /** The first authorities of each country, by name. */
+    authoritiesByCountry: firstOfEachLoader(
+      (codes: string[], first) =>
+        firstOfEach(
+          authorities.createQueryBuilder('a').where('a.country_code IN (:...codes)', { codes }),
+          COUNTRY_AUTHORITIES,
+          first,
+        ).getMany(),
+      (a) => a.countryCode,
+    ),
+    /** The contact points of each country (one, or none), by name. */
+    contactPointsByCountry: groupLoader(
+      (codes: string[]) => authorities.find({ where: { countryCode: In(codes), isContactPoint: true }, order: { name: 'ASC', id: 'ASC' } }),
       (a) => a.countryCode,
     ),
   };

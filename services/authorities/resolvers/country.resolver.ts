@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { FirstArg, pageSize } from '../../kit/pagination';
 import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
@@ -18,8 +19,12 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [NationalAuthority], { description: 'National authorities of the country, by name.' })
-  authorities(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<NationalAuthority[]> {
-    return loaders.authoritiesByCountry.load(country.code);
+  authorities(
+    @Root() country: Country,
+    @FirstArg() first: number | null,
+    @Ctx() { loaders }: Context<Loaders>,
+  ): Promise<NationalAuthority[]> {
+    return loaders.authoritiesByCountry(pageSize(first)).load(country.code);
   }
 
   @FieldResolver(() => NationalAuthority, {
@@ -27,7 +32,7 @@ export class CountryResolver {
     description: 'The national contact point on trafficking in persons, if designated.',
   })
   async contactPoint(@Root() country: Country, @Ctx() { loaders }: Context<Loaders>): Promise<NationalAuthority | null> {
-    const authorities = await loaders.authoritiesByCountry.load(country.code);
-    return authorities.find((authority) => authority.isContactPoint) ?? null;
+    const [contactPoint] = await loaders.contactPointsByCountry.load(country.code);
+    return contactPoint ?? null;
   }
 }

@@ -1,10 +1,10 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
 import { byId } from '../../kit/entity-reference';
 import { engineOf } from '../../kit/full-text';
-import { groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { firstOfEachLoader, groupLoader, lazy, loaderFamily, rowLoader } from '../../kit/loaders';
+import { firstOfEach } from '../../kit/pagination';
 import { whereVisible } from '../../kit/visibility';
 import { Membership } from '../entities/membership.entity';
 import { OrganizationCountry } from '../entities/organization-country.entity';
@@ -13,26 +13,13 @@ import { Service } from '../entities/service.entity';
 import { Shelter } from '../entities/shelter.entity';
 import type { ServiceCriteria } from '../service-criteria';
 import { servicesInCountries } from '../service-query';
-import { OrganizationsVisibility, scopeFor, visibilityOf } from '../visibility';
+import { OrganizationsVisibility, organizationsSql, scopeFor, visibilityOf } from '../visibility';
 import { shelterAccessLoader } from './shelter-access.loader';
 
-/**
- * One loader per distinct parameter value (a visibility, a filter), made on first use: fields with the
- * same arguments on many parents (Country.services of 35 countries) share one batch, so one statement.
- * `keyOf` gives the value as plain data.
- */
-function loaderFamily<P, K, V>(make: (params: P) => DataLoader<K, V>, keyOf: (params: P) => unknown): (params: P) => DataLoader<K, V> {
-  const loaders = new Map<string, DataLoader<K, V>>();
-  return (params) => {
-    const key = JSON.stringify(keyOf(params));
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = make(params);
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}
+/** The order of the lists of each parent: by name (or age), then id, as the fields describe. */
+const COUNTRY_ORGANIZATIONS = { parent: 'o.country_code', id: 'o.id', order: ['o.name', 'o.id'] };
+const ORGANIZATION_SERVICES = { parent: 's.organization_id', id: 's.id', order: ['s.name', 's.id'] };
+const USER_MEMBERSHIPS = { parent: 'm.user_id', id: 'm.organization_id', order: ['m.created_at', 'm.organization_id'] };
 
 /** The id memberships are stored under: a user id is a UUID, kept in lower case. */
 export function memberId(viewer: Viewer | null): string | null {
@@ -46,7 +33,6 @@ export function memberId(viewer: Viewer | null): string | null {
 export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const organizations = db.getRepository(Organization);
   const services = db.getRepository(Service);
-  const byName = { name: 'ASC', id: 'ASC' } as const;
   const userId = memberId(viewer);
   const organization = rowLoader(
     (ids: string[]) => organizations.findBy({ id: In(ids) }),
@@ -80,35 +66,50 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (ids: string[]) => db.getRepository(OrganizationCountry).find({ where: { organizationId: In(ids) }, order: { countryCode: 'ASC' } }),
       (row) => row.organizationId,
     ),
-    servicesByOrganization: groupLoader(
-      (ids: string[]) => services.find({ where: { organizationId: In(ids) }, order: byName }),
+    /** The first services of each organization, by name. */
+    servicesByOrganization: firstOfEachLoader(
+      (ids: string[], first) =>
+        firstOfEach(
+          services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids }),
+          ORGANIZATION_SERVICES,
+          first,
+        ).getMany(),
       (s) => s.organizationId,
     ),
-    membershipsByUser: groupLoader(
-      (ids: string[]) =>
-        db.getRepository(Membership).find({ where: { userId: In(ids) }, order: { createdAt: 'ASC', organizationId: 'ASC' } }),
-      (m) => m.userId,
+    /** The first memberships of each user in organizations the viewer sees, oldest first. */
+    visibleMembershipsByUser: loaderFamily(
+      ({ first, visibility }: { first: number; visibility: OrganizationsVisibility }) =>
+        groupLoader(
+          (ids: string[]) => {
+            const query = db.getRepository(Membership).createQueryBuilder('m').where('m.user_id IN (:...ids)', { ids });
+            const visible = organizationsSql(visibility.scope, 'm.organization_id', null);
+            if (visible) query.andWhere(visible.sql, visible.parameters);
+            return firstOfEach(query, USER_MEMBERSHIPS, first).getMany();
+          },
+          (m) => m.userId,
+        ),
+      ({ first, visibility }) => ({ first, scope: visibility.scope }),
     ),
     /** Organizations based in each country that the viewer sees. */
     organizationsByCountry: loaderFamily(
-      (visibility: OrganizationsVisibility) =>
+      ({ first, visibility }: { first: number; visibility: OrganizationsVisibility }) =>
         groupLoader(
           (codes: string[]) => {
             const query = organizations.createQueryBuilder('o').where('o.country_code IN (:...codes)', { codes });
-            return whereVisible(query, visibility.organizations).orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').getMany();
+            return firstOfEach(whereVisible(query, visibility.organizations), COUNTRY_ORGANIZATIONS, first).getMany();
           },
           (o) => o.countryCode,
         ),
-      (visibility) => visibility.scope,
+      ({ first, visibility }) => ({ first, scope: visibility.scope }),
     ),
     /** Services offered in each country that the viewer sees and that meet the criteria. */
     servicesInCountries: loaderFamily(
-      ({ criteria, visibility }: { criteria: ServiceCriteria; visibility: OrganizationsVisibility }) =>
+      ({ criteria, visibility, first }: { criteria: ServiceCriteria; visibility: OrganizationsVisibility; first: number }) =>
         groupLoader(
-          (codes: string[]) => servicesInCountries(db, criteria, visibility, codes),
+          (codes: string[]) => servicesInCountries(db, criteria, visibility, codes, first),
           (s) => s.countryCode,
         ),
-      ({ criteria, visibility }) => ({ criteria, scope: visibility.scope }),
+      ({ criteria, visibility, first }) => ({ criteria, scope: visibility.scope, first }),
     ),
   };
 }

@@ -23,7 +23,7 @@ export class OrganizationMutations {
     const organization = await registerOrganization(ctx.db, userId, input);
     // The caller now sees the organization (a member): what this request cached before no longer holds.
     ctx.loaders.visibility.reset();
-    ctx.loaders.membershipsByUser.clear(userId);
+    ctx.loaders.visibleMembershipsByUser.clear(userId);
     return organization;
   }
 

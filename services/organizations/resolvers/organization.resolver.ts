@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
+import { FirstArg, pageSize } from '../../kit/pagination';
 import { Country } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
@@ -38,8 +39,13 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => [Service], { description: 'The services it offers, by name.' })
-  async services(@Root() organization: Organization, @Ctx() { loaders }: Context<Loaders>): Promise<Service[]> {
+  async services(
+    @Root() organization: Organization,
+    @FirstArg() first: number | null,
+    @Ctx() { loaders }: Context<Loaders>,
+  ): Promise<Service[]> {
+    const size = pageSize(first);
     const visible = await (await loaders.visibility()).organizations.canSee(organization);
-    return visible ? loaders.servicesByOrganization.load(organization.id) : [];
+    return visible ? loaders.servicesByOrganization(size).load(organization.id) : [];
   }
 }

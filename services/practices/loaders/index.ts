@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
-import { groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { firstOfEachLoader, groupLoader, lazy, rowLoader } from '../../kit/loaders';
+import { firstOfEach } from '../../kit/pagination';
+import type { Visibility } from '../../kit/visibility';
 import { Practice } from '../entities/practice.entity';
 import {
   PracticeAuthority,
@@ -24,17 +26,22 @@ function listOf<L extends Link, K extends keyof L & string>(repository: Reposito
 }
 
 /**
- * The practices linked to each value (a country, a guideline, ...), read with the links in one
- * statement, by title. Every status comes back: the resolver applies the viewer's visibility.
+ * The first practices the viewer may read linked to each value (a country, a guideline, ...), read with
+ * the links in one statement, by title: the visibility and the page size apply in SQL, per value.
  */
-function practicesOf<L extends Link & { practice?: Practice }, K extends keyof L & string>(repository: Repository<L>, value: K) {
-  return groupLoader(
-    (keys: L[K][]) =>
-      repository.find({
-        where: { [value]: In(keys) } as never,
-        relations: { practice: true } as never,
-        order: { practice: { title: 'ASC', id: 'ASC' } } as never,
-      }),
+function practicesOf<L extends Link & { practice?: Practice }, K extends keyof L & string>(
+  repository: Repository<L>,
+  value: K,
+  visibility: Visibility<Practice>,
+) {
+  const column = `l.${repository.metadata.findColumnWithPropertyName(value)!.databaseName}`;
+  return firstOfEachLoader(
+    (keys: L[K][], first) => {
+      const query = repository.createQueryBuilder('l').innerJoinAndSelect('l.practice', 'p').where(`${column} IN (:...keys)`, { keys });
+      const visible = visibility.sql('p');
+      if (visible) query.andWhere(visible.sql, visible.parameters);
+      return firstOfEach(query, { parent: column, id: 'l.practice_id', order: ['p.title', 'p.id'] }, first).getMany();
+    },
     (link: L) => link[value],
   );
 }
@@ -57,9 +64,10 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const guidelines = db.getRepository(PracticeGuideline);
   const organizations = db.getRepository(PracticeOrganization);
   const authorities = db.getRepository(PracticeAuthority);
+  const visibility = practiceVisibility(viewer);
   return {
     /** What the viewer may see (visibility.ts). */
-    visibility: lazy(async () => practiceVisibility(viewer)),
+    visibility: lazy(async () => visibility),
     practice: rowLoader(
       (ids: string[]) => db.getRepository(Practice).findBy({ id: In(ids) }),
       (p) => p.id,
@@ -69,10 +77,10 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
     populationsOfPractice: listOf(db.getRepository(PracticePopulation), 'population'),
     organizationsOfPractice: listOf(organizations, 'organizationId'),
     authoritiesOfPractice: listOf(authorities, 'authorityId'),
-    practicesOfCountry: practicesOf(countries, 'countryCode'),
-    practicesOfGuideline: practicesOf(guidelines, 'guidelineNumber'),
-    practicesOfOrganization: practicesOf(organizations, 'organizationId'),
-    practicesOfAuthority: practicesOf(authorities, 'authorityId'),
+    practicesOfCountry: practicesOf(countries, 'countryCode', visibility),
+    practicesOfGuideline: practicesOf(guidelines, 'guidelineNumber', visibility),
+    practicesOfOrganization: practicesOf(organizations, 'organizationId', visibility),
+    practicesOfAuthority: practicesOf(authorities, 'authorityId', visibility),
     /** Whether the caller sees each linked organization and authority, as their subgraphs answer (linked.ts). */
     seen: { organizations: madeOnFirstUse<string, boolean>(), authorities: madeOnFirstUse<string, boolean>() },
   };

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { FirstArg, pageSize } from '../../kit/pagination';
 import { NationalAuthority } from '../entities/references';
 import { visibleRows } from '../../kit/visibility';
 import { Practice } from '../entities/practice.entity';
@@ -10,8 +11,12 @@ export class NationalAuthorityPracticesResolver {
   @FieldResolver(() => [Practice], {
     description: 'Practices the authority took part in, by title: the published ones, and those under review the viewer may read.',
   })
-  async practices(@Root() authority: NationalAuthority, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {
-    const links = await loaders.practicesOfAuthority.load(authority.id);
+  async practices(
+    @Root() authority: NationalAuthority,
+    @FirstArg() first: number | null,
+    @Ctx() { loaders }: Context<Loaders>,
+  ): Promise<Practice[]> {
+    const links = await loaders.practicesOfAuthority(pageSize(first)).load(authority.id);
     return visibleRows(
       await loaders.visibility(),
       links.map((link) => link.practice),

@@ -13,6 +13,7 @@ import {
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Population } from '../../kit/enums';
 import { GUIDELINE_COUNT, IsGuidelineNumbers } from '../../kit/guidelines';
+import { MAX_PRACTICE_LINKS } from '../../platform/limits';
 import { formatCount, MAX_MEMBER_STATES, MAX_POPULATIONS, MAX_TITLE_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
 import { HTTP_URL, IsLanguageCode, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { Pillar } from '../entities/practice.entity';
@@ -20,8 +21,8 @@ import { Pillar } from '../entities/practice.entity';
 export const FIRST_YEAR = 1900;
 const MAX_SUMMARY_LENGTH = 2000;
 const MAX_BODY_LENGTH = 20000;
-/** Organizations, and authorities, that carried a practice out. */
-const MAX_LINKED = 20;
+/** Organizations, and authorities, that carried a practice out: the cap Practice.organizations and .authorities are priced at. */
+const MAX_LINKED = MAX_PRACTICE_LINKS;
 
 /** A year from 1900 to next year, against the clock of each request (not of the start of the process). */
 function IsPracticeYear(options?: ValidationOptions) {
