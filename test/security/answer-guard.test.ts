@@ -20,8 +20,8 @@ const DESCRIPTION = 'Atención integral y acompañamiento. '.repeat(50);
 
 /** The organization's services, and theirs through their organization, `levels` times: SERVICES^levels elements. */
 function nested(levels: number, leaf = 'name'): string {
-  let inner = `services { ${leaf} }`;
-  for (let level = 1; level < levels; level += 1) inner = `services { organization { ${inner} } }`;
+  let inner = `services(first: ${SERVICES}) { ${leaf} }`;
+  for (let level = 1; level < levels; level += 1) inner = `services(first: ${SERVICES}) { organization { ${inner} } }`;
   return `query($id: ID!) { organization(id: $id) { ${inner} } }`;
 }
 
