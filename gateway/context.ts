@@ -9,4 +9,6 @@ export interface GatewayContext {
   clientAddress?: string;
   /** Subgraph fetches made for the request and the SQL statements they reported (benchmarks read them). */
   stats?: { fetches: number; statements: number };
+  /** Fires when the client went away before its answer was written: the subgraph fetches made for it end. */
+  signal?: AbortSignal;
 }

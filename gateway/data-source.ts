@@ -1,8 +1,8 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { subgraphUnavailable } from '../services/platform/errors';
+import { clientClosedRequest, responseTooLarge, subgraphUnavailable } from '../services/platform/errors';
 import type { Metrics } from '../services/platform/metrics';
 import type { GatewayContext } from './context';
-import { SubgraphFetchError, subgraphFetch } from './subgraph-fetch';
+import { SIGNAL_HEADER, signalKey, SubgraphFetchError, subgraphFetch } from './subgraph-fetch';
 
 type DidReceiveResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 type FetchResponse = Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>[2];
@@ -14,6 +14,8 @@ export interface SubgraphDataSourceOptions {
   timeoutMs?: number;
   /** Where each fetch's time goes (enlace_subgraph_fetch_duration_seconds). */
   metrics?: Metrics;
+  /** RESPONSE_MAX_BYTES: the most of a subgraph's answer the gateway reads. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -52,13 +54,12 @@ function timed(fetch: typeof subgraphFetch, start: () => (outcome: 'ok' | 'error
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly name: string;
+  private readonly maxResponseBytes: number | undefined;
 
   constructor(url: string, options: SubgraphDataSourceOptions = {}) {
-    const { timeoutMs: timeout, metrics } = options;
+    const { timeoutMs: timeout, metrics, maxResponseBytes: maxBytes } = options;
     const name = options.name ?? 'subgraph';
-    const fetch: typeof subgraphFetch = timeout
-      ? (input, init) => subgraphFetch(input, { ...init, timeout } as typeof init)
-      : subgraphFetch;
+    const fetch: typeof subgraphFetch = (input, init) => subgraphFetch(input, { ...init, timeout, maxBytes } as typeof init);
     super({
       url,
       fetcher: metrics ? timed(fetch, () => metrics.startFetch(name)) : fetch,
@@ -66,6 +67,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       honorSubgraphCacheControlHeader: false,
     });
     this.name = name;
+    this.maxResponseBytes = maxBytes;
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -73,6 +75,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const { request, context } = options;
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // The fetch ends when the client request it is made for goes away (see subgraphFetch).
+    if (context.signal) request.http?.headers.set(SIGNAL_HEADER, signalKey(context.signal));
   }
 
   /** Counts the fetch and the statements the subgraph reports (when config.responseStats gives the context its counters). */
@@ -86,6 +90,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** Turns "could not reach it" into SUBGRAPH_UNAVAILABLE (the cause goes to the log, not to the client). */
   override didEncounterError(error: Error, _request: unknown, response?: FetchResponse, context?: GatewayContext): void {
+    // Ended because the client went away: no one reads the answer, nothing to log.
+    if (error instanceof SubgraphFetchError && error.abandoned) throw clientClosedRequest();
+    if (error instanceof SubgraphFetchError && error.tooLarge) throw responseTooLarge(this.maxResponseBytes ?? 0);
     const status = response?.status;
     if (error instanceof SubgraphFetchError || (status !== undefined && UNAVAILABLE_STATUSES.has(status))) {
       context?.log.warn(

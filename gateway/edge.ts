@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, OperationTypeNode, type DocumentNode } from 'graphql';
-import { measureOperation, overLimitError, type Measure, type OperationLimits } from '../services/platform/operation-limits';
+import { GraphQLError, OperationTypeNode } from 'graphql';
+import { operationLimitsPlugin, type OperationLimits } from '../services/platform/operation-limits';
 import type { GatewayContext } from './context';
 
 /**
@@ -84,43 +84,25 @@ function refuse(message: string, extensions: Record<string, unknown>, status = 4
   return new GraphQLError(message, { extensions: { ...extensions, http: { status, headers: headers ?? new HeaderMap() } } });
 }
 
-/** The gateway's edge as an Apollo Server plugin; the client address comes from the context's `clientAddress`. */
+/**
+ * The gateway's edge as an Apollo Server plugin: the operation limits every subgraph applies too, then
+ * the mutation rate limit; the client address comes from the context's `clientAddress`.
+ */
 export function edgePlugin(limits: EdgeLimits): ApolloServerPlugin<GatewayContext> {
   const limiter = limits.mutationsPerMinute > 0 ? new RateLimiter(limits.mutationsPerMinute) : undefined;
-  // Measures of documents whose cost reads no variable, by operation: Apollo's document cache hands
-  // out the same DocumentNode for the same query, so a repeated query is measured once.
-  const measured = new WeakMap<DocumentNode, Map<string, Measure>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
-          const name = operation.name?.value ?? '';
-          let measure = measured.get(document)?.get(name);
-          if (!measure) {
-            const { readsVariables, ...fresh } = measureOperation(schema, document, operation, request.variables);
-            measure = fresh;
-            if (!readsVariables) {
-              if (!measured.has(document)) measured.set(document, new Map());
-              measured.get(document)!.set(name, fresh);
-            }
-          }
-          const overLimit = overLimitError(measure, limits);
-          if (overLimit) throw overLimit;
-          if (limiter && operation.operation === OperationTypeNode.MUTATION) {
-            const address = contextValue.clientAddress ?? 'unknown';
-            const retryAfterSeconds = limiter.take(address, Math.max(1, measure.fields));
-            if (retryAfterSeconds > 0) {
-              throw refuse(
-                `Too many changes from your address: at most ${limits.mutationsPerMinute} a minute. Try again in ${retryAfterSeconds} s.`,
-                { code: 'RATE_LIMITED', retryAfterSeconds },
-                429,
-                new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
-              );
-            }
-          }
-        },
-      };
+  return operationLimitsPlugin<GatewayContext>(limits, {
+    then: (measure, { operation, contextValue }) => {
+      if (!limiter || operation?.operation !== OperationTypeNode.MUTATION) return;
+      const address = contextValue.clientAddress ?? 'unknown';
+      const retryAfterSeconds = limiter.take(address, Math.max(1, measure.fields));
+      if (retryAfterSeconds > 0) {
+        throw refuse(
+          `Too many changes from your address: at most ${limits.mutationsPerMinute} a minute. Try again in ${retryAfterSeconds} s.`,
+          { code: 'RATE_LIMITED', retryAfterSeconds },
+          429,
+          new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
+        );
+      }
     },
-  };
+  });
 }

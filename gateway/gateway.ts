@@ -60,7 +60,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     const url = urls[name as SubgraphName] ?? '';
     return options.buildService
       ? options.buildService(name as SubgraphName, url)
-      : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics });
+      : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics, maxResponseBytes: config.responseMaxBytes });
   };
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
   const apollo = new ApolloServer<GatewayContext>({
@@ -87,17 +87,18 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   await apollo.start();
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
+    maxResponseBytes: config.responseMaxBytes,
     log,
     metrics,
     ready: async () => true,
     routes: createGraphiQL('/graphql'),
     corsOrigins: config.corsOrigins,
     // A bad token is turned away here, before any subgraph is asked; each subgraph still verifies it.
-    context: async (req, requestId) => {
+    context: async (req, requestId, signal) => {
       const authorization = req.headers.authorization ?? null;
       verifyAuthorization(authorization ?? undefined, jwtSecret);
       const stats = config.responseStats ? { fetches: 0, statements: 0 } : undefined;
-      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats };
+      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats, signal };
     },
     instrument: config.responseStats ? fetchCounting : undefined,
   });

@@ -39,29 +39,55 @@ interface RawResponse {
 export class SubgraphFetchError extends Error {
   constructor(
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; abandoned?: boolean; tooLarge?: boolean },
   ) {
     super(`subgraph fetch failed: ${reason}`, options);
     this.name = 'SubgraphFetchError';
+    this.abandoned = options?.abandoned ?? false;
+    this.tooLarge = options?.tooLarge ?? false;
   }
+
+  /** The gateway's own client went away: the fetch was ended on purpose, no one waits for it. */
+  readonly abandoned: boolean;
+  /** The subgraph's answer was over RESPONSE_MAX_BYTES (a subgraph configured above the gateway). */
+  readonly tooLarge: boolean;
+}
+
+/** How a fetch may end early: its caller's signal, and the most bytes of answer it reads. */
+interface FetchBounds {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  maxBytes?: number;
 }
 
 const RESET = new Set(['ECONNRESET', 'EPIPE']);
 
-function sendOnce(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
+function sendOnce(url: string, method: string, headers: Record<string, string>, body: string, bounds: FetchBounds): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    const { timeoutMs, signal, maxBytes = Infinity } = bounds;
+    if (signal?.aborted) return reject(new SubgraphFetchError('the client went away', { abandoned: true }));
+    const end = (error?: SubgraphFetchError) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abandon);
+      if (error) {
+        reject(error);
+        request.destroy();
+      }
+    };
     const request = http.request(
       url,
       { method, agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error: NodeJS.ErrnoException) => {
-          clearTimeout(timer);
-          reject(new SubgraphFetchError(error.code ?? error.message, { cause: error }));
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) end(new SubgraphFetchError(`answer over ${maxBytes} bytes`, { tooLarge: true }));
+          else chunks.push(chunk);
         });
+        response.on('error', (error: NodeJS.ErrnoException) => end(new SubgraphFetchError(error.code ?? error.message, { cause: error })));
         response.on('end', () => {
-          clearTimeout(timer);
+          end();
           const responseHeaders = new Headers();
           const raw = response.rawHeaders;
           for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
@@ -76,16 +102,15 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
       },
     );
     // A deadline for the whole exchange (a socket timeout would only bound the silences between chunks).
-    const timer = setTimeout(() => {
-      reject(new SubgraphFetchError(`no answer within ${timeoutMs} ms`));
-      request.destroy();
-    }, timeoutMs);
+    // Either end closes the socket: the subgraph sees its client gone and stops the work (services/kit/answer-guard.ts).
+    const timer = setTimeout(() => end(new SubgraphFetchError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const abandon = () => end(new SubgraphFetchError('the client went away', { abandoned: true }));
+    signal?.addEventListener('abort', abandon, { once: true });
     request.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
       // A kept-alive socket the subgraph closed (it restarted, or its keep-alive ran out) just as it was
       // reused: the request never reached a live process. Marked so that a query is sent again on a new socket.
       const stale = request.reusedSocket && RESET.has(error.code ?? '');
-      reject(Object.assign(new SubgraphFetchError(error.code ?? error.message, { cause: error }), { stale }));
+      end(Object.assign(new SubgraphFetchError(error.code ?? error.message, { cause: error }), { stale }));
     });
     request.end(body);
   });
@@ -96,11 +121,11 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
  * never is: it may have run). Each stale socket is destroyed as it fails, so this ends at the latest on
  * a new connection once the pool of the dead process's sockets is empty.
  */
-async function send(url: string, method: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<RawResponse> {
-  const deadline = Date.now() + timeoutMs;
+async function send(url: string, method: string, headers: Record<string, string>, body: string, bounds: FetchBounds): Promise<RawResponse> {
+  const deadline = Date.now() + bounds.timeoutMs;
   for (;;) {
     try {
-      return await sendOnce(url, method, headers, body, Math.max(1, deadline - Date.now()));
+      return await sendOnce(url, method, headers, body, { ...bounds, timeoutMs: Math.max(1, deadline - Date.now()) });
     } catch (error) {
       if (!(error as { stale?: boolean }).stale || !isQuery(body)) throw error;
     }
@@ -109,8 +134,16 @@ async function send(url: string, method: string, headers: Record<string, string>
 
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
 
+/** An identical fetch in flight, which later callers join; it ends early once every caller has gone. */
+interface Shared {
+  key: string;
+  response: Promise<RawResponse>;
+  stop: AbortController;
+  waiting: number;
+}
+
 /** Fetches in flight that a later identical one joins, by dedupeKey. */
-const inFlight = new Map<string, Promise<RawResponse>>();
+const inFlight = new Map<string, Shared>();
 
 /**
  * Only an anonymous query is shared: its answer is the same for every caller. A signed-in viewer's
@@ -131,23 +164,86 @@ function dedupeKey(url: string, headers: Record<string, string>, body: string): 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
+ * The fetcher's init carries headers, not the client request a fetch is made for: the data source
+ * names that request's signal in this header (signalKey), and the fetcher takes it out before sending.
+ */
+export const SIGNAL_HEADER = 'x-enlace-client-signal';
+const signals = new Map<string, AbortSignal>();
+let signalCount = 0;
+
+/** Registers the signal of a fetch's client request; the value to put in SIGNAL_HEADER. Taken once, by the fetch. */
+export function signalKey(signal: AbortSignal): string {
+  signalCount += 1;
+  const key = String(signalCount);
+  signals.set(key, signal);
+  return key;
+}
+
+function takeSignal(key: string | undefined): AbortSignal | undefined {
+  if (key === undefined) return undefined;
+  const signal = signals.get(key);
+  signals.delete(key);
+  return signal;
+}
+
+/** Waits for a shared fetch; a caller whose client goes away stops waiting, and the last one to go ends the fetch. */
+function join(shared: Shared, signal: AbortSignal | undefined): Promise<RawResponse> {
+  shared.waiting += 1;
+  if (!signal) return shared.response;
+  return new Promise((resolve, reject) => {
+    const leave = () => {
+      shared.waiting -= 1;
+      if (shared.waiting === 0) {
+        if (inFlight.get(shared.key) === shared) inFlight.delete(shared.key);
+        shared.stop.abort();
+      }
+      reject(new SubgraphFetchError('the client went away', { abandoned: true }));
+    };
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave, { once: true });
+    shared.response.then(
+      (raw) => {
+        signal.removeEventListener('abort', leave);
+        resolve(raw);
+      },
+      (error: Error) => {
+        signal.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
  * The fetcher of the subgraph data sources: each caller gets its own Response (its own parsed body).
- * Rejects with a SubgraphFetchError when the subgraph cannot be reached or does not answer in time.
+ * Rejects with a SubgraphFetchError when the subgraph cannot be reached or does not answer in time, when
+ * the client request it is made for goes away (SIGNAL_HEADER), or when the answer is over `maxBytes`.
  */
 export const subgraphFetch: Fetcher = async (url, init) => {
-  const headers = init?.headers ?? {};
+  const { [SIGNAL_HEADER]: signalId, ...headers } = init?.headers ?? {};
+  const signal = takeSignal(signalId);
   const body = typeof init?.body === 'string' ? init.body : '';
+  const method = init?.method ?? 'POST';
+  const given = init as { timeout?: number; maxBytes?: number } | undefined;
+  const bounds: FetchBounds = { timeoutMs: given?.timeout || DEFAULT_TIMEOUT_MS, maxBytes: given?.maxBytes };
   const key = dedupeKey(url, headers, body);
-  let pending = key === null ? undefined : inFlight.get(key);
-  if (!pending) {
-    pending = send(url, init?.method ?? 'POST', headers, body, (init as { timeout?: number } | undefined)?.timeout || DEFAULT_TIMEOUT_MS);
-    if (key !== null) {
-      inFlight.set(key, pending);
-      const forget = () => inFlight.delete(key);
-      pending.then(forget, forget);
+  let raw: RawResponse;
+  if (key === null) raw = await send(url, method, headers, body, { ...bounds, signal });
+  else {
+    let shared = inFlight.get(key);
+    if (!shared) {
+      const stop = new AbortController();
+      const response = send(url, method, headers, body, { ...bounds, signal: stop.signal });
+      const started: Shared = { key, response, stop, waiting: 0 };
+      inFlight.set(key, started);
+      const forget = () => {
+        if (inFlight.get(key) === started) inFlight.delete(key);
+      };
+      response.then(forget, forget);
+      shared = started;
     }
+    raw = await join(shared, signal);
   }
-  const raw = await pending;
   return new Response(raw.body, { url: raw.url, status: raw.status, statusText: raw.statusText, headers: raw.headers });
 };
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
 import type { Logger } from '../platform/logger';
+import type { AnswerGuard } from './answer-guard';
 
 /** Built once per request by the subgraph server; loaders are created here, never at module level. */
 export interface Context<L = unknown> {
@@ -15,4 +16,11 @@ export interface Context<L = unknown> {
   loaders: L;
   config: Config;
   jwtSecret: string;
+  /**
+   * Fires when the client went away before the answer was written (the gateway gave up on its fetch):
+   * work that loops on its own (batches, pages) stops. Absent when executed in process (tests).
+   */
+  signal?: AbortSignal;
+  /** Stops every resolver once the request is abandoned or its answer over RESPONSE_MAX_BYTES (answer-guard.ts). */
+  guard?: AnswerGuard;
 }

@@ -8,6 +8,7 @@ import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/aut
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
+import { AnswerGuard, answerGuardPlugin, guardFields } from './answer-guard';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
 import { errorLoggingPlugin } from '../platform/error-logging';
@@ -16,6 +17,7 @@ import type { FederatedSchema } from './schema-builder';
 import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platform/http';
 import { createLogger, Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
+import { operationLimitsPlugin } from '../platform/operation-limits';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
@@ -61,7 +63,7 @@ export async function startSubgraph<L>(
     migrations: definition.migrations,
   });
   if (definition.seed) await definition.seed(db, config, log);
-  const { schema } = await definition.buildSchema();
+  const schema = guardFields((await definition.buildSchema()).schema);
   const metrics = config.metrics ? createMetrics(definition.name) : undefined;
   const apollo = new ApolloServer<Context<L>>({
     schema,
@@ -76,11 +78,15 @@ export async function startSubgraph<L>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin<Context<L>>(log),
+      // The edge's limits, for whatever reaches this subgraph straight (a deployment that exposes it).
+      operationLimitsPlugin<Context<L>>(config.edge, { typenameCost: 0 }),
+      answerGuardPlugin,
       ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
     ],
+    parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
-  const context = async (req: http.IncomingMessage, requestId: string): Promise<Context<L>> => {
+  const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
     const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
     return {
@@ -92,11 +98,14 @@ export async function startSubgraph<L>(
       loaders: definition.createLoaders(db, viewer),
       config,
       jwtSecret,
+      signal,
+      guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }),
     };
   };
   const feeds = definition.feeds ?? [];
   const server: http.Server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
+    maxResponseBytes: config.responseMaxBytes,
     log,
     metrics,
     instrument: config.responseStats ? statementInstrument<Context<L>>(db) : undefined,

@@ -78,6 +78,16 @@ export interface Config {
    * event log itself while one of its clients subscribes). Default: one per CPU in production, 1 (no cluster) otherwise.
    */
   gatewayWorkers: number;
+  /**
+   * RESPONSE_MAX_BYTES: the largest answer a subgraph builds or the gateway sends (16 MB by default);
+   * a larger one is refused with RESPONSE_TOO_LARGE (see services/kit/answer-guard.ts).
+   */
+  responseMaxBytes: number;
+  /**
+   * RESPONSE_MAX_OBJECTS: the most objects a subgraph builds into one answer (50,000 by default; building
+   * one holds several kB of heap); more is refused with RESPONSE_TOO_LARGE.
+   */
+  responseMaxObjects: number;
   /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
   subgraphTimeoutMs: number;
   /** METRICS: whether every process answers GET /metrics (Prometheus text; on by default). */
@@ -198,6 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: originsVar(env, 'CORS_ORIGINS'),
     introspection: boolVar(env, 'INTROSPECTION', true),
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
+    responseMaxBytes: intVar(env, 'RESPONSE_MAX_BYTES', 16 * 2 ** 20, 1024, 2 ** 30),
+    responseMaxObjects: intVar(env, 'RESPONSE_MAX_OBJECTS', 50_000, 100, 100_000_000),
     subgraphTimeoutMs: intVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
     metrics: boolVar(env, 'METRICS', true),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

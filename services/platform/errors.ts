@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'SERVICE_UNAVAILABLE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'CLIENT_CLOSED_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 export function userError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -27,6 +29,23 @@ const unavailableMessage = (service: string) => `The ${service} service is unava
 
 /** A subgraph could not be reached or did not answer in time: its fields are null, the others still answer. */
 export const subgraphUnavailable = (service: string) => userError('SUBGRAPH_UNAVAILABLE', unavailableMessage(service), { service });
+
+/** The answer would be over RESPONSE_MAX_BYTES: refused rather than built. */
+export const responseTooLarge = (maximumBytes: number) =>
+  userError(
+    'RESPONSE_TOO_LARGE',
+    `The answer would be over ${maximumBytes >= 2 ** 20 ? `${+(maximumBytes / 2 ** 20).toFixed(1)} MB` : `${Math.ceil(maximumBytes / 1024)} kB`}; ask for fewer fields or smaller pages.`,
+    { maximumBytes },
+  );
+
+/** The answer would hold over RESPONSE_MAX_OBJECTS objects: refused rather than built. */
+export const responseTooManyObjects = (maximumObjects: number) =>
+  userError('RESPONSE_TOO_LARGE', `The answer would hold over ${maximumObjects} objects; ask for fewer fields or smaller pages.`, {
+    maximumObjects,
+  });
+
+/** Ends the work of a request whose client went away before its answer was written; no one reads it. */
+export const clientClosedRequest = () => userError('CLIENT_CLOSED_REQUEST', 'The client went away before the answer was written.');
 
 const databaseMessage = (service: string) => `The ${service} service cannot use its database right now; try again shortly.`;
 
@@ -82,6 +101,9 @@ const CLIENT_CODES = new Set([
   // The gateway's edge (gateway/edge.ts): an operation over a limit; too many mutations from an address.
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
+  // An answer over RESPONSE_MAX_BYTES; the work of a request whose client went away (no one reads it).
+  'RESPONSE_TOO_LARGE',
+  'CLIENT_CLOSED_REQUEST',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

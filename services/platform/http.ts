@@ -1,6 +1,8 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { responseTooLarge } from './errors';
 import { onStopSignals } from './launcher';
 import { LogSampler } from './log-sampler';
 import type { Logger } from './logger';
@@ -67,7 +69,8 @@ export function requestIdOf(req: IncomingMessage): string {
 
 export interface GraphQLHttpOptions<C extends BaseContext> {
   path: string;
-  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  /** `abandoned` fires when the client goes away before its answer is written: the request's work can stop. */
+  context: (req: IncomingMessage, requestId: string, abandoned: AbortSignal) => Promise<C>;
   /** Answers /ready: true when the process can serve (its database answers). */
   ready: () => Promise<boolean>;
   log: Logger;
@@ -81,6 +84,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   corsOrigins?: readonly string[];
   /** Served at GET /metrics, and told of every response; none: no /metrics (METRICS=false). */
   metrics?: Metrics;
+  /** RESPONSE_MAX_BYTES: a larger GraphQL answer is replaced by the RESPONSE_TOO_LARGE error. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -151,10 +156,18 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       let context: C | undefined;
+      // The client (the gateway's fetch, a browser) closed its connection before the answer was written:
+      // no one will read it, so the work for it stops (see services/kit/answer-guard.ts).
+      const abandoned = new AbortController();
+      // The gateway's fetches for one request each listen to it while in flight: more than Node's default 10 is no leak.
+      setMaxListeners(0, abandoned.signal);
+      res.once('close', () => {
+        if (!res.writableFinished) abandoned.abort();
+      });
       const execute = () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-          context: async () => (context = await options.context(req, requestId)),
+          context: async () => (context = await options.context(req, requestId, abandoned.signal)),
         });
       const { instrument } = options;
       const result = await (instrument ? instrument.around(requestId, execute) : execute());
@@ -164,7 +177,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
-        res.end(result.body.string);
+        const { maxResponseBytes } = options;
+        if (maxResponseBytes !== undefined && Buffer.byteLength(result.body.string) > maxResponseBytes) {
+          const { message, extensions } = responseTooLarge(maxResponseBytes);
+          res.end(JSON.stringify({ errors: [{ message, extensions }] }));
+        } else res.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

