@@ -85,7 +85,9 @@ export interface Config {
   responseMaxBytes: number;
   /**
    * RESPONSE_MAX_OBJECTS: the most objects a subgraph builds into one answer (50,000 by default; building
-   * one holds several kB of heap); more is refused with RESPONSE_TOO_LARGE.
+   * one holds several kB of heap); more is refused with RESPONSE_TOO_LARGE. Every object of an answer
+   * costs at least 1, so with QUERY_MAX_COST no higher an operation the edge accepts is never refused
+   * for its objects.
    */
   responseMaxObjects: number;
   /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
@@ -200,7 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxQueuedReplays: intVar(env, 'FEED_MAX_QUEUED_REPLAYS', 100, 0, 100_000),
     },
     edge: {
-      maxCost: intVar(env, 'QUERY_MAX_COST', 100_000, 1, 1_000_000_000),
+      maxCost: intVar(env, 'QUERY_MAX_COST', 50_000, 1, 1_000_000_000),
       maxAliases: intVar(env, 'QUERY_MAX_ALIASES', 30, 0, 10_000),
       maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 2000, 100, 1_000_000),
       mutationsPerMinute: intVar(env, 'MUTATION_RATE_LIMIT', 60, 0, 1_000_000),

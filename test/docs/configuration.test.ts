@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { loadConfig } from '../../services/platform/config';
 import { projectPath } from '../../services/platform/paths';
 
 /** Every variable the processes read, with its default and range, is in docs/configuration.md. */
@@ -48,5 +49,12 @@ describe('docs/configuration.md', () => {
     const [, , fallback, accepted] = cells!;
     expect(fallback.replaceAll('`', '')).toContain(String(number.fallback));
     expect(accepted).toContain(`${number.min} to ${number.max}`);
+  });
+});
+
+describe('the defaults of the limits', () => {
+  it('let no subgraph refuse for its number of objects an operation the edge accepts (each object costs at least 1)', () => {
+    const config = loadConfig({});
+    expect(config.edge.maxCost).toBeLessThanOrEqual(config.responseMaxObjects);
   });
 });
