@@ -14,12 +14,30 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { clientClosedRequest, responseTooLarge, responseTooManyObjects } from '../platform/errors';
+import { answersInFlightFull, clientClosedRequest, responseTooLarge, responseTooManyObjects } from '../platform/errors';
 
 /** RESPONSE_MAX_BYTES and RESPONSE_MAX_OBJECTS. */
 export interface AnswerLimits {
   maxBytes: number;
   maxObjects: number;
+}
+
+/**
+ * The objects of every answer a subgraph is building at once (RESPONSE_MAX_OBJECTS_IN_FLIGHT). Each
+ * request stays under RESPONSE_MAX_OBJECTS, but requests built side by side (they take turns with the
+ * event loop) hold their objects together: ten clients asking an answer of 40,000 objects each took a
+ * subgraph to 690 MB, and more would exhaust its heap. Past this total, the request that charges is
+ * refused; a request gives its objects back when its answer is sent.
+ */
+export class AnswersInFlight {
+  objects = 0;
+  /**
+   * A request whose answer is never sent (a plugin failing before willSendResponse) would keep its
+   * objects charged for good: its guard gives them back when it is collected.
+   */
+  readonly forgotten = new FinalizationRegistry<{ objects: number }>((held) => (this.objects -= held.objects));
+
+  constructor(readonly maxObjects: number) {}
 }
 
 /**
@@ -40,11 +58,28 @@ export class AnswerGuard {
   private objects = 0;
   /** Set once the answer is known to be over the limit: the response is replaced by one error. */
   tooLarge = false;
+  /** Set when the answers in flight together were over their limit as this one charged. */
+  private crowded = false;
+  private released = false;
+  /** The objects this request holds in the answers in flight (apart from the guard: see AnswersInFlight.forgotten). */
+  private readonly held = { objects: 0 };
 
   constructor(
     readonly signal: AbortSignal,
     readonly limits: AnswerLimits,
-  ) {}
+    private readonly inFlight?: AnswersInFlight,
+  ) {
+    inFlight?.forgotten.register(this, this.held, this.held);
+  }
+
+  /** Gives this request's objects back to the answers in flight (its answer is sent, or abandoned). Once. */
+  release(): void {
+    if (this.inFlight && !this.released) {
+      this.inFlight.objects -= this.held.objects;
+      this.inFlight.forgotten.unregister(this.held);
+    }
+    this.released = true;
+  }
 
   /**
    * The errors thrown, made once: every resolver that stops throws the same, and graphql-js copies its
@@ -98,7 +133,12 @@ export class AnswerGuard {
   charge(bytes: number, objects: number): void {
     this.bytes += bytes;
     this.objects += objects;
-    if (this.bytes > this.limits.maxBytes || this.objects > this.limits.maxObjects) {
+    if (this.inFlight && !this.released) {
+      this.held.objects += objects;
+      this.inFlight.objects += objects;
+      if (objects > 0 && this.inFlight.objects > this.inFlight.maxObjects) this.crowded = true;
+    }
+    if (this.crowded || this.bytes > this.limits.maxBytes || this.objects > this.limits.maxObjects) {
       this.tooLarge = true;
       this.check();
     }
@@ -106,7 +146,9 @@ export class AnswerGuard {
 
   /** The error that says which limit the answer is over. */
   tooLargeError(): GraphQLError {
-    return this.objects > this.limits.maxObjects ? responseTooManyObjects(this.limits.maxObjects) : responseTooLarge(this.limits.maxBytes);
+    if (this.objects > this.limits.maxObjects) return responseTooManyObjects(this.limits.maxObjects);
+    if (this.crowded && this.bytes <= this.limits.maxBytes) return answersInFlightFull(this.inFlight!.maxObjects);
+    return responseTooLarge(this.limits.maxBytes);
   }
 }
 
@@ -196,6 +238,7 @@ export const answerGuardPlugin: ApolloServerPlugin<Guarded> = {
     return {
       async willSendResponse({ response, contextValue }) {
         const guard = contextValue.guard;
+        guard?.release();
         if (!guard?.tooLarge || response.body.kind !== 'single') return;
         const { message, extensions } = guard.tooLargeError();
         response.body.singleResult = { errors: [{ message, extensions }] };

@@ -8,7 +8,7 @@ import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/aut
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
-import { AnswerGuard, answerGuardPlugin, guardFields } from './answer-guard';
+import { AnswerGuard, answerGuardPlugin, AnswersInFlight, guardFields } from './answer-guard';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
 import { errorLoggingPlugin } from '../platform/error-logging';
@@ -86,6 +86,7 @@ export async function startSubgraph<L>(
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
+  const answersInFlight = new AnswersInFlight(config.responseMaxObjectsInFlight);
   const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
     const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
@@ -99,7 +100,7 @@ export async function startSubgraph<L>(
       config,
       jwtSecret,
       signal,
-      guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }),
+      guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }, answersInFlight),
     };
   };
   const feeds = definition.feeds ?? [];

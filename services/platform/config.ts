@@ -90,6 +90,11 @@ export interface Config {
    * for its objects.
    */
   responseMaxObjects: number;
+  /**
+   * RESPONSE_MAX_OBJECTS_IN_FLIGHT: the most objects of all the answers a subgraph builds at once
+   * (200,000 by default): past it, the request that adds more is refused with RESPONSE_TOO_LARGE.
+   */
+  responseMaxObjectsInFlight: number;
   /** SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer before giving up on it. */
   subgraphTimeoutMs: number;
   /** METRICS: whether every process answers GET /metrics (Prometheus text; on by default). */
@@ -212,6 +217,7 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
     responseMaxBytes: intVar(env, 'RESPONSE_MAX_BYTES', 16 * 2 ** 20, 1024, 2 ** 30),
     responseMaxObjects: intVar(env, 'RESPONSE_MAX_OBJECTS', 50_000, 100, 100_000_000),
+    responseMaxObjectsInFlight: intVar(env, 'RESPONSE_MAX_OBJECTS_IN_FLIGHT', 200_000, 100, 1_000_000_000),
     subgraphTimeoutMs: intVar(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, 100, 600_000),
     metrics: boolVar(env, 'METRICS', true),
     shutdownGraceMs: intVar(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

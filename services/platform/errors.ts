@@ -44,6 +44,14 @@ export const responseTooManyObjects = (maximumObjects: number) =>
     maximumObjects,
   });
 
+/** Refuses the answer of a request while other requests' answers being built fill the room a subgraph has for them. */
+export const answersInFlightFull = (maximumObjectsInFlight: number) =>
+  userError(
+    'RESPONSE_TOO_LARGE',
+    `This service is building other large answers (${maximumObjectsInFlight} objects at most at once); ask for smaller pages, or try again shortly.`,
+    { maximumObjectsInFlight },
+  );
+
 /** Ends the work of a request whose client went away before its answer was written; no one reads it. */
 export const clientClosedRequest = () => userError('CLIENT_CLOSED_REQUEST', 'The client went away before the answer was written.');
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { inFlightFetches } from '../../gateway/subgraph-fetch';
-import { AnswerGuard } from '../../services/kit/answer-guard';
+import { AnswerGuard, AnswersInFlight } from '../../services/kit/answer-guard';
 import { startSubgraph, type RunningSubgraph } from '../../services/kit/subgraph';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import type { Organization } from '../../services/organizations/entities/organization.entity';
@@ -230,5 +230,29 @@ describe('the gateway, with RESPONSE_MAX_BYTES lowered', () => {
         },
       ],
     });
+  });
+});
+
+describe('the answers a subgraph builds at once', () => {
+  const limits = { maxBytes: 2 ** 30, maxObjects: 1000 };
+
+  it('refuse the request that adds objects past their total, and take them back once an answer is sent', () => {
+    const inFlight = new AnswersInFlight(1500);
+    const first = new AnswerGuard(new AbortController().signal, limits, inFlight);
+    const second = new AnswerGuard(new AbortController().signal, limits, inFlight);
+    first.charge(0, 900);
+    second.charge(0, 500);
+    expect(inFlight.objects).toBe(1400);
+    expect(() => second.charge(0, 200)).toThrow(/building other large answers \(1500 objects at most at once\)/);
+    expect(second.tooLargeError().extensions).toEqual({ code: 'RESPONSE_TOO_LARGE', maximumObjectsInFlight: 1500 });
+    // The refused request's answer is sent: it gives its objects back, and the first one goes on.
+    second.release();
+    second.release();
+    expect(inFlight.objects).toBe(900);
+    expect(() => first.charge(0, 50)).not.toThrow();
+    first.release();
+    expect(inFlight.objects).toBe(0);
+    const third = new AnswerGuard(new AbortController().signal, limits, inFlight);
+    expect(() => third.charge(0, 1000)).not.toThrow();
   });
 });
