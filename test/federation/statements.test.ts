@@ -11,7 +11,7 @@ const DEEP = `{
     name
     authorities(first: 5) {
       name
-      agreements { title parties { country { name } authority { name } } guidelines { number } }
+      agreements(first: 10) { title parties { country { name } authority { name } } guidelines { number } }
       practices { title }
     }
     organizations(first: 5) {
