@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { engineOf } from '../../kit/full-text';
 
 /**
@@ -9,14 +9,13 @@ export class Stewardship1764900000000 implements MigrationInterface {
   name = 'Stewardship1764900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('national_authorities', [
-      new TableColumn({ name: 'description', type: 'text', isNullable: true }),
-      new TableColumn({ name: 'archived', type: 'boolean', default: false }),
-    ]);
-    // Existing rows get the time of the migration (UTC, as the drivers store dates). Added in raw SQL with a
-    // constant default: TypeORM's changeColumn would rebuild the SQLite table and lose its full-text triggers.
-    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    // Raw ALTER TABLE: TypeORM's addColumn and changeColumn rebuild a SQLite table, which drops its
+    // full-text triggers and renumbers the rowids the search index points at.
     const mysql = engineOf(queryRunner.connection) === 'mysql';
+    await queryRunner.query('ALTER TABLE national_authorities ADD COLUMN description text NULL');
+    await queryRunner.query('ALTER TABLE national_authorities ADD COLUMN archived boolean NOT NULL DEFAULT 0');
+    // Existing rows get the time of the migration (UTC, as the drivers store dates).
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     await queryRunner.query(
       `ALTER TABLE national_authorities ADD COLUMN updated_at ${mysql ? 'datetime(3)' : 'datetime'} NOT NULL DEFAULT '${now}'`,
     );
@@ -50,6 +49,7 @@ export class Stewardship1764900000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('authority_changes');
-    await queryRunner.dropColumns('national_authorities', ['updated_at', 'archived', 'description']);
+    for (const column of ['updated_at', 'archived', 'description'])
+      await queryRunner.query(`ALTER TABLE national_authorities DROP COLUMN ${column}`);
   }
 }
