@@ -386,6 +386,14 @@ describe('the directory of national authorities through the gateway', () => {
       expect([...seen].sort().reverse()).toEqual(seen);
     });
 
+    it("narrows to one country's changes", async () => {
+      const { data } = await call('{ authorityHistory(country: "hn", first: 100) { nodes { countryCode kind } } }', {}, secretariat);
+      expect(data.authorityHistory.nodes).toEqual([
+        { countryCode: 'HN', kind: 'UPDATED' },
+        { countryCode: 'HN', kind: 'CREATED' },
+      ]);
+    });
+
     it('is readable by the Secretariat only', async () => {
       expect((await call(HISTORY, {}, gtOfficer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await call(HISTORY, {}, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -41,6 +41,7 @@ export class AuthorityFieldChange {
 @ObjectType({ description: 'A change to the directory of national authorities: who made it, when, and the fields it changed.' })
 @Entity('authority_changes')
 @Index('idx_authority_changes_authority_recency', ['authorityId', 'recency'])
+@Index('idx_authority_changes_country_recency', ['countryCode', 'recency'])
 @Index('idx_authority_changes_recency', ['recency'])
 export class AuthorityChange {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })

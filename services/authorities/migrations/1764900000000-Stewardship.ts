@@ -41,6 +41,7 @@ export class Stewardship1764900000000 implements MigrationInterface {
         ],
         indices: [
           { name: 'idx_authority_changes_authority_recency', columnNames: ['authority_id', 'recency'] },
+          { name: 'idx_authority_changes_country_recency', columnNames: ['country_code', 'recency'] },
           { name: 'idx_authority_changes_recency', columnNames: ['recency'] },
         ],
       }),
