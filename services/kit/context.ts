@@ -12,6 +12,11 @@ export interface Context<L = unknown> {
   viewer: Viewer | null;
   /** The request's Authorization header, to pass on when this subgraph asks another one. */
   authorization: string | null;
+  /**
+   * The client's address: the one the gateway names in `x-client-address` when the peer is a gateway
+   * (GATEWAY_ADDRESSES), else the peer's own; sign-in and sign-up throttles count by it. Absent in process.
+   */
+  clientAddress?: string;
   db: DataSource;
   loaders: L;
   config: Config;

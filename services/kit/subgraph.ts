@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
-import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
+import { CLIENT_ADDRESS_HEADER, loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
@@ -47,6 +47,17 @@ export interface RunningSubgraph {
 function formatErrorOf(service: SubgraphName) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
     isDatabaseUnavailable(error) ? maskError({ ...formatted, extensions: serviceUnavailable(service).extensions }) : maskError(formatted);
+}
+
+/**
+ * The client's address: what a gateway (a peer listed in GATEWAY_ADDRESSES) says in x-client-address,
+ * else the peer's own address, so that a caller reaching the subgraph straight cannot pick the address
+ * it is throttled by.
+ */
+function clientAddressOf(req: http.IncomingMessage, gatewayAddresses: string[]): string | undefined {
+  const peer = req.socket.remoteAddress;
+  const named = req.headers[CLIENT_ADDRESS_HEADER];
+  return peer !== undefined && gatewayAddresses.includes(peer) && typeof named === 'string' && named !== '' ? named.slice(0, 64) : peer;
 }
 
 /** Opens the database (running migrations), seeds, builds the schema and listens on `port` (0: any free). */
@@ -92,6 +103,7 @@ export async function startSubgraph<L>(
     const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
     return {
       requestId,
+      clientAddress: clientAddressOf(req, config.gatewayAddresses),
       log: log.child({ requestId }),
       viewer,
       authorization,

@@ -19,6 +19,12 @@ export interface Viewer {
 }
 
 const ALGORITHM = 'HS256';
+
+/**
+ * The header in which the gateway names its client's address (gateway/data-source.ts); a subgraph believes
+ * it only from a peer listed in GATEWAY_ADDRESSES (services/kit/subgraph.ts).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 const ROLES: Role[] = ['AUTHORITY', 'SECRETARIAT'];
 
 /**
