@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
@@ -10,6 +11,11 @@ export interface Context<L = unknown> {
   log: Logger;
   /** Verified from the request's token by this subgraph itself; null when anonymous. */
   viewer: Viewer | null;
+  /**
+   * Why the request's token was refused (expired, bad signature): the request is then anonymous, and a field
+   * that needs a viewer says UNAUTHENTICATED with this reason (auth-checker.ts). Absent when none was sent or it held.
+   */
+  tokenRefused?: GraphQLError | null;
   /** The request's Authorization header, to pass on when this subgraph asks another one. */
   authorization: string | null;
   /**

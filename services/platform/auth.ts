@@ -101,6 +101,28 @@ export function verifyAuthorization(header: string | undefined, secret: string):
   };
 }
 
+/** What a request's Authorization header makes of its caller. */
+export interface Caller {
+  viewer: Viewer | null;
+  /** Why the token it carries was not accepted (expired, bad signature...); null when none was sent or it held. */
+  tokenRefused: GraphQLError | null;
+}
+
+/**
+ * The caller of a GraphQL request: an invalid or expired token counts as no token, so that `login`, `signUp`
+ * and public fields answer as they would for an anonymous caller (a stale token in a client does not stop its
+ * user signing in again). A field that needs a viewer says UNAUTHENTICATED with `tokenRefused`'s reason
+ * (kit/auth-checker.ts). The live feed stays strict: it calls verifyAuthorization, and an expired token ends it.
+ */
+export function callerOf(header: string | undefined, secret: string): Caller {
+  try {
+    return { viewer: verifyAuthorization(header, secret), tokenRefused: null };
+  } catch (error) {
+    if ((error as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw error;
+    return { viewer: null, tokenRefused: error as GraphQLError };
+  }
+}
+
 /**
  * The scope of the gateway's feed credential: it lets the bearer read the newest id of a subgraph's
  * event logs (GET /feeds/<field>/head) and nothing else. It names no user and holds no role, and
