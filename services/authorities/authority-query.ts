@@ -18,9 +18,10 @@ export function authorityCriteria(filter: AuthorityFilter | null | undefined): A
   return { country: countryFilter(filter?.country), competence: filter?.competence ?? null, search: searchTerm(filter?.search) };
 }
 
-/** The national authorities that meet the criteria: by relevance then name with a search, by name otherwise. */
+/** The national authorities that meet the criteria, archived ones left out: by relevance then name with a search, by name otherwise. */
 export function authoritiesQuery(db: DataSource, criteria: AuthorityCriteria): ListQuery<NationalAuthority> {
-  const query = db.getRepository(NationalAuthority).createQueryBuilder('a');
+  // Archived authorities stay for the history of agreements and practices, resolvable by id only.
+  const query = db.getRepository(NationalAuthority).createQueryBuilder('a').where('a.archived = :archived', { archived: false });
   if (criteria.country) query.andWhere('a.country_code = :country', { country: criteria.country });
   if (criteria.competence) query.andWhere('a.competences LIKE :competence', { competence: `%"${criteria.competence}"%` });
   if (criteria.search) return { query, keys: applySearch(query, AUTHORITIES_INDEX, criteria.search, 'name') };

@@ -2,6 +2,8 @@ import { DEMO_AUTHORITY_COUNTRIES, DemoAuthoritySlot, demoAuthorityId } from '..
 import { Competence, NationalAuthority } from './entities/national-authority.entity';
 
 const PORTUGUESE = new Set(['BR']);
+/** A fixed time, so that the demo directory is the same on every machine. */
+const DEMO_UPDATED_AT = new Date('2026-01-01T00:00:00.000Z');
 const FRENCH = new Set(['HT']);
 
 const NAMES: Record<DemoAuthoritySlot, { es: string; pt: string; fr: string; acronym: string; competences: Competence[] }> = {
@@ -44,7 +46,10 @@ export function demoAuthorities(): NationalAuthority[] {
         website: `https://${domain}`,
         email: `contacto@${domain}`,
         phone: '+1 555 0100',
+        description: null,
         isContactPoint: slot === 'coordination',
+        archived: false,
+        updatedAt: DEMO_UPDATED_AT,
         isDemo: true,
       });
     }),

@@ -7,17 +7,20 @@ import { NationalAuthority } from './entities/national-authority.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAuthorities1764400000000 } from './migrations/1764400000000-CreateAuthorities';
 import { FullTextSearch1764600000000 } from './migrations/1764600000000-FullTextSearch';
+import { Stewardship1764900000000 } from './migrations/1764900000000-Stewardship';
+import { AuthorityChange } from './entities/authority-change.entity';
 import { buildAuthoritiesSchema } from './schema';
 
 export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'authorities',
-  entities: [Country, NationalAuthority],
-  migrations: [CreateAuthorities1764400000000, FullTextSearch1764600000000],
+  entities: [Country, NationalAuthority, AuthorityChange],
+  migrations: [CreateAuthorities1764400000000, FullTextSearch1764600000000, Stewardship1764900000000],
   buildSchema: buildAuthoritiesSchema,
   createLoaders,
   async seed(db, config) {
     const countries = memberStates().map((state) => Object.assign(new Country(), state));
     await upsertRows(db, Country, countries, ['code']);
-    if (config.seedDemo) await upsertRows(db, NationalAuthority, demoAuthorities(), ['id']);
+    // Inserted once, never refreshed: the States maintain the directory, and a restart must not undo their changes.
+    if (config.seedDemo) await db.createQueryBuilder().insert().into(NationalAuthority).values(demoAuthorities()).orIgnore().execute();
   },
 };

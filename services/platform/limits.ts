@@ -39,4 +39,6 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'Query.principles': WORK_PLAN_SIZES.principles,
   'Query.objectives': WORK_PLAN_SIZES.objectives,
   'Guideline.indicators': WORK_PLAN_SIZES.indicatorsPerGuideline,
+  /** One entry per field the directory's history follows (TRACKED in services/authorities/history.ts). */
+  'AuthorityChange.fields': 9,
 };

@@ -48,13 +48,27 @@ export class NationalAuthority {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public contact phone, international format.' })
+  /** Stored in E.164 (+50222223333); answered formatted internationally (NationalAuthorityResolver.phone). */
   @Column({ type: 'varchar', length: 50, nullable: true })
   phone: string | null;
 
   @Field(() => Boolean, { description: "True for the country's national contact point on trafficking in persons." })
   @Column({ name: 'is_contact_point', type: 'boolean', default: false })
   isContactPoint: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Mandate and remit, in a few lines.' })
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True once archived: it leaves the lists and search, cannot be the contact point, and stays resolvable by id.',
+  })
+  @Column({ type: 'boolean', default: false })
+  archived: boolean;
+
+  @Field(() => Date, { description: 'When the authority was created or last changed (a designation included).' })
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt: Date;
 
   @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })

@@ -20,11 +20,14 @@ export function createLoaders(db: DataSource) {
       (ids: string[]) => authorities.findBy({ id: In(ids) }),
       (a) => a.id,
     ),
-    /** The first authorities of each country, by name. */
+    /** The first authorities of each country that are not archived, by name. */
     authoritiesByCountry: firstOfEachLoader(
       (codes: string[], first) =>
         firstOfEach(
-          authorities.createQueryBuilder('a').where('a.country_code IN (:...codes)', { codes }),
+          authorities
+            .createQueryBuilder('a')
+            .where('a.country_code IN (:...codes)', { codes })
+            .andWhere('a.archived = :archived', { archived: false }),
           COUNTRY_AUTHORITIES,
           first,
         ).getMany(),

@@ -6,20 +6,26 @@ import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
 import { authorityReference } from '../lookups';
+import { internationalFormat } from '../phone';
 import { AuthoritiesArgs, NationalAuthorityConnection } from './authority.args';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityResolver {
   @Query(() => NationalAuthorityConnection, {
-    description: 'The directory of national authorities, by name (by relevance with filter.search).',
+    description: 'The directory of national authorities, archived ones left out, by name (by relevance with filter.search).',
   })
   authorities(@Args() { filter, ...page }: AuthoritiesArgs, @Ctx() { db }: Context<Loaders>): Promise<NationalAuthorityConnection> {
     return paginateList(authoritiesQuery(db, authorityCriteria(filter)), page);
   }
 
-  @Query(() => NationalAuthority, { nullable: true, description: 'A national authority by id; null when none.' })
+  @Query(() => NationalAuthority, { nullable: true, description: 'A national authority by id, archived ones included; null when none.' })
   authority(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<NationalAuthority | null> {
     return authorityReference.find(ctx, id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Public contact phone in international format, e.g. +502 2222 3333.' })
+  phone(@Root() authority: NationalAuthority): string | null {
+    return authority.phone === null ? null : internationalFormat(authority.phone);
   }
 
   @FieldResolver(() => Country, { description: 'The country the authority belongs to.' })

@@ -1,0 +1,84 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+/** What happened to a national authority. */
+export enum AuthorityChangeKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  ARCHIVED = 'ARCHIVED',
+  DESIGNATED = 'DESIGNATED',
+  UNDESIGNATED = 'UNDESIGNATED',
+}
+registerEnumType(AuthorityChangeKind, {
+  name: 'AuthorityChangeKind',
+  description: 'What happened to a national authority.',
+  valuesConfig: {
+    CREATED: { description: 'It was added to the directory.' },
+    UPDATED: { description: 'Some of its fields changed.' },
+    ARCHIVED: { description: 'It was archived (and lost its contact point status, if it had it).' },
+    DESIGNATED: { description: 'It was designated national contact point of its country.' },
+    UNDESIGNATED: { description: 'It stopped being the contact point: another one was designated.' },
+  },
+});
+
+/** One field of an authority as a change left it; lists (competences) are comma-separated. */
+@ObjectType({ description: 'One field of a national authority before and after a change.' })
+export class AuthorityFieldChange {
+  @Field(() => String, { description: 'The field, as NationalAuthority names it (e.g. phone, competences, isContactPoint).' })
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'Its value before the change; null when it had none (always on CREATED).' })
+  oldValue: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its value after the change; null when cleared.' })
+  newValue: string | null;
+}
+
+/**
+ * One entry of the directory's history: written in the same transaction as the change it records, never
+ * updated or deleted. No foreign key: the history outlives any later change to the authority.
+ */
+@ObjectType({ description: 'A change to the directory of national authorities: who made it, when, and the fields it changed.' })
+@Entity('authority_changes')
+@Index('idx_authority_changes_authority_recency', ['authorityId', 'recency'])
+@Index('idx_authority_changes_recency', ['recency'])
+export class AuthorityChange {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => AuthorityChangeKind, { description: 'What happened.' })
+  @Column({ type: 'varchar', length: 20 })
+  kind: AuthorityChangeKind;
+
+  @Field(() => ID, { description: 'The authority changed.' })
+  @Column({ name: 'authority_id', type: 'varchar', length: 36 })
+  authorityId: string;
+
+  @Field(() => ID, { description: 'ISO code of its country.' })
+  @Column({ name: 'country_code', type: 'varchar', length: 2 })
+  countryCode: string;
+
+  @Field(() => ID, { description: 'The user account that made the change.' })
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  @Column({ type: 'datetime', precision: 3 })
+  at: Date;
+
+  @Field(() => [AuthorityFieldChange], { description: 'The fields that changed, with their old and new values.' })
+  @Column({ type: 'simple-json' })
+  fields: AuthorityFieldChange[];
+
+  /** The sort key of "newest first" (recencyKey): keyset pagination sorts ascending on a column. */
+  @Column({ type: 'varchar', length: 13 })
+  recency: string;
+}
+
+const LATEST = 9_999_999_999_999;
+
+/** Sorts ascending as times sort descending: 13 digits, zero-padded, until the year 2286. */
+export function recencyKey(at: Date): string {
+  return String(LATEST - at.getTime()).padStart(13, '0');
+}

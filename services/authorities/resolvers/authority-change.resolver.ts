@@ -1,0 +1,38 @@
+import { Args, ArgsType, Authorized, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../kit/context';
+import { byId } from '../../kit/entity-reference';
+import { columnKey, paginateList } from '../../kit/keyset';
+import { Connection, PageArgs } from '../../kit/pagination';
+import { badInput } from '../../platform/errors';
+import { AuthorityChange } from '../entities/authority-change.entity';
+import type { Loaders } from '../loaders';
+
+@ArgsType()
+export class AuthorityHistoryArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the changes of this authority; every change of the directory without it.' })
+  authorityId?: string | null;
+}
+
+@ObjectType({ description: 'A page of the history of the directory, newest first.' })
+export class AuthorityChangeConnection extends Connection(AuthorityChange) {}
+
+@Resolver(() => AuthorityChange)
+export class AuthorityChangeResolver {
+  @Authorized('SECRETARIAT')
+  @Query(() => AuthorityChangeConnection, {
+    description:
+      "The history of the directory of national authorities, newest first: every creation, change, archiving and designation, who made it and the fields' old and new values. SECRETARIAT only.",
+  })
+  authorityHistory(
+    @Args() { authorityId, ...page }: AuthorityHistoryArgs,
+    @Ctx() { db }: Context<Loaders>,
+  ): Promise<AuthorityChangeConnection> {
+    const query = db.getRepository(AuthorityChange).createQueryBuilder('h');
+    if (authorityId != null) {
+      const key = byId.parse(authorityId);
+      if (key === null) throw badInput('authorityId is not the id of a national authority.', 'authorityId');
+      query.where('h.authority_id = :key', { key });
+    }
+    return paginateList({ query, keys: [columnKey('h', 'recency')] }, page);
+  }
+}
