@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { signToken } from '../platform/auth';
 import type { Config } from '../platform/config';
@@ -71,7 +72,8 @@ const wrongCredentials = () => unauthenticated('The e-mail or the password is no
  */
 export async function authenticate(db: DataSource, config: Config, emailGiven: string, password: string, address: string): Promise<User> {
   const email = normalizeEmail(emailGiven);
-  const subject = `${email} ${address}`;
+  // A digest of the e-mail: of bounded length whatever NFKC made of it, and no e-mail kept in the throttle table.
+  const subject = `${createHash('sha256').update(email).digest('base64url')} ${address}`;
   await countAttempt(db, signInLimit(config), subject);
   const user = await db.getRepository(User).findOneBy({ email });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));

@@ -1,5 +1,5 @@
 import { badInput } from '../platform/errors';
-import { MAX_NAME_LENGTH } from '../kit/input-limits';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../kit/input-limits';
 
 /**
  * A password of fewer distinct characters is refused (`aaaaaaaaaaaa`, twelve spaces, `abcabcabcabc`).
@@ -49,6 +49,8 @@ function mixesScripts(part: string): boolean {
 /** The e-mail to store: normalised, or BAD_USER_INPUT when its local part or its domain mixes scripts. */
 export function newAccountEmail(given: string): string {
   const email = normalizeEmail(given);
+  // NFKC can lengthen it (one character may become 18): the column holds MAX_EMAIL_LENGTH.
+  if (email.length > MAX_EMAIL_LENGTH) throw badInput(`email must be at most ${MAX_EMAIL_LENGTH} characters.`, 'email');
   const at = email.lastIndexOf('@');
   const [local, domain] = [email.slice(0, at), email.slice(at + 1)];
   if (mixesScripts(local) || domain.split('.').some(mixesScripts)) {

@@ -64,6 +64,7 @@ describe('accounts: sign-up and sign-in', () => {
       ['a malformed e-mail', { email: 'not-an-email', password: PASSWORD, name: 'A' }, 'email'],
       ['an empty name', { email: 'noname@example.org', password: PASSWORD, name: '' }, 'name'],
       ['a 1,000,000-character name', { email: 'big@example.org', password: PASSWORD, name: 'x'.repeat(1_000_000) }, 'name'],
+      ['an e-mail that NFKC makes too long', { email: `${'\ufdfa'.repeat(200)}@example.org`, password: PASSWORD, name: 'A' }, 'email'],
       ['a name of spaces', { email: 'spaces@example.org', password: PASSWORD, name: '     ' }, 'name'],
       ['a password of one repeated letter', { email: 'weak@example.org', password: 'aaaaaaaaaaaa', name: 'A' }, 'password'],
       ['a password of twelve spaces', { email: 'weak@example.org', password: ' '.repeat(12), name: 'A' }, 'password'],

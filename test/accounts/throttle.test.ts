@@ -23,19 +23,17 @@ async function startAccounts(overrides: Record<string, string> = {}) {
     return (await response.json()) as Answer;
   };
   const addUser = async (email: string) =>
-    subgraph.db
-      .getRepository(User)
-      .insert(
-        Object.assign(new User(), {
-          id: newId(),
-          email,
-          name: 'Target',
-          passwordHash: await hashPassword(PASSWORD),
-          role: null,
-          countryCode: null,
-          authorityId: null,
-        }),
-      );
+    subgraph.db.getRepository(User).insert(
+      Object.assign(new User(), {
+        id: newId(),
+        email,
+        name: 'Target',
+        passwordHash: await hashPassword(PASSWORD),
+        role: null,
+        countryCode: null,
+        authorityId: null,
+      }),
+    );
   const stop = async () => {
     await subgraph.stop();
     await cleanUp(config);
@@ -77,6 +75,10 @@ describe('the sign-in throttle, straight to the accounts subgraph', () => {
 
     it('lets the owner in from another address, named by a gateway (a peer in GATEWAY_ADDRESSES)', async () => {
       expect(codeOf(await accounts.login('target@example.org', PASSWORD, { 'x-client-address': '198.51.100.7' }))).toBe('SIGNED_IN');
+    });
+
+    it('answers an e-mail that NFKC makes longer than any column as a wrong one', async () => {
+      expect(codeOf(await accounts.login(`${'\ufdfa'.repeat(200)}@example.org`, PASSWORD))).toBe('UNAUTHENTICATED');
     });
 
     it('forgives the failures of that address once the owner signs in from it', async () => {
