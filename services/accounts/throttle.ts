@@ -19,6 +19,7 @@ export interface Limit {
  */
 export async function countAttempt(db: DataSource, limit: Limit, subject: string, now = new Date()): Promise<void> {
   const repository = db.getRepository(Throttle);
+  await pruneNowAndThen(db, limit, now);
   await repository
     .createQueryBuilder()
     .insert()
@@ -47,6 +48,29 @@ export async function countAttempt(db: DataSource, limit: Limit, subject: string
   throw userError('TOO_MANY_ATTEMPTS', `Too many ${limit.what}; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
     retryAfterSeconds,
   });
+}
+
+/** How many attempts a process counts between two prunings of the rows whose window is over. */
+const PRUNE_EVERY = 200;
+let sincePruned = 0;
+
+/**
+ * Rows whose window is over count for nothing (the next attempt starts a new window): every PRUNE_EVERY
+ * attempts they are deleted, so that guesses at many e-mails do not grow the table for ever.
+ */
+async function pruneNowAndThen(db: DataSource, limit: Limit, now: Date): Promise<void> {
+  sincePruned += 1;
+  if (sincePruned < PRUNE_EVERY) return;
+  sincePruned = 0;
+  await db
+    .getRepository(Throttle)
+    .createQueryBuilder()
+    .delete()
+    .where('scope = :scope AND window_start <= :expired', {
+      scope: limit.scope,
+      expired: new Date(now.getTime() - limit.windowSeconds * 1000),
+    })
+    .execute();
 }
 
 /** Forgets the attempts of `subject`: a successful sign-in forgives the failures before it. */

@@ -26,6 +26,15 @@ describe('accounts, through the gateway', () => {
     (await graph.query(SIGN_UP, { input }, headers)).body;
   const login = async (email: string, password: string, headers: Record<string, string> = {}) =>
     (await graph.query(LOGIN, { email, password }, headers)).body;
+  /** Straight to the accounts subgraph, past the gateway. */
+  const straight = async (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await fetch(graph.subgraphs.accounts.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
   /** As the gateway would ask for a client at `address` (the accounts subgraph believes a gateway's peer address). */
   const loginFrom = async (address: string, email: string, password: string) => {
     const response = await fetch(graph.subgraphs.accounts.url, {
@@ -126,6 +135,11 @@ describe('accounts, through the gateway', () => {
       }
     });
 
+    it('does not stop signing in straight at the accounts subgraph either', async () => {
+      const { status, body } = await straight(LOGIN, { email: 'stale@example.org', password: PASSWORD }, { authorization: expired() });
+      expect([status, body.errors]).toEqual([200, undefined]);
+    });
+
     it('does not stop signing up', async () => {
       const { status, body } = await graph.query(
         SIGN_UP,
@@ -194,6 +208,13 @@ describe('accounts, through the gateway', () => {
     ])('refuses %s with BAD_USER_INPUT, and writes nothing', async (_case, args, field) => {
       const { body } = await graph.query(GRANT, { userId: officerId, ...args() }, secretariat);
       expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(await stored()).toEqual(untouched);
+    });
+
+    it('refuses an authority of another country straight at the accounts subgraph too, and writes nothing', async () => {
+      const grant = GRANT.replace('authority { id name }', 'authority { id }'); // `name` is the authorities subgraph's
+      const { body } = await straight(grant, { userId: officerId, role: 'AUTHORITY', country: 'GT', authorityId: mx }, secretariat);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'authorityId' });
       expect(await stored()).toEqual(untouched);
     });
 
