@@ -72,7 +72,10 @@ export function newAccountName(given: string): string {
 
 /** BAD_USER_INPUT for a password of too few distinct characters (its length is checked by the input type). */
 export function assertStrongPassword(password: string): void {
-  if (new Set(password.normalize('NFC')).size < MIN_DISTINCT_PASSWORD_CHARACTERS) {
+  if (!hasEnoughDistinctCharacters(password)) {
     throw badInput(`password must hold at least ${MIN_DISTINCT_PASSWORD_CHARACTERS} different characters.`, 'password');
   }
 }
+
+export const hasEnoughDistinctCharacters = (password: string): boolean =>
+  new Set(password.normalize('NFC')).size >= MIN_DISTINCT_PASSWORD_CHARACTERS;

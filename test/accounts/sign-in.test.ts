@@ -118,6 +118,12 @@ describe('accounts: sign-up and sign-in', () => {
       expect(verifyAuthorization(`Bearer ${token}`, TEST_JWT_SECRET)!.role).toBe('SECRETARIAT');
     });
 
+    it('is refused at start when ENLACE_ADMIN_PASSWORD has too few different characters', async () => {
+      const config = { ...subgraph.config, adminEmail: 'weak-admin@enlace.example', adminPassword: 'aaaaaaaaaaaaaaaa' };
+      await expect(accountsSubgraph.seed!(subgraph.db, config, { info() {} } as never)).rejects.toThrow(/6 different characters/);
+      expect(await subgraph.db.getRepository(User).countBy({ email: 'weak-admin@enlace.example' })).toBe(0);
+    });
+
     it('is not created twice when the service starts again', async () => {
       await accountsSubgraph.seed!(subgraph.db, subgraph.config, { info() {} } as never);
       expect(await subgraph.db.getRepository(User).countBy({ email: 'secretariat@enlace.example' })).toBe(1);
