@@ -1,6 +1,7 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { clientClosedRequest, responseTooLarge, subgraphUnavailable } from '../services/platform/errors';
 import type { Metrics } from '../services/platform/metrics';
+import { CLIENT_ADDRESS_HEADER } from '../services/platform/auth';
 import type { GatewayContext } from './context';
 import { SIGNAL_HEADER, signalKey, SubgraphFetchError, subgraphFetch } from './subgraph-fetch';
 
@@ -75,6 +76,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const { request, context } = options;
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // Whom the subgraphs' sign-in and sign-up throttles count (services/kit/subgraph.ts trusts it from
+    // GATEWAY_ADDRESSES only). On mutations only: a query carrying it could no longer share a fetch in flight.
+    if (context.clientAddress && request.query?.trimStart().startsWith('mutation')) {
+      request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    }
     // The fetch ends when the client request it is made for goes away (see subgraphFetch).
     if (context.signal) request.http?.headers.set(SIGNAL_HEADER, signalKey(context.signal));
   }

@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { signToken } from '../platform/auth';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
-import { badInput, unauthenticated } from '../platform/errors';
+import { unauthenticated } from '../platform/errors';
 import { newId } from '../kit/ids';
+import { inTransaction } from '../kit/transaction';
 import { User } from './entities/user.entity';
+import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail } from './credentials';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
-import { assertNotThrottled, clearFailures, recordFailure } from './throttle';
+import { countAttempt, forgetAttempts, type Limit } from './throttle';
 
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+export { normalizeEmail };
 
 export const viewerOf = (user: User): Viewer => ({
   id: user.id,
@@ -21,18 +24,32 @@ export function tokenOf(user: User, jwtSecret: string, config: Config): string {
   return signToken(viewerOf(user), jwtSecret, config.tokenTtlSeconds);
 }
 
-/** Creates an account; the e-mail must be free. */
+/** Where a request comes from, as the throttles count it: the client's address the gateway names, or the peer. */
+export const addressOf = (clientAddress: string | undefined): string => clientAddress ?? 'unknown';
+
+const signInLimit = (config: Config): Limit => ({
+  scope: 'sign-in',
+  max: config.signIn.maxFailures,
+  windowSeconds: config.signIn.failureWindowSeconds,
+  what: 'failed sign-ins for this e-mail from this address',
+});
+
+const signUpLimit = (config: Config): Limit => ({
+  scope: 'sign-up',
+  max: config.signIn.signUpsPerHour,
+  windowSeconds: 3600,
+  what: 'sign-ups from this address',
+});
+
+/** Creates an account whose fields are already checked and normalised; the e-mail must be free (the unique index holds it). */
 export async function createUser(
   manager: EntityManager,
   fields: { email: string; password: string; name: string },
   extra: Partial<User> = {},
 ): Promise<User> {
-  const email = normalizeEmail(fields.email);
-  const users = manager.getRepository(User);
-  if (await users.existsBy({ email })) throw badInput('An account with this e-mail already exists; sign in instead.', 'email');
   const user = Object.assign(new User(), {
     id: newId(),
-    email,
+    email: normalizeEmail(fields.email),
     name: fields.name.trim(),
     passwordHash: await hashPassword(fields.password),
     role: null,
@@ -41,23 +58,54 @@ export async function createUser(
     createdAt: new Date(),
     ...extra,
   });
-  await users.insert(user);
+  await manager.getRepository(User).insert(user);
+  return user;
+}
+
+const wrongCredentials = () => unauthenticated('The e-mail or the password is not right.');
+
+/**
+ * The same UNAUTHENTICATED answer for an unknown e-mail and a wrong password (and the same work: the decoy
+ * hash), so that sign-in tells nobody which e-mails have accounts. The attempt is counted for this e-mail
+ * from this address before the password is checked (throttle.ts), so concurrent guesses cannot outrun the
+ * limit, and guesses from one address do not lock the owner out from another; success forgives them.
+ */
+export async function authenticate(db: DataSource, config: Config, emailGiven: string, password: string, address: string): Promise<User> {
+  const email = normalizeEmail(emailGiven);
+  // A digest of the e-mail: of bounded length whatever NFKC made of it, and no e-mail kept in the throttle table.
+  const subject = `${createHash('sha256').update(email).digest('base64url')} ${address}`;
+  await countAttempt(db, signInLimit(config), subject);
+  const user = await db.getRepository(User).findOneBy({ email });
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !user.passwordHash || !valid) throw wrongCredentials();
+  await forgetAttempts(db, signInLimit(config), subject);
   return user;
 }
 
 /**
- * The same UNAUTHENTICATED answer for an unknown e-mail and a wrong password (and the same work:
- * the decoy hash), so that sign-in tells nobody which e-mails have accounts.
+ * Signs up, and never says "this e-mail has an account": for an e-mail that has one, signUp is login (the
+ * right password signs in, any other gets login's own UNAUTHENTICATED, counted by the same throttle), so it
+ * tells a caller nothing that login would not. Every valid sign-up counts against its address (SIGNUP_RATE_LIMIT):
+ * that an e-mail is taken still shows as "signUp did not create an account", at that rate at most.
  */
-export async function authenticate(db: DataSource, emailGiven: string, password: string): Promise<User> {
-  const email = normalizeEmail(emailGiven);
-  await assertNotThrottled(db.manager, email);
-  const user = await db.getRepository(User).findOneBy({ email });
-  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !user.passwordHash || !valid) {
-    await recordFailure(db.manager, email);
-    throw unauthenticated('The e-mail or the password is not right.');
+export async function signUp(
+  db: DataSource,
+  config: Config,
+  input: { email: string; password: string; name: string },
+  address: string,
+): Promise<{ user: User; created: boolean }> {
+  const email = newAccountEmail(input.email);
+  const name = newAccountName(input.name);
+  assertStrongPassword(input.password);
+  await countAttempt(db, signUpLimit(config), address);
+  if (await db.getRepository(User).existsBy({ email })) {
+    return { user: await authenticate(db, config, email, input.password, address), created: false };
   }
-  await clearFailures(db.manager, email);
-  return user;
+  try {
+    return { user: await inTransaction(db, (manager) => createUser(manager, { email, name, password: input.password })), created: true };
+  } catch (error) {
+    // Taken meanwhile by a concurrent sign-up: the unique index refused the second row.
+    if (!(await db.getRepository(User).existsBy({ email }))) throw error;
+    return { user: await authenticate(db, config, email, input.password, address), created: false };
+  }
 }

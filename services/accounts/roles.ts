@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { Context } from '../kit/context';
+import { assertActiveAuthorityOf } from './authority-check';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
 import { inTransaction } from '../kit/transaction';
@@ -13,8 +14,13 @@ export interface RoleChange {
   authorityId?: string | null;
 }
 
-/** Gives the account the role, replacing the one it had; the user's next sign-in carries it. */
-export async function grantRole(db: DataSource, change: RoleChange): Promise<User> {
+/**
+ * Gives the account the role, replacing the one it had; the user's next sign-in carries it. An AUTHORITY
+ * needs a Member State, and the authority it names must be an active one of that State (asked of the
+ * directory before anything is written).
+ */
+export async function grantRole(ctx: Context, change: RoleChange): Promise<User> {
+  const { db } = ctx;
   const country = change.country ? normalizeCountryCode(change.country) : null;
   if (change.role === Role.AUTHORITY && !country) {
     throw badInput('AUTHORITY needs `country`, the ISO code of an OAS Member State.', 'country');
@@ -23,6 +29,7 @@ export async function grantRole(db: DataSource, change: RoleChange): Promise<Use
   if (change.authorityId && (change.role !== Role.AUTHORITY || authorityId === null)) {
     throw badInput('authorityId goes with AUTHORITY and is the id of a national authority.', 'authorityId');
   }
+  if (authorityId && country) await assertActiveAuthorityOf(ctx, authorityId, country);
   return inTransaction(db, async (manager) => {
     const users = manager.getRepository(User);
     const userId = byId.parse(change.userId);

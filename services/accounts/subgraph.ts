@@ -1,17 +1,18 @@
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { ensureAdmin } from './admin';
-import { LoginFailure } from './entities/login-failure.entity';
+import { Throttle } from './entities/throttle.entity';
 import { User } from './entities/user.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAccounts1764401000000 } from './migrations/1764401000000-CreateAccounts';
 import { CreateLoginFailures1764401100000 } from './migrations/1764401100000-CreateLoginFailures';
+import { CreateThrottles1764402000000 } from './migrations/1764402000000-CreateThrottles';
 import { buildAccountsSchema } from './schema';
 
 /** No demo users: accounts come from sign-up, and the first Secretariat from the environment. */
 export const accountsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'accounts',
-  entities: [User, LoginFailure],
-  migrations: [CreateAccounts1764401000000, CreateLoginFailures1764401100000],
+  entities: [User, Throttle],
+  migrations: [CreateAccounts1764401000000, CreateLoginFailures1764401100000, CreateThrottles1764402000000],
   buildSchema: buildAccountsSchema,
   createLoaders,
   seed: ensureAdmin,

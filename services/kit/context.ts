@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
@@ -10,8 +11,18 @@ export interface Context<L = unknown> {
   log: Logger;
   /** Verified from the request's token by this subgraph itself; null when anonymous. */
   viewer: Viewer | null;
+  /**
+   * Why the request's token was refused (expired, bad signature): the request is then anonymous, and a field
+   * that needs a viewer says UNAUTHENTICATED with this reason (auth-checker.ts). Absent when none was sent or it held.
+   */
+  tokenRefused?: GraphQLError | null;
   /** The request's Authorization header, to pass on when this subgraph asks another one. */
   authorization: string | null;
+  /**
+   * The client's address: the one the gateway names in `x-client-address` when the peer is a gateway
+   * (GATEWAY_ADDRESSES), else the peer's own; sign-in and sign-up throttles count by it. Absent in process.
+   */
+  clientAddress?: string;
   db: DataSource;
   loaders: L;
   config: Config;

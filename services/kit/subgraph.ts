@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
-import { loadJwtSecret, verifyAuthorization, type Viewer } from '../platform/auth';
+import { callerOf, CLIENT_ADDRESS_HEADER, loadJwtSecret, type Viewer } from '../platform/auth';
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
@@ -49,6 +49,17 @@ function formatErrorOf(service: SubgraphName) {
     isDatabaseUnavailable(error) ? maskError({ ...formatted, extensions: serviceUnavailable(service).extensions }) : maskError(formatted);
 }
 
+/**
+ * The client's address: what a gateway (a peer listed in GATEWAY_ADDRESSES) says in x-client-address,
+ * else the peer's own address, so that a caller reaching the subgraph straight cannot pick the address
+ * it is throttled by.
+ */
+function clientAddressOf(req: http.IncomingMessage, gatewayAddresses: string[]): string | undefined {
+  const peer = req.socket.remoteAddress;
+  const named = req.headers[CLIENT_ADDRESS_HEADER];
+  return peer !== undefined && gatewayAddresses.includes(peer) && typeof named === 'string' && named !== '' ? named.slice(0, 64) : peer;
+}
+
 /** Opens the database (running migrations), seeds, builds the schema and listens on `port` (0: any free). */
 export async function startSubgraph<L>(
   definition: SubgraphDefinition<L>,
@@ -89,11 +100,13 @@ export async function startSubgraph<L>(
   const answersInFlight = new AnswersInFlight(config.responseMaxObjectsInFlight);
   const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
-    const viewer = verifyAuthorization(authorization ?? undefined, jwtSecret);
+    const { viewer, tokenRefused } = callerOf(authorization ?? undefined, jwtSecret);
     return {
       requestId,
+      clientAddress: clientAddressOf(req, config.gatewayAddresses),
       log: log.child({ requestId }),
       viewer,
+      tokenRefused,
       authorization,
       db,
       loaders: definition.createLoaders(db, viewer),
@@ -102,6 +115,13 @@ export async function startSubgraph<L>(
       signal,
       guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }, answersInFlight),
     };
+  };
+  // The live feed stays strict: a subscription whose token expired ends with UNAUTHENTICATED (HTTP 401), for
+  // its client to sign in and resume, rather than carrying on as anonymous.
+  const feedContext = async (req: http.IncomingMessage, requestId: string): Promise<Context<L>> => {
+    const ctx = await context(req, requestId);
+    if (ctx.tokenRefused) throw ctx.tokenRefused;
+    return ctx;
   };
   const feeds = definition.feeds ?? [];
   const server: http.Server = createGraphQLHttpServer(apollo, {
@@ -117,7 +137,7 @@ export async function startSubgraph<L>(
     context,
     ...(feeds.length > 0
       ? {
-          routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context, formatError: formatErrorOf(definition.name) }),
+          routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context: feedContext, formatError: formatErrorOf(definition.name) }),
           routeLabels: [FEED_ROUTES],
         }
       : {}),

@@ -19,6 +19,12 @@ export interface Viewer {
 }
 
 const ALGORITHM = 'HS256';
+
+/**
+ * The header in which the gateway names its client's address (gateway/data-source.ts); a subgraph believes
+ * it only from a peer listed in GATEWAY_ADDRESSES (services/kit/subgraph.ts).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 const ROLES: Role[] = ['AUTHORITY', 'SECRETARIAT'];
 
 /**
@@ -93,6 +99,28 @@ export function verifyAuthorization(header: string | undefined, secret: string):
     country: typeof claims.country === 'string' ? claims.country : null,
     authorityId: typeof claims.authority === 'string' ? claims.authority : null,
   };
+}
+
+/** What a request's Authorization header makes of its caller. */
+export interface Caller {
+  viewer: Viewer | null;
+  /** Why the token it carries was not accepted (expired, bad signature...); null when none was sent or it held. */
+  tokenRefused: GraphQLError | null;
+}
+
+/**
+ * The caller of a GraphQL request: an invalid or expired token counts as no token, so that `login`, `signUp`
+ * and public fields answer as they would for an anonymous caller (a stale token in a client does not stop its
+ * user signing in again). A field that needs a viewer says UNAUTHENTICATED with `tokenRefused`'s reason
+ * (kit/auth-checker.ts). The live feed stays strict: it calls verifyAuthorization, and an expired token ends it.
+ */
+export function callerOf(header: string | undefined, secret: string): Caller {
+  try {
+    return { viewer: verifyAuthorization(header, secret), tokenRefused: null };
+  } catch (error) {
+    if ((error as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw error;
+    return { viewer: null, tokenRefused: error as GraphQLError };
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { projectPath } from './paths';
 
@@ -44,6 +45,17 @@ export interface Config {
   /** The first Secretariat account, created at start when both are set. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** How sign-in and sign-up attempts are limited (services/accounts/throttle.ts). */
+  signIn: {
+    /** LOGIN_MAX_FAILURES: failed sign-ins for one e-mail from one client address within the window. */
+    maxFailures: number;
+    /** LOGIN_FAILURE_WINDOW_SECONDS: how long a failure counts. */
+    failureWindowSeconds: number;
+    /** SIGNUP_RATE_LIMIT: sign-ups one client address may try per hour. */
+    signUpsPerHour: number;
+  };
+  /** GATEWAY_ADDRESSES: peers whose `x-client-address` header a subgraph believes (the gateways). */
+  gatewayAddresses: string[];
   /**
    * Limits of the live feed on the gateway (docs/live-feeds.md). Per WebSocket: FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION
    * (open or being opened), FEED_SUBSCRIBES_PER_SECOND with bursts of FEED_SUBSCRIBE_BURST, FEED_MAX_BUFFERED_KB
@@ -146,6 +158,20 @@ function originsVar(env: Env, name: string): string[] {
   return origins;
 }
 
+/** IP addresses, comma-separated, as a socket reports its peer (`10.0.0.5`, `::ffff:10.0.0.5`, `fd00::5`). */
+function addressesVar(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const addresses = raw
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of addresses) {
+    if (net.isIP(address) === 0) throw new Error(`${name} must list IP addresses, got "${address}"`);
+  }
+  return addresses;
+}
+
 function databaseUrlVar(env: Env): string | undefined {
   const raw = env.DATABASE_URL;
   if (!raw) return undefined;
@@ -195,6 +221,12 @@ export function loadConfig(env: Env = process.env): Config {
     tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,
+    signIn: {
+      maxFailures: intVar(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+      failureWindowSeconds: intVar(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 60, 24 * 3600),
+      signUpsPerHour: intVar(env, 'SIGNUP_RATE_LIMIT', 10, 1, 1_000_000),
+    },
+    gatewayAddresses: addressesVar(env, 'GATEWAY_ADDRESSES', ['127.0.0.1', '::1', '::ffff:127.0.0.1']),
     feed: {
       maxConnectionsPerAddress: intVar(env, 'FEED_MAX_CONNECTIONS_PER_ADDRESS', 50, 1, 100_000),
       maxSubscriptionsPerConnection: intVar(env, 'FEED_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),

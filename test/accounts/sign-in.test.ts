@@ -1,6 +1,6 @@
 import { verifyAuthorization } from '../../services/platform/auth';
 import { accountsSubgraph } from '../../services/accounts/subgraph';
-import { LoginFailure } from '../../services/accounts/entities/login-failure.entity';
+import { Throttle } from '../../services/accounts/entities/throttle.entity';
 import { User } from '../../services/accounts/entities/user.entity';
 import { TEST_JWT_SECRET } from '../helpers/config';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
@@ -41,10 +41,21 @@ describe('accounts: sign-up and sign-in', () => {
       expect(stored.passwordHash).not.toContain(PASSWORD);
     });
 
-    it('refuses a second account for the same e-mail, whatever its case', async () => {
+    it('folds the e-mail to NFKC and trims the name', async () => {
+      const { data, errors } = await signUp({ email: '\uff4c\uff55\uff49\uff53@Example.org', password: PASSWORD, name: '  Luis  ' });
+      expect(errors).toBeUndefined();
+      expect(data!.signUp).toMatchObject({ user: { email: 'luis@example.org', name: 'Luis' } });
+    });
+
+    it('answers a sign-up for a taken e-mail as login would, creating nothing: a token with its password, UNAUTHENTICATED without', async () => {
       const before = await users();
-      const { errors } = await signUp({ email: 'ANA.PEREZ@example.org', password: PASSWORD, name: 'Other' });
-      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+      const other = await signUp({ email: 'ANA.PEREZ@example.org', password: 'another password 1', name: 'Other' });
+      const wrongLogin = await login('ana.perez@example.org', 'another password 1');
+      expect(other.errors![0]).toEqual(wrongLogin.errors![0]);
+      expect(other.errors![0].message).not.toMatch(/exist/i);
+      const same = await signUp({ email: 'ANA.PEREZ@example.org', password: PASSWORD, name: 'Other' });
+      expect(same.errors).toBeUndefined();
+      expect((same.data!.signUp as { user: { name: string } }).user.name).toBe('Ana Pérez');
       expect(await users()).toBe(before);
     });
 
@@ -53,6 +64,13 @@ describe('accounts: sign-up and sign-in', () => {
       ['a malformed e-mail', { email: 'not-an-email', password: PASSWORD, name: 'A' }, 'email'],
       ['an empty name', { email: 'noname@example.org', password: PASSWORD, name: '' }, 'name'],
       ['a 1,000,000-character name', { email: 'big@example.org', password: PASSWORD, name: 'x'.repeat(1_000_000) }, 'name'],
+      ['an e-mail that NFKC makes too long', { email: `${'\ufdfa'.repeat(200)}@example.org`, password: PASSWORD, name: 'A' }, 'email'],
+      ['a name of spaces', { email: 'spaces@example.org', password: PASSWORD, name: '     ' }, 'name'],
+      ['a password of one repeated letter', { email: 'weak@example.org', password: 'aaaaaaaaaaaa', name: 'A' }, 'password'],
+      ['a password of twelve spaces', { email: 'weak@example.org', password: ' '.repeat(12), name: 'A' }, 'password'],
+      ['a password of five characters repeated', { email: 'weak@example.org', password: 'abcdeabcdeab', name: 'A' }, 'password'],
+      ['a Cyrillic "а" among Latin letters in the local part', { email: 'm\u0430ria@example.org', password: PASSWORD, name: 'A' }, 'email'],
+      ['a Cyrillic "а" among Latin letters in the domain', { email: 'maria@ex\u0430mple.org', password: PASSWORD, name: 'A' }, 'email'],
     ])('refuses %s, naming the field, and creates nothing', async (_case, input, field) => {
       const before = await users();
       const { errors } = await signUp(input);
@@ -87,7 +105,7 @@ describe('accounts: sign-up and sign-in', () => {
 
     it('lets the user in again once the failures are older than 15 minutes', async () => {
       const old = new Date(Date.now() - 16 * 60 * 1000);
-      await subgraph.db.getRepository(LoginFailure).update({ email: 'target@example.org' }, { at: old });
+      await subgraph.db.getRepository(Throttle).update({ scope: 'sign-in' }, { windowStart: old });
       expect((await login('target@example.org', PASSWORD)).errors).toBeUndefined();
     });
   });
@@ -98,6 +116,12 @@ describe('accounts: sign-up and sign-in', () => {
       expect(errors).toBeUndefined();
       const { token } = data!.login as { token: string };
       expect(verifyAuthorization(`Bearer ${token}`, TEST_JWT_SECRET)!.role).toBe('SECRETARIAT');
+    });
+
+    it('is refused at start when ENLACE_ADMIN_PASSWORD has too few different characters', async () => {
+      const config = { ...subgraph.config, adminEmail: 'weak-admin@enlace.example', adminPassword: 'aaaaaaaaaaaaaaaa' };
+      await expect(accountsSubgraph.seed!(subgraph.db, config, { info() {} } as never)).rejects.toThrow(/6 different characters/);
+      expect(await subgraph.db.getRepository(User).countBy({ email: 'weak-admin@enlace.example' })).toBe(0);
     });
 
     it('is not created twice when the service starts again', async () => {

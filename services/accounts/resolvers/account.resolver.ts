@@ -2,11 +2,10 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { MAX_EMAIL_LENGTH } from '../../kit/input-limits';
 import { badInput } from '../../platform/errors';
-import { authenticate, createUser, tokenOf, viewerOf } from '../account.service';
+import { addressOf, authenticate, signUp, tokenOf, viewerOf } from '../account.service';
 import type { Loaders } from '../loaders';
 import { MAX_PASSWORD_LENGTH } from '../passwords';
 import { AuthPayload, SignUpInput } from './account.input';
-import { inTransaction } from '../../kit/transaction';
 
 /**
  * Both mutations sign the request in as the user they return (ctx.viewer), so the payload's own fields,
@@ -14,16 +13,19 @@ import { inTransaction } from '../../kit/transaction';
  */
 @Resolver(() => AuthPayload)
 export class AccountResolver {
-  @Mutation(() => AuthPayload, { description: 'Creates an account and signs it in.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Creates an account and signs it in. For an e-mail that already has an account, this is `login` (see docs/api.md).',
+  })
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
-    const user = await inTransaction(ctx.db, (manager) => createUser(manager, input));
-    ctx.log.info({ userId: user.id }, 'account created');
+    const { user, created } = await signUp(ctx.db, ctx.config, input, addressOf(ctx.clientAddress));
+    if (created) ctx.log.info({ userId: user.id }, 'account created');
     ctx.viewer = viewerOf(user);
     return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
   }
 
   @Mutation(() => AuthPayload, {
-    description: 'Signs in. After 5 failures for one e-mail within 15 minutes, tries are refused for a while (TOO_MANY_ATTEMPTS).',
+    description:
+      'Signs in. After 5 failures (LOGIN_MAX_FAILURES) for one e-mail from one address within 15 minutes, tries from that address are refused for a while (TOO_MANY_ATTEMPTS).',
   })
   async login(
     @Arg('email', () => String, { description: 'The e-mail of the account.' }) email: string,
@@ -32,7 +34,7 @@ export class AccountResolver {
   ): Promise<AuthPayload> {
     if (email.length > MAX_EMAIL_LENGTH) throw badInput(`email must be at most ${MAX_EMAIL_LENGTH} characters.`, 'email');
     if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters.`, 'password');
-    const user = await authenticate(ctx.db, email, password);
+    const user = await authenticate(ctx.db, ctx.config, email, password, addressOf(ctx.clientAddress));
     ctx.viewer = viewerOf(user);
     return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
   }

@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
-import { Country } from '../entities/references';
+import { Country, NationalAuthority } from '../entities/references';
 import { User } from '../entities/user.entity';
 import type { Loaders } from '../loaders';
 import { userReference } from '../lookups';
@@ -25,17 +25,29 @@ export class UserResolver {
 
   @Authorized('SECRETARIAT')
   @Mutation(() => User, {
-    description: "Gives an account a role (SECRETARIAT). AUTHORITY needs a country; the user's next sign-in carries the role.",
+    description:
+      "Gives an account a role (SECRETARIAT). AUTHORITY needs a Member State and, optionally, an active authority of that State; the user's next sign-in carries the role.",
   })
-  async grantRole(@Args() change: GrantRoleArgs, @Ctx() { db, log, viewer }: Context<Loaders>): Promise<User> {
-    const user = await grantRole(db, change);
-    log.info({ userId: user.id, role: user.role, country: user.countryCode, by: viewer!.id }, 'role granted');
+  async grantRole(@Args() change: GrantRoleArgs, @Ctx() ctx: Context<Loaders>): Promise<User> {
+    const user = await grantRole(ctx, change);
+    ctx.log.info(
+      { userId: user.id, role: user.role, country: user.countryCode, authorityId: user.authorityId, by: ctx.viewer!.id },
+      'role granted',
+    );
     return user;
   }
 
   @FieldResolver(() => String, { description: 'E-mail address used to sign in; readable by the user themself and the Secretariat.' })
   email(@Root() user: User, @Ctx() { viewer }: Context<Loaders>): string {
     return visibleEmail(viewer, user);
+  }
+
+  @FieldResolver(() => NationalAuthority, {
+    nullable: true,
+    description: 'The national authority an AUTHORITY user works for, of that country, when the Secretariat named one; null otherwise.',
+  })
+  authority(@Root() user: User): Pick<NationalAuthority, 'id'> | null {
+    return user.authorityId ? { id: user.authorityId } : null;
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country of an AUTHORITY user; null otherwise.' })
