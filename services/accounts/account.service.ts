@@ -96,7 +96,7 @@ export async function signUp(
 ): Promise<{ user: User; created: boolean }> {
   const email = newAccountEmail(input.email);
   const name = newAccountName(input.name);
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, [email, name]);
   await countAttempt(db, signUpLimit(config), address);
   if (await db.getRepository(User).existsBy({ email })) {
     return { user: await authenticate(db, config, email, input.password, address), created: false };

@@ -4,7 +4,7 @@ import type { Logger } from '../platform/logger';
 import { createUser, normalizeEmail } from './account.service';
 import { Role, User } from './entities/user.entity';
 import { MIN_PASSWORD_LENGTH } from './passwords';
-import { hasEnoughDistinctCharacters, MIN_DISTINCT_PASSWORD_CHARACTERS } from './credentials';
+import { passwordWeakness } from './credentials';
 import { inTransaction } from '../kit/transaction';
 
 /**
@@ -18,9 +18,8 @@ export async function ensureAdmin(db: DataSource, config: Config, log: Logger): 
   if (adminPassword.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`ENLACE_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-  if (!hasEnoughDistinctCharacters(adminPassword)) {
-    throw new Error(`ENLACE_ADMIN_PASSWORD must hold at least ${MIN_DISTINCT_PASSWORD_CHARACTERS} different characters.`);
-  }
+  const weakness = passwordWeakness(adminPassword, [adminEmail]);
+  if (weakness) throw new Error(`ENLACE_ADMIN_PASSWORD ${weakness}.`);
   await inTransaction(db, async (manager) => {
     const users = manager.getRepository(User);
     const existing = await users.findOneBy({ email: normalizeEmail(adminEmail) });

@@ -1,11 +1,36 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { badInput } from '../platform/errors';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../kit/input-limits';
 
-/**
- * A password of fewer distinct characters is refused (`aaaaaaaaaaaa`, twelve spaces, `abcabcabcabc`).
- * No offline strength estimator (zxcvbn class) is installed, so this is the whole strength rule for now.
- */
+/** A password of fewer distinct characters is refused (`aaaaaaaaaaaa`, twelve spaces, `abcabcabcabc`). */
 export const MIN_DISTINCT_PASSWORD_CHARACTERS = 6;
+
+/**
+ * The least zxcvbn score a password must reach (0 to 4; 3: "safely unguessable", under 10^10 guesses is
+ * below it). zxcvbn-ts scores it offline against its lists of common passwords, names and words, keyboard
+ * walks, dates and repeats: `password1234`, `qwertyuiop12` and `iloveyou2026` score 1.
+ */
+export const MIN_PASSWORD_SCORE = 3;
+
+/** zxcvbn's time grows with the length; a longer password is scored on its start (the rest only helps). */
+const SCORED_LENGTH = 100;
+
+let estimator: ZxcvbnFactory | undefined;
+
+/** Why a password is too weak, or undefined; `related` are the account's own words (its e-mail, its name). */
+export function passwordWeakness(password: string, related: string[] = []): string | undefined {
+  if (new Set(password.normalize('NFC')).size < MIN_DISTINCT_PASSWORD_CHARACTERS) {
+    return `must hold at least ${MIN_DISTINCT_PASSWORD_CHARACTERS} different characters`;
+  }
+  // Built on first use: its dictionaries take a moment to index, and only sign-ups need them.
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const words = related.flatMap((text) => [text, ...text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3)]);
+  if (estimator.check(password.slice(0, SCORED_LENGTH), words).score < MIN_PASSWORD_SCORE) {
+    return 'is too easy to guess (a common password, a name, a keyboard pattern or a variation of one); choose a longer one of unrelated words';
+  }
+  return undefined;
+}
 
 /** Compared and stored this way: NFKC (full-width and ligature forms fold to plain ones), trimmed, lower case. */
 export const normalizeEmail = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
@@ -70,12 +95,8 @@ export function newAccountName(given: string): string {
   return name;
 }
 
-/** BAD_USER_INPUT for a password of too few distinct characters (its length is checked by the input type). */
-export function assertStrongPassword(password: string): void {
-  if (!hasEnoughDistinctCharacters(password)) {
-    throw badInput(`password must hold at least ${MIN_DISTINCT_PASSWORD_CHARACTERS} different characters.`, 'password');
-  }
+/** BAD_USER_INPUT for a weak password (passwordWeakness; its length is checked by the input type). */
+export function assertStrongPassword(password: string, related: string[] = []): void {
+  const weakness = passwordWeakness(password, related);
+  if (weakness) throw badInput(`password ${weakness}.`, 'password');
 }
-
-export const hasEnoughDistinctCharacters = (password: string): boolean =>
-  new Set(password.normalize('NFC')).size >= MIN_DISTINCT_PASSWORD_CHARACTERS;

@@ -69,6 +69,9 @@ describe('accounts: sign-up and sign-in', () => {
       ['a password of one repeated letter', { email: 'weak@example.org', password: 'aaaaaaaaaaaa', name: 'A' }, 'password'],
       ['a password of twelve spaces', { email: 'weak@example.org', password: ' '.repeat(12), name: 'A' }, 'password'],
       ['a password of five characters repeated', { email: 'weak@example.org', password: 'abcdeabcdeab', name: 'A' }, 'password'],
+      ['a common password', { email: 'weak@example.org', password: 'password1234', name: 'A' }, 'password'],
+      ['a keyboard walk', { email: 'weak@example.org', password: 'qwertyuiop12', name: 'A' }, 'password'],
+      ['a common phrase and a year', { email: 'weak@example.org', password: 'iloveyou2026', name: 'A' }, 'password'],
       ['a Cyrillic "а" among Latin letters in the local part', { email: 'm\u0430ria@example.org', password: PASSWORD, name: 'A' }, 'email'],
       ['a Cyrillic "а" among Latin letters in the domain', { email: 'maria@ex\u0430mple.org', password: PASSWORD, name: 'A' }, 'email'],
     ])('refuses %s, naming the field, and creates nothing', async (_case, input, field) => {
@@ -116,6 +119,12 @@ describe('accounts: sign-up and sign-in', () => {
       expect(errors).toBeUndefined();
       const { token } = data!.login as { token: string };
       expect(verifyAuthorization(`Bearer ${token}`, TEST_JWT_SECRET)!.role).toBe('SECRETARIAT');
+    });
+
+    it('is refused at start when ENLACE_ADMIN_PASSWORD is a common one', async () => {
+      const config = { ...subgraph.config, adminEmail: 'guessable-admin@enlace.example', adminPassword: 'Password1234!' };
+      await expect(accountsSubgraph.seed!(subgraph.db, config, { info() {} } as never)).rejects.toThrow(/too easy to guess/);
+      expect(await subgraph.db.getRepository(User).countBy({ email: 'guessable-admin@enlace.example' })).toBe(0);
     });
 
     it('is refused at start when ENLACE_ADMIN_PASSWORD has too few different characters', async () => {
