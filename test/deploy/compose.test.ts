@@ -29,6 +29,16 @@ describe.each(READINGS)('docker-compose.yml, %s', (_reading, file) => {
     }
   });
 
+  it("gives the gateway a fixed address that every subgraph believes when it names its client's address", () => {
+    const gateway = file.services.gateway;
+    const networks = gateway.networks && !Array.isArray(gateway.networks) ? gateway.networks : {};
+    const address = networks.default?.ipv4_address;
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    for (const [name, service] of enlace.filter(([serviceName]) => serviceName !== 'gateway')) {
+      expect({ name, believed: loadConfig(service.environment).gatewayAddresses }).toEqual({ name, believed: [address] });
+    }
+  });
+
   it('lets every process reach each other subgraph by its service name and port, not 127.0.0.1', () => {
     const listening = new Map<string, string>();
     for (const [name, service] of enlace) {

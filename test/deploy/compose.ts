@@ -12,6 +12,7 @@ export interface ComposeService {
   environment?: Record<string, string>;
   healthcheck?: { test: string[] | string };
   depends_on?: Record<string, unknown>;
+  networks?: Record<string, { ipv4_address?: string } | null> | string[];
 }
 
 export interface ComposeFile {
