@@ -1,5 +1,5 @@
 import type { GraphProcesses } from '../bench/processes';
-import { post, type Attack } from './attack';
+import { bearer, memberOfMany, type Attack } from './attack';
 
 /** Issue 15, item 1: a heavy request through the gateway that its client abandons; does the subgraph stop? */
 
@@ -9,14 +9,6 @@ const ORGANIZATIONS = 40;
 const NESTED =
   '{ country(code: "GT") { organizations { name country { organizations { name country { organizations { name ' +
   'country { organizations { name country { organizations { name } } } } } } } } } } }';
-
-async function signUp(url: string): Promise<string> {
-  const input = { email: `abandon.${Date.now()}@redteam.example`, password: 'a long enough password', name: 'Abandoner' };
-  const { body } = await post(url, 'mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: input });
-  const token = typeof body === 'object' ? (body.data as { signUp?: { token: string } } | undefined)?.signUp?.token : undefined;
-  if (!token) throw new Error(`sign-up failed: ${JSON.stringify(body).slice(0, 200)}`);
-  return token;
-}
 
 /** What the edge accepts (each build prices it its own way): organizations → country → organizations, 3 lists deep. */
 const WIDE = '{ organizations(first: 100) { nodes { name country { organizations { name country { organizations { name } } } } } } }';
@@ -44,23 +36,12 @@ async function burst(url: string, query: string, auth: Record<string, string>, c
   return answered.reduce<number>((sum, one) => sum + one, 0);
 }
 
-/** Signs up a member of ORGANIZATIONS PENDING organizations in GT (visible to it alone); its Authorization header. */
-async function member(url: string, log: (line: string) => void): Promise<Record<string, string>> {
-  const auth = { authorization: `Bearer ${await signUp(url)}` };
-  const register = 'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id } }';
-  for (let i = 0; i < ORGANIZATIONS; i += 1) {
-    await post(url, register, { i: { name: `Organización abandonada ${i}`, kind: 'NGO', country: 'GT' } }, auth);
-  }
-  log(`${ORGANIZATIONS} organizations registered`);
-  return auth;
-}
-
 const abandoned: Attack = {
   name: 'abandoned',
   summary: `item 1: a member of ${ORGANIZATIONS} PENDING organizations in GT asks country → organizations 5 deep and leaves after 3 s, twice`,
   target: 'organizations',
   run: async ({ gatewayUrl: url }: GraphProcesses, log) => {
-    const auth = await member(url, log);
+    const auth = bearer(await memberOfMany(url, ORGANIZATIONS, 'Organización abandonada', log));
     const seen: string[] = [];
     for (let round = 0; round < 2; round += 1) {
       const started = Date.now();
@@ -87,7 +68,7 @@ const abandonedWide: Attack = {
   summary: `item 1: the same member, 10 clients at once ask organizations → country → organizations (what the edge accepts) and leave after 300 ms, 5 times`,
   target: 'organizations',
   run: async ({ gatewayUrl: url }: GraphProcesses, log) => {
-    const auth = await member(url, log);
+    const auth = bearer(await memberOfMany(url, ORGANIZATIONS, 'Organización abandonada', log));
     let answered = 0;
     for (let round = 0; round < 5; round += 1) {
       answered += await burst(url, WIDE, auth, 10, 300);

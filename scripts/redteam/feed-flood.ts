@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import type { GraphProcesses } from '../bench/processes';
-import { post, type Attack } from './attack';
+import { data, type Attack } from './attack';
 
 /** The attack of issue 15, item 2: subscribe/complete pairs on the gateway's WebSocket, with a replay each. */
 
@@ -15,12 +15,6 @@ const AGREEMENTS = 40;
 const FLOOD = 'subscription { agreementEvents(filter: { after: "0" }) { id kind agreement { title parties { country { name } } } } }';
 const PAYLOAD = JSON.stringify({ query: FLOOD });
 const HONEST = 'subscription { agreementEvents { id kind agreement { title } } }';
-
-async function data<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const { body } = await post(url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
-  if (typeof body === 'string' || !body.data) throw new Error(typeof body === 'string' ? body.slice(0, 80) : body.errors?.[0]?.message);
-  return body.data as T;
-}
 
 /** A graphql-ws socket, acknowledged; resolves null when it could not open (refused, closed or no ack within 5 s). */
 function connect(url: string, token?: string): Promise<WebSocket | null> {

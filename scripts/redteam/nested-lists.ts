@@ -1,36 +1,11 @@
 import type { GraphProcesses } from '../bench/processes';
-import type { Attack } from './attack';
+import { bearer, memberOfMany, post, type Attack } from './attack';
 
 /** The attack of issue 15, item 1: one member's organizations, listed inside their country five levels deep. */
 
 const REGISTERED = 40;
 /** The attack's own bound: a graph that does not answer by then is reported as such. */
 const TIMEOUT_MS = 30_000;
-
-interface Body {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-async function send(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<{ status: number; body: Body }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, body: JSON.parse(text) as Body };
-  } catch {
-    return { status: response.status, body: { errors: [{ message: `not JSON: ${text.slice(0, 80)}` }] } };
-  }
-}
 
 /** `{ country(code:"GT") { organizations { name country { organizations { ... } } } } }`, `levels` lists deep. */
 function nested(levels: number, args = ''): string {
@@ -51,8 +26,10 @@ function countListed(value: unknown): number {
 async function outcome(url: string, query: string, token: string): Promise<string> {
   const started = Date.now();
   try {
-    const { status, body } = await send(url, query, {}, token);
+    const { status, body: answer } = await post(url, query, {}, bearer(token), TIMEOUT_MS);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const body =
+      typeof answer === 'string' ? { data: null, errors: [{ message: `not JSON: ${answer.slice(0, 80)}`, extensions: {} }] } : answer;
     const error = body.errors?.[0];
     const code = error ? JSON.stringify(error.extensions?.code ?? error.message.slice(0, 60)) : 'no error';
     const cost = error?.extensions?.actual === undefined ? '' : ` (cost ${JSON.stringify(error.extensions.actual)})`;
@@ -94,16 +71,8 @@ const nestedLists: Attack = {
   summary: 'item 1: a member registers 40 organizations in GT, then lists them inside their country five levels deep',
   target: 'organizations',
   run: async ({ gatewayUrl: url, subgraphUrls }: GraphProcesses, log) => {
-    const account = { email: `lists.${Date.now()}@redteam.example`, password: 'a long enough password', name: 'Lista Larga' };
-    const signedUp = await send(url, 'mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: account });
-    const token = (signedUp.body.data?.signUp as { token: string } | undefined)?.token;
-    if (!token) throw new Error(`sign-up refused: ${signedUp.body.errors?.[0]?.message}`);
-    const register = 'mutation($i: OrganizationInput!) { registerOrganization(input: $i) { id } }';
-    for (let i = 0; i < REGISTERED; i += 1) {
-      const { body } = await send(url, register, { i: { name: `Lista ${String(i).padStart(2, '0')}`, kind: 'NGO', country: 'GT' } }, token);
-      if (!body.data?.registerOrganization) throw new Error(`registration refused: ${body.errors?.[0]?.message}`);
-    }
-    log(`registered ${REGISTERED} organizations in GT; sending the five-level query`);
+    const token = await memberOfMany(url, REGISTERED, 'Lista', log);
+    log('sending the five-level query');
     const unbounded = await outcome(url, nested(5), token);
     log(`five levels, no first: ${unbounded}`);
     const recovered = await recovery(subgraphUrls.organizations);

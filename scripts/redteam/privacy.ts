@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { demoOrganizationId } from '../../services/kit/demo-ids';
 import type { GraphProcesses } from '../bench/processes';
-import { post, type Attack } from './attack';
+import { bearer, data, post, type Answer, type Attack } from './attack';
 
 /** The attacks of issue 15, items 6 to 9: what a signed-up user or an anonymous caller reads beyond its rights. */
 
@@ -9,23 +9,10 @@ const ADMIN = { email: 'secretariat@redteam.example', password: 'secretariat-pas
 /** The first Secretariat account, created at start: the attacks need one to grant roles and change statuses. */
 const env = { ENLACE_ADMIN_EMAIL: ADMIN.email, ENLACE_ADMIN_PASSWORD: ADMIN.password };
 
-interface Body<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-  extensions?: Record<string, unknown>;
-}
-
-async function call<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Body<T>> {
-  const { body } = await post(url, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+async function call<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer<T>> {
+  const { body } = await post(url, query, variables, bearer(token));
   if (typeof body === 'string') throw new Error(`not JSON: ${body.slice(0, 80)}`);
-  return body as Body<T>;
-}
-
-/** The data of an answer that must have some: the attack stops with the first error otherwise. */
-async function data<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const body = await call<T>(url, query, variables, token);
-  if (!body.data) throw new Error(body.errors?.[0]?.message ?? 'no data');
-  return body.data;
+  return body as Answer<T>;
 }
 
 async function login(url: string, email: string, password: string): Promise<{ token: string; id: string }> {
@@ -124,7 +111,7 @@ const directUser: Attack = {
     type Entities = { _entities: unknown[] };
     const anonymous = await call<Entities>(subgraphUrls.accounts, query, { r });
     const signedIn = await call<Entities>(subgraphUrls.accounts, query, { r }, attacker.token);
-    const show = (body: Body<Entities>) => JSON.stringify(body.data?._entities[0] ?? null);
+    const show = (body: Answer<Entities>) => JSON.stringify(body.data?._entities[0] ?? null);
     return `another user's account: anonymous ${show(anonymous)}, signed in ${show(signedIn)}`;
   },
 };
