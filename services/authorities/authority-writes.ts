@@ -31,6 +31,20 @@ async function lockedAuthority(manager: EntityManager, id: string): Promise<Nati
   return query.getOne();
 }
 
+/** Writes `changes` to an authority and records them in its history, at their updatedAt; the authority as it now is. */
+async function applyChange(
+  manager: EntityManager,
+  row: NationalAuthority,
+  changes: Partial<NationalAuthority> & { updatedAt: Date },
+  kind: AuthorityChangeKind,
+  userId: string,
+): Promise<NationalAuthority> {
+  const next = Object.assign(new NationalAuthority(), row, changes);
+  await manager.update(NationalAuthority, { id: row.id }, changes);
+  await recordChange(manager, { kind, authority: next, userId, at: changes.updatedAt, fields: changedFields(row, next) });
+  return next;
+}
+
 /** Adds an authority to the directory, recording its creation. */
 export async function createAuthority(db: DataSource, viewer: Viewer | null, input: AuthorityInput): Promise<NationalAuthority> {
   const country = countryFilter(input.country)!;
@@ -91,13 +105,10 @@ export async function updateAuthority(
     const editor = assertMayEdit(viewer, row.countryCode);
     if (row.archived) throw badInput('This authority is archived: it is kept as it was for the history of agreements.', 'id');
     const next = updated(row, input);
-    const fields = changedFields(row, next);
-    if (fields.length === 0) return row;
-    next.updatedAt = new Date();
-    const { name, acronym, competences, description, website, email, phone, updatedAt } = next;
-    await manager.update(NationalAuthority, { id: key }, { name, acronym, competences, description, website, email, phone, updatedAt });
-    await recordChange(manager, { kind: AuthorityChangeKind.UPDATED, authority: next, userId: editor.id, at: updatedAt, fields });
-    return next;
+    if (changedFields(row, next).length === 0) return row;
+    const { name, acronym, competences, description, website, email, phone } = next;
+    const changes = { name, acronym, competences, description, website, email, phone, updatedAt: new Date() };
+    return applyChange(manager, row, changes, AuthorityChangeKind.UPDATED, editor.id);
   });
 }
 
@@ -110,11 +121,8 @@ export async function archiveAuthority(db: DataSource, viewer: Viewer | null, id
     if (!row) throw missing();
     const editor = assertMayEdit(viewer, row.countryCode);
     if (row.archived) return row;
-    const next = Object.assign(new NationalAuthority(), row, { archived: true, isContactPoint: false, updatedAt: new Date() });
-    await manager.update(NationalAuthority, { id: key }, { archived: true, isContactPoint: false, updatedAt: next.updatedAt });
-    const fields = changedFields(row, next);
-    await recordChange(manager, { kind: AuthorityChangeKind.ARCHIVED, authority: next, userId: editor.id, at: next.updatedAt, fields });
-    return next;
+    const changes = { archived: true, isContactPoint: false, updatedAt: new Date() };
+    return applyChange(manager, row, changes, AuthorityChangeKind.ARCHIVED, editor.id);
   });
 }
 
@@ -150,20 +158,9 @@ export async function designateContactPoint(
     const at = new Date();
     const previous = await manager.findBy(NationalAuthority, { countryCode: country, isContactPoint: true });
     for (const old of previous) {
-      const next = Object.assign(new NationalAuthority(), old, { isContactPoint: false, updatedAt: at });
-      await manager.update(NationalAuthority, { id: old.id }, { isContactPoint: false, updatedAt: at });
-      const fields = changedFields(old, next);
-      await recordChange(manager, { kind: AuthorityChangeKind.UNDESIGNATED, authority: next, userId: editor.id, at, fields });
+      await applyChange(manager, old, { isContactPoint: false, updatedAt: at }, AuthorityChangeKind.UNDESIGNATED, editor.id);
     }
-    const next = Object.assign(new NationalAuthority(), row, { isContactPoint: true, updatedAt: at });
-    await manager.update(NationalAuthority, { id: key }, { isContactPoint: true, updatedAt: at });
-    await recordChange(manager, {
-      kind: AuthorityChangeKind.DESIGNATED,
-      authority: next,
-      userId: editor.id,
-      at,
-      fields: changedFields(row, next),
-    });
+    await applyChange(manager, row, { isContactPoint: true, updatedAt: at }, AuthorityChangeKind.DESIGNATED, editor.id);
     return country;
   });
 }
