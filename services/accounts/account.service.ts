@@ -11,8 +11,6 @@ import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail }
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { countAttempt, forgetAttempts, type Limit } from './throttle';
 
-export { normalizeEmail };
-
 export const viewerOf = (user: User): Viewer => ({
   id: user.id,
   role: user.role,

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
-import { createUser, normalizeEmail } from './account.service';
+import { createUser } from './account.service';
 import { Role, User } from './entities/user.entity';
 import { MIN_PASSWORD_LENGTH } from './passwords';
-import { passwordWeakness } from './credentials';
+import { normalizeEmail, passwordWeakness } from './credentials';
 import { inTransaction } from '../kit/transaction';
 
 /**
