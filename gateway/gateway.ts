@@ -7,7 +7,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Config, SubgraphName } from '../services/platform/config';
-import { loadJwtSecret } from '../services/platform/auth';
+import { loadVerifyingKey } from '../services/platform/auth';
+import { loadFeedKey } from '../services/platform/feed-key';
 import { errorLoggingPlugin } from '../services/platform/error-logging';
 import { maskError } from '../services/platform/errors';
 import { finiteNumbersPlugin } from '../services/platform/finite-numbers';
@@ -52,7 +53,8 @@ const fetchCounting: RequestInstrument<GatewayContext> = {
  */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = createLogger('gateway', config.logLevel);
-  const jwtSecret = loadJwtSecret(config);
+  const verifyingKey = loadVerifyingKey(config);
+  const feedKey = loadFeedKey(config);
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
   const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const metrics = config.metrics ? createMetrics('gateway') : undefined;
@@ -107,7 +109,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     supergraphSdl,
     subgraphUrls: urls,
     dataSource: buildService,
-    jwtSecret,
+    verifyingKey,
+    feedKey,
     log,
     edge: config.edge,
     timeoutMs: config.subgraphTimeoutMs,

@@ -1,8 +1,7 @@
 import WebSocket from 'ws';
-import { signToken } from '../services/platform/auth';
 import { benchMysqlUrl } from '../services/platform/config';
 import { treeCpuMs, treeRssMb } from './bench/proc';
-import { BENCH_JWT_SECRET, percentile, startGraphProcesses } from './bench/processes';
+import { benchToken, percentile, startGraphProcesses } from './bench/processes';
 import { flag, parseOptions, wholeNumber } from './options';
 
 /**
@@ -68,11 +67,7 @@ async function main(): Promise<void> {
   console.log(`Starting the graph on ${MYSQL ? 'MySQL' : 'SQLite'} (NODE_ENV=production)...`);
   const graph = await startGraphProcesses({ mysqlUrl: MYSQL, env: { FEED_MAX_CONNECTIONS_PER_ADDRESS: String(SHARED + DISTINCT + 10) } });
   try {
-    const token = signToken(
-      { id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null },
-      BENCH_JWT_SECRET,
-      3600,
-    );
+    const token = benchToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, 3600);
     const post = async (query: string, variables: Record<string, unknown>) => {
       const response = await fetch(graph.gatewayUrl, {
         method: 'POST',

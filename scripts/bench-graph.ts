@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchMysqlUrl, loadConfig, SUBGRAPHS } from '../services/platform/config';
 import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
-import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
+import { BENCH_KEY_ENV, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    JWT_SECRET: BENCH_JWT_SECRET,
+    ...BENCH_KEY_ENV,
     DATA_DIR: dataDir,
     ...(OPTIONS['no-stats'] ? {} : { BENCH_STATS: '1' }),
     SEED_DEMO: 'true',

@@ -6,7 +6,7 @@ import { benchMysqlUrl, loadConfig } from '../services/platform/config';
 import { seedBenchDataset } from './bench/dataset';
 import { mixed, signUp } from './bench/mixed';
 import { processTree } from './bench/proc';
-import { BENCH_JWT_SECRET, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
+import { BENCH_KEY_ENV, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
 import { flag, parseOptions, wholeNumber } from './options';
 
 /**
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    JWT_SECRET: BENCH_JWT_SECRET,
+    ...BENCH_KEY_ENV,
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
     ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),

@@ -42,18 +42,19 @@ const idOf = (value: unknown): number => {
 /**
  * The gateway's side of the live-feed protocol (docs/live-feeds.md): the routes each subgraph serves
  * next to its GraphQL endpoint, /feeds/<field>/{head,start,events}. `head` carries the gateway's feed
- * credential; `start` and `events` the subscriber's own Authorization, so that the subgraph applies
+ * key; `start` and `events` the subscriber's own Authorization, so that the subgraph applies
  * that viewer's rights. Sent on the kept-alive, capped sockets of the gateway's subgraph fetches.
  */
 export class FeedEndpoints {
   constructor(
     private readonly urls: Readonly<Record<string, string>>,
-    private readonly feedCredential: () => string,
+    /** The Authorization header of `head`: the gateway's feed key (platform/feed-key.ts). */
+    private readonly feedKeyHeader: string,
     private readonly timeoutMs: number,
   ) {}
 
   async head(service: string, field: string): Promise<number> {
-    const body = (await this.send(service, field, 'head', { method: 'GET', headers: { authorization: this.feedCredential() } })) as {
+    const body = (await this.send(service, field, 'head', { method: 'GET', headers: { authorization: this.feedKeyHeader } })) as {
       head?: unknown;
     };
     return idOf(body.head);

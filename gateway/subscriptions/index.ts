@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { feedCredential } from '../../services/platform/auth';
+import type { KeyObject } from 'node:crypto';
+import { feedKeyHeader } from '../../services/platform/feed-key';
 import type { Logger } from '../../services/platform/logger';
 import type { EdgeLimits } from '../edge';
 import { FeedEndpoints } from './endpoints';
@@ -17,7 +18,10 @@ export interface LiveFeedOptions {
   subgraphUrls: Readonly<Record<string, string>>;
   /** The data source of a subgraph, by name: they complete each event with other subgraphs' fields, as for a query. */
   dataSource: (name: string) => GraphQLDataSource;
-  jwtSecret: string;
+  /** The public key the live feed checks each connection's token with (platform/auth.ts). */
+  verifyingKey: KeyObject;
+  /** The key it reads the subgraphs' event-log heads with (platform/feed-key.ts). */
+  feedKey: string;
   log: Logger;
   edge: EdgeLimits;
   timeoutMs: number;
@@ -33,7 +37,7 @@ export interface LiveFeedOptions {
  */
 export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<void>; hub: EventHub } {
   const planner = new SubscriptionPlanner(options.supergraphSdl);
-  const endpoints = new FeedEndpoints(options.subgraphUrls, feedCredential(options.jwtSecret), options.timeoutMs);
+  const endpoints = new FeedEndpoints(options.subgraphUrls, feedKeyHeader(options.feedKey), options.timeoutMs);
   const services = Object.fromEntries(planner.subgraphs.map((name) => [name, options.dataSource(name)]));
   const executor = new EventExecutor(planner, services, options.log);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -49,7 +53,7 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     server: options.server,
     path: '/graphql',
     feed,
-    jwtSecret: options.jwtSecret,
+    verifyingKey: options.verifyingKey,
     log: options.log,
     limits,
   });

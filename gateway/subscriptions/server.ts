@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult } from 'graphql';
@@ -44,7 +45,7 @@ interface Options {
   server: http.Server;
   path: string;
   feed: LiveFeed;
-  jwtSecret: string;
+  verifyingKey: KeyObject;
   log: Logger;
   limits?: Partial<SubscriptionLimits>;
 }
@@ -73,7 +74,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       const given = ctx.connectionParams?.authorization;
       const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
       try {
-        verifyAuthorization(authorization ?? undefined, options.jwtSecret);
+        verifyAuthorization(authorization ?? undefined, options.verifyingKey);
       } catch {
         return false;
       }

@@ -1,6 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { LocalGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { DataSource } from 'typeorm';
-import { loadJwtSecret, verifyAuthorization } from '../../services/platform/auth';
+import { loadVerifyingKey, verifyAuthorization } from '../../services/platform/auth';
 import { loadConfig, SUBGRAPHS, type Config, type SubgraphName } from '../../services/platform/config';
 import type { Context } from '../../services/kit/context';
 import { openDatabase } from '../../services/kit/database';
@@ -24,7 +25,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
     schema: ConstructorParameters<typeof LocalGraphQLDataSource>[0],
     private readonly db: DataSource,
     private readonly config: Config,
-    private readonly jwtSecret: string,
+    private readonly verifyingKey: KeyObject,
     private readonly log: Logger,
   ) {
     this.local = new LocalGraphQLDataSource(schema);
@@ -34,7 +35,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
     if (!isClientFetch(options)) return this.local.process(options);
     const { requestId, authorization, stats } = options.context;
     if (stats) stats.fetches += 1;
-    const viewer = verifyAuthorization(authorization ?? undefined, this.jwtSecret);
+    const viewer = verifyAuthorization(authorization ?? undefined, this.verifyingKey);
     const context: Context = {
       requestId,
       log: this.log.child({ requestId }),
@@ -43,7 +44,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
       db: this.db,
       loaders: this.definition.createLoaders(this.db, viewer),
       config: this.config,
-      jwtSecret: this.jwtSecret,
+      signingKey: this.definition.signingKey?.(this.config).signing,
     };
     return this.local.process({ ...options, context });
   }
@@ -52,13 +53,13 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
 /** Opens every subgraph's store (already seeded by the bench) and serves the gateway with them in process. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const jwtSecret = loadJwtSecret(config);
+  const verifyingKey = loadVerifyingKey(config);
   const sources = {} as Record<SubgraphName, GraphQLDataSource<GatewayContext>>;
   for (const name of SUBGRAPHS) {
     const definition = SUBGRAPH_DEFINITIONS[name];
     const db = await openDatabase(config, { service: name, entities: definition.entities, migrations: definition.migrations });
     const { schema } = await definition.buildSchema();
-    sources[name] = new InProcessSubgraph(definition, schema, db, config, jwtSecret, createLogger(name, config.logLevel));
+    sources[name] = new InProcessSubgraph(definition, schema, db, config, verifyingKey, createLogger(name, config.logLevel));
   }
   // The live feed still polls the agreements subgraph over HTTP (the bench keeps the processes running).
   const gateway = await startGateway(config, { buildService: (name) => sources[name] });

@@ -1,13 +1,12 @@
 import type autocannon from 'autocannon';
-import { signToken } from '../../services/platform/auth';
-import { BENCH_JWT_SECRET } from './processes';
+import { benchToken } from './processes';
 import { ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S6_READS, SET_AGREEMENT_STATUS } from './queries';
 
 /** autocannon's request list: what one connection sends, in a loop. */
 export type MixedRequests = NonNullable<Parameters<typeof autocannon>[0]['requests']>;
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
-const secretariat = `Bearer ${signToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null }, BENCH_JWT_SECRET, 4 * 3600)}`;
+const secretariat = `Bearer ${benchToken({ id: '00000000-0000-4000-8000-00000000beef', role: 'SECRETARIAT', country: null, authorityId: null })}`;
 
 /** An account of the graph for S6's user writes (registerOrganization needs one). */
 export async function signUp(url: string): Promise<string> {

@@ -2,11 +2,24 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 import mysql from 'mysql2/promise';
+import { signAccessToken } from '../../services/accounts/tokens';
+import { newKeyPair, type Viewer } from '../../services/platform/auth';
 import { SUBGRAPHS } from '../../services/platform/config';
 import { probePort, spawnNode, stopProcess, waitForUrl } from '../../services/platform/launcher';
 
-export const BENCH_JWT_SECRET = 'benchmark-secret-benchmark-secret-benchmark';
+/** The benchmark graph's keys: a pair made for this run, and its feed key. */
+const BENCH_KEYS = newKeyPair();
+export const BENCH_KEY_ENV: Record<string, string> = {
+  JWT_PRIVATE_KEY: BENCH_KEYS.privateKey,
+  JWT_PUBLIC_KEY: BENCH_KEYS.publicKey,
+  FEED_KEY: 'benchmark-feed-key-benchmark-feed-key-benchmark',
+};
+
+/** A token the benchmark graph accepts, as its accounts would sign it. */
+export const benchToken = (viewer: Viewer, ttlSeconds = 4 * 3600): string =>
+  signAccessToken(viewer, createPrivateKey(BENCH_KEYS.privateKey), ttlSeconds).token;
 
 export interface GraphProcesses {
   gatewayUrl: string;
@@ -73,7 +86,7 @@ export async function startGraphProcesses(
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    JWT_SECRET: BENCH_JWT_SECRET,
+    ...BENCH_KEY_ENV,
     // Every benchmark write comes from this one address: the edge's per-address mutation limit is off.
     MUTATION_RATE_LIMIT: '0',
     DATA_DIR: dataDir,

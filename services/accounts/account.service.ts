@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { signToken } from '../platform/auth';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
 import { unauthenticated } from '../platform/errors';
@@ -10,6 +9,7 @@ import { User } from './entities/user.entity';
 import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail } from './credentials';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { countAttempt, forgetAttempts, type Limit } from './throttle';
+import { signAccessToken } from './tokens';
 
 export const viewerOf = (user: User): Viewer => ({
   id: user.id,
@@ -18,8 +18,9 @@ export const viewerOf = (user: User): Viewer => ({
   authorityId: user.authorityId,
 });
 
-export function tokenOf(user: User, jwtSecret: string, config: Config): string {
-  return signToken(viewerOf(user), jwtSecret, config.tokenTtlSeconds);
+/** An access token carrying the user's role as it is now; only accounts holds the key (tokens.ts). */
+export function tokenOf(user: User, signingKey: KeyObject, config: Config): string {
+  return signAccessToken(viewerOf(user), signingKey, config.tokenTtlSeconds).token;
 }
 
 /** Where a request comes from, as the throttles count it: the client's address the gateway names, or the peer. */

@@ -7,6 +7,7 @@ import { CreateAccounts1764401000000 } from './migrations/1764401000000-CreateAc
 import { CreateLoginFailures1764401100000 } from './migrations/1764401100000-CreateLoginFailures';
 import { CreateThrottles1764402000000 } from './migrations/1764402000000-CreateThrottles';
 import { buildAccountsSchema } from './schema';
+import { loadSigningKeys } from './tokens';
 
 /** No demo users: accounts come from sign-up, and the first Secretariat from the environment. */
 export const accountsSubgraph: SubgraphDefinition<Loaders> = {
@@ -16,4 +17,5 @@ export const accountsSubgraph: SubgraphDefinition<Loaders> = {
   buildSchema: buildAccountsSchema,
   createLoaders,
   seed: ensureAdmin,
+  signingKey: loadSigningKeys,
 };

@@ -26,7 +26,7 @@ export function visibleAndMatching(viewer: Viewer | null, event: AgreementEvent,
 
 /**
  * The id of the newest event of the whole log; 0 before the first. The head of the feed the gateway reads
- * with its own credential; a client is told only the newest it may see (event-query.ts).
+ * with its feed key; a client is told only the newest it may see (event-query.ts).
  */
 export async function newestEventId(db: DataSource): Promise<number> {
   const [newest] = await db.getRepository(AgreementEvent).find({ order: { id: 'DESC' }, take: 1 });

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../platform/config';
@@ -26,7 +27,8 @@ export interface Context<L = unknown> {
   db: DataSource;
   loaders: L;
   config: Config;
-  jwtSecret: string;
+  /** The private key tokens are signed with: the accounts subgraph's only (SubgraphDefinition.signingKey). */
+  signingKey?: KeyObject;
   /**
    * Fires when the client went away before the answer was written (the gateway gave up on its fetch):
    * work that loops on its own (batches, pages) stops. Absent when executed in process (tests).

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { verifyFeedCredential } from '../platform/auth';
+import { verifyFeedKey } from '../platform/feed-key';
 import { isClientError, isDatabaseUnavailable } from '../platform/errors';
 import { BodyTooLarge, MAX_BODY_BYTES, readBody, sendJson } from '../platform/http';
 import type { Logger } from '../platform/logger';
@@ -16,7 +16,8 @@ export interface FeedRoutesOptions<L> {
   feeds: readonly FeedDefinition<FeedEvent, unknown, L>[];
   schema: GraphQLSchema;
   db: DataSource;
-  jwtSecret: string;
+  /** The gateway's key for `head` (platform/feed-key.ts). */
+  feedKey: string;
   log: Logger;
   /** The context of a GraphQL request of this subgraph: the caller's own token decides what it sees. */
   context: (req: IncomingMessage, requestId: string) => Promise<Context<L>>;
@@ -40,7 +41,7 @@ function statusOf(error: GraphQLError, formatted: GraphQLFormattedError): number
 
 /**
  * The live-feed protocol on a subgraph's HTTP front (docs/live-feeds.md), for the feeds it declares:
- *   GET  /feeds/<field>/head    the newest event id; the gateway's feed credential only
+ *   GET  /feeds/<field>/head    the newest event id; the gateway's feed key only
  *   POST /feeds/<field>/start   checks a subscription for its caller; where it starts
  *   POST /feeds/<field>/events  the events after an id that the caller may see, resolved
  */
@@ -68,7 +69,7 @@ export function feedRoutes<L>(options: FeedRoutesOptions<L>): (req: IncomingMess
     if (req.method !== method)
       throw new GraphQLError(`Use ${method} for ${pathname}.`, { extensions: { code: 'BAD_REQUEST', http: { status: 405 } } });
     if (action === 'head') {
-      verifyFeedCredential(req.headers.authorization, options.jwtSecret);
+      verifyFeedKey(req.headers.authorization, options.feedKey);
       return sendJson(res, 200, { head: String(await feed.head(options.db)) });
     }
     let body: Record<string, unknown>;

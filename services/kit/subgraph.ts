@@ -1,10 +1,12 @@
+import type { KeyObject } from 'node:crypto';
 import type http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
-import { callerOf, CLIENT_ADDRESS_HEADER, loadJwtSecret, type Viewer } from '../platform/auth';
+import { callerOf, CLIENT_ADDRESS_HEADER, loadVerifyingKey, type Viewer } from '../platform/auth';
+import { loadFeedKey } from '../platform/feed-key';
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
@@ -30,6 +32,11 @@ export interface SubgraphDefinition<L = unknown> {
   seed?: (db: DataSource, config: Config, log: Logger) => Promise<void>;
   /** The live feeds it serves, one per field of its `Subscription` type (docs/live-feeds.md). */
   feeds?: FeedDefinition<FeedEvent, unknown, L>[];
+  /**
+   * The accounts subgraph's only: the private key it signs tokens with (services/accounts/tokens.ts), and whose
+   * public half checks its requests' tokens. Every other subgraph has none and checks with JWT_PUBLIC_KEY.
+   */
+  signingKey?: (config: Config) => { signing: KeyObject; verifying: KeyObject };
 }
 
 export interface RunningSubgraph {
@@ -67,7 +74,8 @@ export async function startSubgraph<L>(
   port: number = config.ports[definition.name],
 ): Promise<RunningSubgraph> {
   const log = createLogger(definition.name, config.logLevel);
-  const jwtSecret = loadJwtSecret(config);
+  const keys = definition.signingKey?.(config);
+  const verifyingKey = keys?.verifying ?? loadVerifyingKey(config);
   const db = await openDatabase(config, {
     service: definition.name,
     entities: definition.entities,
@@ -100,7 +108,7 @@ export async function startSubgraph<L>(
   const answersInFlight = new AnswersInFlight(config.responseMaxObjectsInFlight);
   const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
-    const { viewer, tokenRefused } = callerOf(authorization ?? undefined, jwtSecret);
+    const { viewer, tokenRefused } = callerOf(authorization ?? undefined, verifyingKey);
     return {
       requestId,
       clientAddress: clientAddressOf(req, config.gatewayAddresses),
@@ -111,7 +119,7 @@ export async function startSubgraph<L>(
       db,
       loaders: definition.createLoaders(db, viewer),
       config,
-      jwtSecret,
+      signingKey: keys?.signing,
       signal,
       guard: new AnswerGuard(signal, { maxBytes: config.responseMaxBytes, maxObjects: config.responseMaxObjects }, answersInFlight),
     };
@@ -137,7 +145,15 @@ export async function startSubgraph<L>(
     context,
     ...(feeds.length > 0
       ? {
-          routes: feedRoutes({ feeds, schema, db, jwtSecret, log, context: feedContext, formatError: formatErrorOf(definition.name) }),
+          routes: feedRoutes({
+            feeds,
+            schema,
+            db,
+            feedKey: loadFeedKey(config),
+            log,
+            context: feedContext,
+            formatError: formatErrorOf(definition.name),
+          }),
           routeLabels: [FEED_ROUTES],
         }
       : {}),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { GraphQLError } from 'graphql';
 import type { Config } from './config';
@@ -18,7 +18,14 @@ export interface Viewer {
   authorityId: string | null;
 }
 
-const ALGORITHM = 'HS256';
+/**
+ * Tokens are signed with ES256 (ECDSA on P-256): only the accounts subgraph holds the private key and mints
+ * them (services/accounts/tokens.ts); every other process holds the public key only, so none of them can
+ * make a token the others accept.
+ */
+export const TOKEN_ALGORITHM = 'ES256';
+/** Who signs tokens: the `iss` claim of every token accounts makes; any other is refused. */
+export const TOKEN_ISSUER = 'enlace-accounts';
 
 /**
  * The header in which the gateway names its client's address (gateway/data-source.ts); a subgraph believes
@@ -27,30 +34,68 @@ const ALGORITHM = 'HS256';
 export const CLIENT_ADDRESS_HEADER = 'x-client-address';
 const ROLES: Role[] = ['AUTHORITY', 'SECRETARIAT'];
 
-/**
- * The token key: JWT_SECRET, or in development a random key created once under DATA_DIR and shared by
- * every process of this machine. It is written to a temporary file and hard-linked into place, so
- * processes starting together agree on one key and none reads a half-written file.
- */
-export function loadJwtSecret(config: Config): string {
-  if (config.jwtSecret) return config.jwtSecret;
-  if (config.production) throw new Error('JWT_SECRET is required when NODE_ENV=production');
-  const file = path.join(config.dataDir, 'jwt-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    const draft = `${file}.${process.pid}`;
-    fs.writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600 });
-    try {
-      fs.linkSync(draft, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.rmSync(draft, { force: true });
-    }
+/** A PEM from an environment variable, where a one-line form with literal `\n` is accepted too (.env files). */
+const pemOf = (value: string): string => value.replace(/\\n/g, '\n').trim();
+
+/** The P-256 public key of a PEM (a public key, or a private one whose public half is meant); throws a plain sentence otherwise. */
+export function es256PublicKey(pem: string, what: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pemOf(pem));
+  } catch {
+    throw new Error(`${what} is not a PEM key (make a pair with \`npm run keys\`)`);
   }
-  const secret = fs.readFileSync(file, 'utf8').trim();
-  if (secret.length < 32) throw new Error(`${file} holds no usable key; delete it to have a new one made`);
-  return secret;
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new Error(`${what} must be an EC key on P-256 (ES256); make a pair with \`npm run keys\``);
+  }
+  return key;
+}
+
+/** A new ES256 key pair, as PEM (PKCS#8 private, SPKI public). */
+export function newKeyPair(): { privateKey: string; publicKey: string } {
+  return generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+}
+
+/** Where development keeps its generated key pair: one directory, so that both halves appear at once. */
+export const devKeyDirectory = (config: Config): string => path.join(config.dataDir, 'jwt-keys');
+
+/**
+ * In development, the key pair made once under DATA_DIR/jwt-keys by whichever process starts first: it is
+ * written to a directory of its own and renamed into place, so processes starting together agree on one pair
+ * and none reads half of it. Returns the directory; each process reads only the half it needs.
+ */
+export function ensureDevKeyPair(config: Config): string {
+  const directory = devKeyDirectory(config);
+  if (fs.existsSync(path.join(directory, 'public.pem'))) return directory;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const draft = `${directory}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const pair = newKeyPair();
+  fs.mkdirSync(draft, { mode: 0o700 });
+  fs.writeFileSync(path.join(draft, 'private.pem'), pair.privateKey, { mode: 0o600 });
+  fs.writeFileSync(path.join(draft, 'public.pem'), pair.publicKey, { mode: 0o644 });
+  try {
+    fs.renameSync(draft, directory);
+  } catch (error) {
+    // Another process put its pair in place first: that one is the pair.
+    if (!['EEXIST', 'ENOTEMPTY', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    fs.rmSync(draft, { recursive: true, force: true });
+  }
+  return directory;
+}
+
+/**
+ * The key every process but accounts checks tokens with: JWT_PUBLIC_KEY, required in production; in
+ * development the public half of the pair under DATA_DIR/jwt-keys (made on first start).
+ */
+export function loadVerifyingKey(config: Config): KeyObject {
+  if (config.jwtPublicKey) return es256PublicKey(config.jwtPublicKey, 'JWT_PUBLIC_KEY');
+  if (config.production) throw new Error('JWT_PUBLIC_KEY is required when NODE_ENV=production (make a pair with `npm run keys`)');
+  const file = path.join(ensureDevKeyPair(config), 'public.pem');
+  return es256PublicKey(fs.readFileSync(file, 'utf8'), file);
 }
 
 interface Claims {
@@ -58,38 +103,26 @@ interface Claims {
   role: Role | null;
   country: string | null;
   authority: string | null;
-  /** Set only on a feed credential (FEED_SCOPE): a token that reads event logs and is nobody's. */
-  scope?: string;
-}
-
-export function signToken(viewer: Viewer, secret: string, ttlSeconds: number): string {
-  const claims: Claims = { sub: viewer.id, role: viewer.role, country: viewer.country, authority: viewer.authorityId };
-  return jwt.sign(claims, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds });
 }
 
 const invalidToken = (why: string) =>
   userError('UNAUTHENTICATED', `The token is not valid (${why}); sign in again.`, { http: { status: 401 } });
 
-/** The claims of a Bearer header's token once its signature, algorithm and expiry hold; `refuse` says why not. */
-function claimsOf(header: string, secret: string, refuse: (why: string) => GraphQLError): Partial<Claims> {
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw refuse('send it as "Authorization: Bearer <token>"');
-  try {
-    return jwt.verify(match[1], secret, { algorithms: [ALGORITHM] }) as Partial<Claims>;
-  } catch (error) {
-    throw refuse(error instanceof jwt.TokenExpiredError ? 'expired' : 'bad signature or format');
-  }
-}
-
 /**
  * The viewer of an `Authorization: Bearer <token>` header: null without a header; UNAUTHENTICATED for a
- * token that is malformed, expired, signed with another key or with any algorithm but HS256 (`none` included),
- * and for a feed credential, which is nobody's.
+ * token that is malformed, expired, not issued by accounts, or signed with any key but accounts' private
+ * one or any algorithm but ES256 (`none` and HS256 made with the public key included).
  */
-export function verifyAuthorization(header: string | undefined, secret: string): Viewer | null {
+export function verifyAuthorization(header: string | undefined, key: KeyObject): Viewer | null {
   if (header === undefined || header.trim() === '') return null;
-  const claims = claimsOf(header, secret, invalidToken);
-  if (claims.scope !== undefined) throw invalidToken("it reads event logs only and is nobody's");
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw invalidToken('send it as "Authorization: Bearer <token>"');
+  let claims: Partial<Claims>;
+  try {
+    claims = jwt.verify(match[1], key, { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER }) as Partial<Claims>;
+  } catch (error) {
+    throw invalidToken(error instanceof jwt.TokenExpiredError ? 'expired' : 'bad signature or format');
+  }
   if (typeof claims.sub !== 'string' || (claims.role != null && !ROLES.includes(claims.role))) {
     throw invalidToken('unexpected claims');
   }
@@ -114,52 +147,11 @@ export interface Caller {
  * user signing in again). A field that needs a viewer says UNAUTHENTICATED with `tokenRefused`'s reason
  * (kit/auth-checker.ts). The live feed stays strict: it calls verifyAuthorization, and an expired token ends it.
  */
-export function callerOf(header: string | undefined, secret: string): Caller {
+export function callerOf(header: string | undefined, key: KeyObject): Caller {
   try {
-    return { viewer: verifyAuthorization(header, secret), tokenRefused: null };
+    return { viewer: verifyAuthorization(header, key), tokenRefused: null };
   } catch (error) {
     if ((error as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw error;
     return { viewer: null, tokenRefused: error as GraphQLError };
   }
-}
-
-/**
- * The scope of the gateway's feed credential: it lets the bearer read the newest id of a subgraph's
- * event logs (GET /feeds/<field>/head) and nothing else. It names no user and holds no role, and
- * verifyAuthorization refuses it, so it opens no GraphQL field anywhere.
- */
-export const FEED_SCOPE = 'feeds';
-
-export function signFeedCredential(secret: string, ttlSeconds: number): string {
-  return jwt.sign({ scope: FEED_SCOPE }, secret, { algorithm: ALGORITHM, expiresIn: ttlSeconds });
-}
-
-/**
- * Accepts only a valid feed credential: UNAUTHENTICATED without one or for a bad one, FORBIDDEN for
- * a user's token (a person, even of the Secretariat, asks through the gateway's subscriptions).
- */
-export function verifyFeedCredential(header: string | undefined, secret: string): void {
-  const refuse = (why: string) =>
-    userError('UNAUTHENTICATED', `Only a gateway's feed credential may read this (${why}).`, { http: { status: 401 } });
-  if (header === undefined || header.trim() === '') throw refuse('none was sent');
-  const claims = claimsOf(header, secret, refuse);
-  if (claims.scope !== FEED_SCOPE || claims.sub !== undefined || claims.role != null) {
-    throw userError('FORBIDDEN', "Only a gateway's feed credential may read this, not a user's token.", { http: { status: 403 } });
-  }
-}
-
-/** How long the gateway's feed credential lives; it is renewed when half of that is gone. */
-const FEED_CREDENTIAL_TTL_SECONDS = 300;
-
-/** The Authorization header a gateway sends to /feeds/<field>/head, signed anew as it ages. */
-export function feedCredential(secret: string, now: () => number = Date.now): () => string {
-  let header = '';
-  let renewAt = 0;
-  return () => {
-    if (now() >= renewAt) {
-      header = `Bearer ${signFeedCredential(secret, FEED_CREDENTIAL_TTL_SECONDS)}`;
-      renewAt = now() + (FEED_CREDENTIAL_TTL_SECONDS * 1000) / 2;
-    }
-    return header;
-  };
 }

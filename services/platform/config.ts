@@ -38,8 +38,15 @@ export interface Config {
   /** Where the gateway finds each subgraph; defaults to http://127.0.0.1:<port>/graphql. */
   subgraphUrls: Record<SubgraphName, string>;
   supergraphPath: string;
-  /** HS256 key of the tokens; required in production, generated once under DATA_DIR in development. */
-  jwtSecret: string | undefined;
+  /**
+   * JWT_PUBLIC_KEY: the PEM key every process checks tokens with (ES256); required in production, in
+   * development the public half of the pair made once under DATA_DIR/jwt-keys (platform/auth.ts).
+   */
+  jwtPublicKey: string | undefined;
+  /** JWT_PRIVATE_KEY: the PEM key tokens are signed with; read by the accounts subgraph only (accounts/tokens.ts). */
+  jwtPrivateKey: string | undefined;
+  /** FEED_KEY: the gateway's key for reading the newest id of the subgraphs' event logs (platform/feed-key.ts). */
+  feedKey: string | undefined;
   /** Lifetime of a token, in seconds (12 h by default). */
   tokenTtlSeconds: number;
   /** The first Secretariat account, created at start when both are set. */
@@ -200,9 +207,13 @@ export function loadConfig(env: Env = process.env): Config {
     throw new Error(`DATABASE_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
   }
   const production = nodeEnv === 'production';
-  const jwtSecret = env.JWT_SECRET || undefined;
-  if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
-  if (jwtSecret && jwtSecret.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  if (env.JWT_SECRET) {
+    throw new Error(
+      'JWT_SECRET is no longer used: tokens are signed with a key pair; set JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (`npm run keys` makes them)',
+    );
+  }
+  const feedKey = env.FEED_KEY || undefined;
+  if (feedKey && feedKey.length < 32) throw new Error('FEED_KEY must be at least 32 characters');
   return {
     nodeEnv,
     production,
@@ -217,7 +228,9 @@ export function loadConfig(env: Env = process.env): Config {
     ports,
     subgraphUrls,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : projectPath('schema', 'supergraph.graphql'),
-    jwtSecret,
+    jwtPublicKey: env.JWT_PUBLIC_KEY || undefined,
+    jwtPrivateKey: env.JWT_PRIVATE_KEY || undefined,
+    feedKey,
     tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,

@@ -2,7 +2,7 @@ import { verifyAuthorization } from '../../services/platform/auth';
 import { accountsSubgraph } from '../../services/accounts/subgraph';
 import { Throttle } from '../../services/accounts/entities/throttle.entity';
 import { User } from '../../services/accounts/entities/user.entity';
-import { TEST_JWT_SECRET } from '../helpers/config';
+import { testVerifyingKey } from '../helpers/auth';
 import { openSubgraph, SubgraphUnderTest } from '../helpers/subgraph';
 import { viewer } from '../helpers/auth';
 
@@ -30,7 +30,7 @@ describe('accounts: sign-up and sign-in', () => {
       expect(errors).toBeUndefined();
       const payload = data!.signUp as { token: string; user: { id: string; email: string; role: null } };
       expect(payload.user.email).toBe('ana.perez@example.org');
-      expect(verifyAuthorization(`Bearer ${payload.token}`, TEST_JWT_SECRET)).toEqual({
+      expect(verifyAuthorization(`Bearer ${payload.token}`, testVerifyingKey)).toEqual({
         id: payload.user.id,
         role: null,
         country: null,
@@ -118,7 +118,7 @@ describe('accounts: sign-up and sign-in', () => {
       const { data, errors } = await login('secretariat@enlace.example', 'admin password 123');
       expect(errors).toBeUndefined();
       const { token } = data!.login as { token: string };
-      expect(verifyAuthorization(`Bearer ${token}`, TEST_JWT_SECRET)!.role).toBe('SECRETARIAT');
+      expect(verifyAuthorization(`Bearer ${token}`, testVerifyingKey)!.role).toBe('SECRETARIAT');
     });
 
     it('is refused at start when ENLACE_ADMIN_PASSWORD is a common one', async () => {
@@ -170,7 +170,7 @@ describe('accounts: sign-up and sign-in', () => {
       expect(data!.grantRole).toEqual({ id: userId, role: 'AUTHORITY', country: { code: 'GT' } });
       const { data: signedIn } = await login('officer@example.org', PASSWORD);
       const { token } = signedIn!.login as { token: string };
-      expect(verifyAuthorization(`Bearer ${token}`, TEST_JWT_SECRET)).toMatchObject({ role: 'AUTHORITY', country: 'GT' });
+      expect(verifyAuthorization(`Bearer ${token}`, testVerifyingKey)).toMatchObject({ role: 'AUTHORITY', country: 'GT' });
     });
 
     it('answers NOT_FOUND for an unknown account', async () => {

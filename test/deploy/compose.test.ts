@@ -1,7 +1,9 @@
 import { loadConfig, SUBGRAPHS } from '../../services/platform/config';
 import { ComposeFile, dockerComposeConfig, enlaceServices, loadCompose, OPERATOR_VARIABLES } from './compose';
 
-const SECRETS = ['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'JWT_SECRET', 'ENLACE_ADMIN_PASSWORD'].map((name) => OPERATOR_VARIABLES[name]);
+const SECRETS = ['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD', 'JWT_PRIVATE_KEY', 'FEED_KEY', 'ENLACE_ADMIN_PASSWORD'].map(
+  (name) => OPERATOR_VARIABLES[name],
+);
 
 // `docker-compose config` also validates the file against compose's own schema; without the binary
 // (apt-get install docker-compose; .ci/run does) the same checks run on the file as read here.
@@ -26,6 +28,19 @@ describe.each(READINGS)('docker-compose.yml, %s', (_reading, file) => {
     for (const [name, service] of Object.entries(file.services)) {
       const commands = JSON.stringify([service.command, service.healthcheck]);
       for (const secret of SECRETS) expect({ name, leaks: commands.includes(secret) }).toEqual({ name, leaks: false });
+    }
+  });
+
+  it('gives the private key to accounts only, and the public key and feed key to every process', () => {
+    for (const [name, service] of enlace) {
+      const config = loadConfig(service.environment);
+      const signs = service.command?.at(-1) === 'dist/services/accounts/main.js';
+      expect({ name, privateKey: config.jwtPrivateKey !== undefined }).toEqual({ name, privateKey: signs });
+      expect({ name, publicKey: config.jwtPublicKey, feedKey: config.feedKey }).toEqual({
+        name,
+        publicKey: OPERATOR_VARIABLES.JWT_PUBLIC_KEY,
+        feedKey: OPERATOR_VARIABLES.FEED_KEY,
+      });
     }
   });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { load } from 'js-yaml';
 import { projectPath } from '../../services/platform/paths';
-import { TEST_JWT_SECRET } from '../helpers/config';
+import { TEST_FEED_KEY, TEST_KEYS } from '../helpers/config';
 
 export interface ComposeService {
   image?: string;
@@ -25,7 +25,10 @@ export const COMPOSE_FILE = projectPath('docker-compose.yml');
 export const OPERATOR_VARIABLES: Record<string, string> = {
   MYSQL_ROOT_PASSWORD: 'rootpassword4f1c9a',
   MYSQL_PASSWORD: 'enlacepassword7d2e5b',
-  JWT_SECRET: TEST_JWT_SECRET,
+  // On one line each, with literal \n, as `npm run keys` writes them for a .env file.
+  JWT_PRIVATE_KEY: TEST_KEYS.privateKey.trim().replace(/\n/g, '\\n'),
+  JWT_PUBLIC_KEY: TEST_KEYS.publicKey.trim().replace(/\n/g, '\\n'),
+  FEED_KEY: TEST_FEED_KEY,
   ENLACE_ADMIN_EMAIL: 'secretariat@example.org',
   ENLACE_ADMIN_PASSWORD: 'a long admin passphrase',
 };

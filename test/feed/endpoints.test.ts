@@ -29,7 +29,7 @@ describe("the gateway's client of the feed protocol", () => {
       { status: 200, body: { events: [{ id: '42', data: { things: { id: 'a' } } }], last: '57' } },
     ]);
     try {
-      const endpoints = new FeedEndpoints({ things: subgraph.url }, () => 'Bearer feed', 1000);
+      const endpoints = new FeedEndpoints({ things: subgraph.url }, 'FeedKey feed', 1000);
       const page = await endpoints.events('things', 'things', CALL, 'Bearer user', 41, 57);
       expect(page).toEqual({ events: [{ id: 42, data: { things: { id: 'a' } } }], last: 57 });
       expect(subgraph.calls.map((call) => call.url)).toEqual(['/feeds/things/events', '/feeds/things/events']);
@@ -47,7 +47,7 @@ describe("the gateway's client of the feed protocol", () => {
       { status: 401, body: { errors } },
     ]);
     try {
-      const endpoints = new FeedEndpoints({ things: subgraph.url }, () => 'Bearer feed', 1000);
+      const endpoints = new FeedEndpoints({ things: subgraph.url }, 'FeedKey feed', 1000);
       await expect(endpoints.events('things', 'things', CALL, 'Bearer old', 0, 1)).rejects.toThrow(FeedRefused);
       await expect(endpoints.events('things', 'things', CALL, 'Bearer old', 0, 1).catch((error) => error.errors)).resolves.toEqual(errors);
       expect(subgraph.calls).toHaveLength(2);
@@ -58,12 +58,12 @@ describe("the gateway's client of the feed protocol", () => {
     }
   });
 
-  it('reads the head with the feed credential, next to the GraphQL path', async () => {
+  it('reads the head with the feed key, next to the GraphQL path', async () => {
     const subgraph = await scriptedSubgraph([{ status: 200, body: { head: '7' } }]);
     try {
-      const endpoints = new FeedEndpoints({ things: subgraph.url }, () => 'Bearer feed', 1000);
+      const endpoints = new FeedEndpoints({ things: subgraph.url }, 'FeedKey feed', 1000);
       expect(await endpoints.head('things', 'things')).toBe(7);
-      expect(subgraph.calls[0]).toMatchObject({ url: '/feeds/things/head', authorization: 'Bearer feed' });
+      expect(subgraph.calls[0]).toMatchObject({ url: '/feeds/things/head', authorization: 'FeedKey feed' });
     } finally {
       await subgraph.close();
     }

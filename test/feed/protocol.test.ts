@@ -2,9 +2,10 @@ import { AgreementEvent, AgreementEventKind } from '../../services/agreements/en
 import { AgreementStatus } from '../../services/agreements/entities/agreement.entity';
 import { agreementsSubgraph } from '../../services/agreements/subgraph';
 import { startSubgraph, type RunningSubgraph } from '../../services/kit/subgraph';
-import { signFeedCredential, verifyAuthorization } from '../../services/platform/auth';
-import { tokenFor, viewer } from '../helpers/auth';
-import { cleanUp, testConfig, TEST_JWT_SECRET } from '../helpers/config';
+import { verifyAuthorization } from '../../services/platform/auth';
+import { feedKeyHeader } from '../../services/platform/feed-key';
+import { testVerifyingKey, tokenFor, viewer } from '../helpers/auth';
+import { cleanUp, testConfig, TEST_FEED_KEY } from '../helpers/config';
 
 /** The primary operation the gateway's planner makes of a client's agreementEvents subscription. */
 const FEED = `subscription Feed($filter: AgreementEventFilter) {
@@ -17,7 +18,7 @@ const SET_STATUS = 'mutation($id: ID!, $status: AgreementStatus!) { setAgreement
 
 const secretariat = `Bearer ${tokenFor(viewer('SECRETARIAT'))}`;
 const officerGT = `Bearer ${tokenFor(viewer('AUTHORITY', 'GT'))}`;
-const feedCredential = `Bearer ${signFeedCredential(TEST_JWT_SECRET, 60)}`;
+const feedKey = feedKeyHeader(TEST_FEED_KEY);
 
 describe("a subgraph's live-feed protocol", () => {
   let agreements: RunningSubgraph;
@@ -56,11 +57,11 @@ describe("a subgraph's live-feed protocol", () => {
   });
 
   describe('head', () => {
-    it("answers the newest event id to the gateway's feed credential", async () => {
-      expect(await call('/feeds/agreementEvents/head', { authorization: feedCredential })).toEqual({ status: 200, body: { head: '3' } });
+    it("answers the newest event id to the gateway's feed key", async () => {
+      expect(await call('/feeds/agreementEvents/head', { authorization: feedKey })).toEqual({ status: 200, body: { head: '3' } });
     });
 
-    it("refuses a caller without the credential, with a user's token (even the Secretariat's) or a forged one", async () => {
+    it("refuses a caller without the key, with a user's token (even the Secretariat's) or a wrong key", async () => {
       const anonymous = await call('/feeds/agreementEvents/head');
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
@@ -68,14 +69,14 @@ describe("a subgraph's live-feed protocol", () => {
       expect(user.status).toBe(403);
       expect(user.body.errors[0].extensions.code).toBe('FORBIDDEN');
       const forged = await call('/feeds/agreementEvents/head', {
-        authorization: `Bearer ${signFeedCredential('another-secret-that-is-long-enough-1234', 60)}`,
+        authorization: feedKeyHeader('another-feed-key-that-is-long-enough-1234'),
       });
       expect(forged.status).toBe(401);
       expect(JSON.stringify([anonymous, user, forged])).not.toContain('"head"');
     });
 
     it('knows only the feeds the subgraph declares', async () => {
-      const unknown = await call('/feeds/somethingElse/head', { authorization: feedCredential });
+      const unknown = await call('/feeds/somethingElse/head', { authorization: feedKey });
       expect(unknown.status).toBe(404);
       expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
     });
@@ -112,8 +113,8 @@ describe("a subgraph's live-feed protocol", () => {
       expect((await start({ filter: { kinds: ['NOPE'] } })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
-    it("refuses a forged token, and the feed credential, which is nobody's", async () => {
-      for (const authorization of ['Bearer forged', feedCredential]) {
+    it("refuses a forged token, and the feed key, which is nobody's", async () => {
+      for (const authorization of ['Bearer forged', feedKey]) {
         const refused = await start({}, authorization);
         expect(refused.status).toBe(401);
         expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -144,9 +145,9 @@ describe("a subgraph's live-feed protocol", () => {
       expect(kinds(await events(secretariat, {}, '1', '2'))).toEqual(['GT-SV:STATUS_CHANGED']);
     });
 
-    it('refuses a forged token, the feed credential and ids that are not event ids', async () => {
+    it('refuses a forged token, the feed key and ids that are not event ids', async () => {
       expect((await events('Bearer forged', {}, '0', '3')).status).toBe(401);
-      expect((await events(feedCredential, {}, '0', '3')).status).toBe(401);
+      expect((await events(feedKey, {}, '0', '3')).status).toBe(401);
       const bad = await events(secretariat, {}, 'zero', '3');
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].extensions.code).toBe('BAD_REQUEST');
@@ -172,14 +173,14 @@ describe("a subgraph's live-feed protocol", () => {
     });
   });
 
-  describe('the feed credential', () => {
+  describe('the feed key', () => {
     it("is nobody's token: no GraphQL endpoint accepts it", async () => {
-      expect(() => verifyAuthorization(feedCredential, TEST_JWT_SECRET)).toThrow(
+      expect(() => verifyAuthorization(feedKey, testVerifyingKey)).toThrow(
         expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
       );
-      // A GraphQL request answers a token it does not accept as it would an anonymous caller: the credential adds nothing.
+      // A GraphQL request answers a token it does not accept as it would an anonymous caller: the key adds nothing.
       const query = { query: '{ agreementEventLog { id } }' };
-      const withCredential = await call('/graphql', { authorization: feedCredential, body: query });
+      const withCredential = await call('/graphql', { authorization: feedKey, body: query });
       const anonymous = await call('/graphql', { body: query });
       expect(withCredential).toEqual(anonymous);
     });

@@ -4,14 +4,14 @@ import pino from 'pino';
 import { attachSubscriptions } from '../../gateway/subscriptions/server';
 import type { LiveFeed } from '../../gateway/subscriptions/live-feed';
 import { FeedClient } from '../helpers/feed-client';
-import { TEST_JWT_SECRET } from '../helpers/config';
+import { testVerifyingKey } from '../helpers/auth';
 
 /** The gateway's WebSocket endpoint alone, logging into `lines`; no subscription is ever opened. */
 async function endpoint(lines: { level: number; msg: string; [field: string]: unknown }[]) {
   const log = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) });
   const server = http.createServer();
   const feed = { open: () => Promise.resolve([]) } as unknown as LiveFeed;
-  const sockets = attachSubscriptions({ server, path: '/graphql', feed, jwtSecret: TEST_JWT_SECRET, log });
+  const sockets = attachSubscriptions({ server, path: '/graphql', feed, verifyingKey: testVerifyingKey, log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {

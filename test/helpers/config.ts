@@ -4,12 +4,20 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { Config, loadConfig, SUBGRAPHS } from '../../services/platform/config';
 import { databaseName } from '../../services/kit/database';
+import { newKeyPair } from '../../services/platform/auth';
 
 /** Set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 to run the same suites on MySQL. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-/** The key test graphs sign with; tests forge tokens with other keys to see them refused. */
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-keys';
+/**
+ * The key pair of this test file's graphs (ES256, PEM): their accounts signs with the private half, every
+ * process checks with the public one; tests forge tokens with other keys to see them refused.
+ */
+export const TEST_KEYS = newKeyPair();
+/** The gateway's key for the subgraphs' event-log heads in test graphs. */
+export const TEST_FEED_KEY = 'test-feed-key-that-is-long-enough-0123456789';
+/** The environment that gives a process of a test graph its keys. */
+export const TEST_KEY_ENV = { JWT_PRIVATE_KEY: TEST_KEYS.privateKey, JWT_PUBLIC_KEY: TEST_KEYS.publicKey, FEED_KEY: TEST_FEED_KEY };
 
 let counter = 0;
 
@@ -27,7 +35,7 @@ export async function testConfig(overrides: Record<string, string> = {}): Promis
     DATABASE_URL: TEST_DATABASE_URL,
     DATABASE_PREFIX: prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent',
-    JWT_SECRET: TEST_JWT_SECRET,
+    ...TEST_KEY_ENV,
     ...overrides,
   });
   if (config.databaseUrl) await dropDatabases(config);

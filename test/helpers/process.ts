@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { probePort } from '../../services/platform/launcher';
-import { TEST_JWT_SECRET } from './config';
+import { TEST_KEY_ENV } from './config';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -23,7 +23,7 @@ export async function runMain(main: string, env: Record<string, string>, portVar
   port ??= await freePort();
   const child = spawn(process.execPath, ['-r', path.join(ROOT, 'test/helpers/ts-register.js'), path.join(ROOT, main)], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'info', [portVariable]: String(port), ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', ...TEST_KEY_ENV, LOG_LEVEL: 'info', [portVariable]: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -45,7 +45,7 @@ export async function openSubgraph<L>(
           db,
           loaders: definition.createLoaders(db, viewer),
           config,
-          jwtSecret: config.jwtSecret!,
+          signingKey: definition.signingKey?.(config).signing,
         } satisfies Context<L>,
       }),
     close: async () => {

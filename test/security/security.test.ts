@@ -1,7 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { startGraph, TestGraph } from '../helpers/graph';
-import { TEST_JWT_SECRET } from '../helpers/config';
+import { TEST_KEYS } from '../helpers/config';
+import { testSigningKey } from '../helpers/auth';
 import { rowCounts } from '../helpers/rows';
 
 const ADMIN = { email: 'secretariat@enlace.example', password: 'secretariat password' };
@@ -121,11 +122,23 @@ describe('security, through the gateway', () => {
   describe('tokens', () => {
     const claims = () => ({ sub: '00000000-0000-4000-8000-000000000001', role: 'SECRETARIAT', country: null, authority: null });
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const ours = { algorithm: 'ES256', issuer: 'enlace-accounts' } as const;
+    const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    // The classic confusion: an HMAC whose key is the public key every process holds, with the header saying HS256.
+    const hmacWithPublicKey = () => {
+      const header = b64({ alg: 'HS256', typ: 'JWT' });
+      const payload = b64({ ...claims(), iss: 'enlace-accounts', exp: Math.floor(Date.now() / 1000) + 600 });
+      const signature = createHmac('sha256', TEST_KEYS.publicKey).update(`${header}.${payload}`).digest('base64url');
+      return `${header}.${payload}.${signature}`;
+    };
     const forged: [string, () => string][] = [
-      ['signed with another key', () => jwt.sign(claims(), 'not-the-key-not-the-key-not-the-key-not-the-key')],
-      ['expired', () => jwt.sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 60 }, TEST_JWT_SECRET)],
+      ['signed with another ES256 key', () => jwt.sign(claims(), otherKey, ours)],
+      ['signed HS256 with a shared secret (the old scheme)', () => jwt.sign(claims(), 'not-the-key-not-the-key-not-the-key-not-the-key')],
+      ['signed HS256 with the public key as its secret', hmacWithPublicKey],
+      ['expired', () => jwt.sign({ ...claims(), exp: Math.floor(Date.now() / 1000) - 60 }, testSigningKey, ours)],
+      ['issued by another issuer', () => jwt.sign(claims(), testSigningKey, { ...ours, issuer: 'someone-else' })],
       ['with alg none', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`],
-      ['with alg HS512', () => jwt.sign(claims(), TEST_JWT_SECRET, { algorithm: 'HS512' })],
+      ['with alg ES384 in its header', () => `${b64({ alg: 'ES384', typ: 'JWT' })}.${tokens.memberA.split('.').slice(1).join('.')}`],
       [
         'with a tampered payload',
         () => {
@@ -157,11 +170,12 @@ describe('security, through the gateway', () => {
       expect(await rowCounts(graph)).toEqual(before);
     });
 
-    it('checks the signature with the key itself (an HMAC with the right key passes)', () => {
+    it("checks the signature with accounts' public key (the signature of a real token verifies)", () => {
       // Guards the test above: the tampered token differs from a valid one only by its payload.
-      const [header, payload] = tokens.memberA.split('.');
-      const signature = createHmac('sha256', TEST_JWT_SECRET).update(`${header}.${payload}`).digest('base64url');
-      expect(tokens.memberA.split('.')[2]).toBe(signature);
+      const [header, payload, signature] = tokens.memberA.split('.');
+      const publicKey = createPublicKey(TEST_KEYS.publicKey);
+      const signed = Buffer.from(`${header}.${payload}`);
+      expect(verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))).toBe(true);
     });
   });
 

@@ -20,7 +20,7 @@ export class AccountResolver {
     const { user, created } = await signUp(ctx.db, ctx.config, input, addressOf(ctx.clientAddress));
     if (created) ctx.log.info({ userId: user.id }, 'account created');
     ctx.viewer = viewerOf(user);
-    return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
+    return { token: tokenOf(user, ctx.signingKey!, ctx.config), user };
   }
 
   @Mutation(() => AuthPayload, {
@@ -36,6 +36,6 @@ export class AccountResolver {
     if (password.length > MAX_PASSWORD_LENGTH) throw badInput(`password must be at most ${MAX_PASSWORD_LENGTH} characters.`, 'password');
     const user = await authenticate(ctx.db, ctx.config, email, password, addressOf(ctx.clientAddress));
     ctx.viewer = viewerOf(user);
-    return { token: tokenOf(user, ctx.jwtSecret, ctx.config), user };
+    return { token: tokenOf(user, ctx.signingKey!, ctx.config), user };
   }
 }
