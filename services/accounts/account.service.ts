@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import type { DataSource, EntityManager } from 'typeorm';
 import { signToken } from '../platform/auth';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
-import { unauthenticated } from '../platform/errors';
+import { badInput, unauthenticated } from '../platform/errors';
 import { newId } from '../kit/ids';
 import { inTransaction } from '../kit/transaction';
 import { User } from './entities/user.entity';
 import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail } from './credentials';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { revokeAllOf, startSession } from './sessions';
 import { countAttempt, forgetAttempts, type Limit } from './throttle';
 
 export const viewerOf = (user: User): Viewer => ({
@@ -20,6 +22,21 @@ export const viewerOf = (user: User): Viewer => ({
 
 export function tokenOf(user: User, jwtSecret: string, config: Config): string {
   return signToken(viewerOf(user), jwtSecret, config.tokenTtlSeconds);
+}
+
+/** What a sign-in or a renewal answers: an access token made from the user row as given, and the session's refresh token. */
+export interface SignedIn {
+  token: string;
+  /** The access token's own `exp`. */
+  expiresAt: Date;
+  refreshToken: string;
+  user: User;
+}
+
+export function signedIn(user: User, refreshToken: string, jwtSecret: string, config: Config): SignedIn {
+  const token = tokenOf(user, jwtSecret, config);
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000), refreshToken, user };
 }
 
 /** Where a request comes from, as the throttles count it: the client's address the gateway names, or the peer. */
@@ -68,14 +85,21 @@ const wrongCredentials = () => unauthenticated('The e-mail or the password is no
  * from this address before the password is checked (throttle.ts), so concurrent guesses cannot outrun the
  * limit, and guesses from one address do not lock the owner out from another; success forgives them.
  */
-export async function authenticate(db: DataSource, config: Config, emailGiven: string, password: string, address: string): Promise<User> {
+export async function authenticate(
+  db: DataSource,
+  config: Config,
+  emailGiven: string,
+  password: string,
+  address: string,
+  refusal: () => Error = wrongCredentials,
+): Promise<User> {
   const email = normalizeEmail(emailGiven);
   // A digest of the e-mail: of bounded length whatever NFKC made of it, and no e-mail kept in the throttle table.
   const subject = `${createHash('sha256').update(email).digest('base64url')} ${address}`;
   await countAttempt(db, signInLimit(config), subject);
   const user = await db.getRepository(User).findOneBy({ email });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !user.passwordHash || !valid) throw wrongCredentials();
+  if (!user || !user.passwordHash || !valid) throw refusal();
   await forgetAttempts(db, signInLimit(config), subject);
   return user;
 }
@@ -106,4 +130,35 @@ export async function signUp(
     if (!(await db.getRepository(User).existsBy({ email }))) throw error;
     return { user: await authenticate(db, config, email, input.password, address), created: false };
   }
+}
+
+/**
+ * Changes the signed-in user's password. The current one is checked like a sign-in (the same throttle,
+ * for the user's e-mail from this address), so a stolen access token cannot guess it faster than login
+ * could. On success every session of the user ends and a new one starts: the payload's refresh token is
+ * the only one that still works. A refused change writes nothing (but the throttle's count).
+ */
+export async function changePassword(
+  db: DataSource,
+  config: Config,
+  userId: string,
+  passwords: { current: string; next: string },
+  address: string,
+): Promise<{ user: User; refreshToken: string }> {
+  const account = await db.getRepository(User).findOneBy({ id: userId });
+  if (!account) throw unauthenticated();
+  assertStrongPassword(passwords.next, [account.email, account.name], 'newPassword');
+  const user = await authenticate(db, config, account.email, passwords.current, address, () =>
+    unauthenticated('The current password is not right.'),
+  );
+  if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) {
+    throw badInput('newPassword must differ from the current one.', 'newPassword');
+  }
+  const passwordHash = await hashPassword(passwords.next);
+  return inTransaction(db, async (manager) => {
+    const now = new Date();
+    await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+    await revokeAllOf(manager, user.id, now);
+    return { user: Object.assign(user, { passwordHash }), refreshToken: await startSession(manager, config, user.id, now) };
+  });
 }

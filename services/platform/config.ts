@@ -40,8 +40,10 @@ export interface Config {
   supergraphPath: string;
   /** HS256 key of the tokens; required in production, generated once under DATA_DIR in development. */
   jwtSecret: string | undefined;
-  /** Lifetime of a token, in seconds (12 h by default). */
+  /** TOKEN_TTL_SECONDS: lifetime of an access token, in seconds (15 min by default); refreshToken renews it. */
   tokenTtlSeconds: number;
+  /** REFRESH_TOKEN_TTL_SECONDS: lifetime of a refresh token, in seconds (30 days by default); each renewal issues a new one. */
+  refreshTokenTtlSeconds: number;
   /** The first Secretariat account, created at start when both are set. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -218,7 +220,8 @@ export function loadConfig(env: Env = process.env): Config {
     subgraphUrls,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : projectPath('schema', 'supergraph.graphql'),
     jwtSecret,
-    tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+    refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,
     signIn: {
