@@ -2,12 +2,13 @@ import { createHash, type KeyObject } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../platform/config';
 import type { Viewer } from '../platform/auth';
-import { unauthenticated } from '../platform/errors';
+import { badInput, unauthenticated } from '../platform/errors';
 import { newId } from '../kit/ids';
 import { inTransaction } from '../kit/transaction';
 import { User } from './entities/user.entity';
 import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail } from './credentials';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { revokeAllOf, startSession } from './sessions';
 import { countAttempt, forgetAttempts, type Limit } from './throttle';
 import { signAccessToken } from './tokens';
 
@@ -18,9 +19,18 @@ export const viewerOf = (user: User): Viewer => ({
   authorityId: user.authorityId,
 });
 
-/** An access token carrying the user's role as it is now; only accounts holds the key (tokens.ts). */
-export function tokenOf(user: User, signingKey: KeyObject, config: Config): string {
-  return signAccessToken(viewerOf(user), signingKey, config.tokenTtlSeconds).token;
+/** What a sign-in or a renewal answers: an access token made from the user row as given, and the session's refresh token. */
+export interface SignedIn {
+  token: string;
+  /** The access token's own `exp`. */
+  expiresAt: Date;
+  refreshToken: string;
+  user: User;
+}
+
+/** The access token carries the user's role as the row has it now; only accounts holds the key (tokens.ts). */
+export function signedIn(user: User, refreshToken: string, signingKey: KeyObject, config: Config): SignedIn {
+  return { ...signAccessToken(viewerOf(user), signingKey, config.tokenTtlSeconds), refreshToken, user };
 }
 
 /** Where a request comes from, as the throttles count it: the client's address the gateway names, or the peer. */
@@ -69,14 +79,21 @@ const wrongCredentials = () => unauthenticated('The e-mail or the password is no
  * from this address before the password is checked (throttle.ts), so concurrent guesses cannot outrun the
  * limit, and guesses from one address do not lock the owner out from another; success forgives them.
  */
-export async function authenticate(db: DataSource, config: Config, emailGiven: string, password: string, address: string): Promise<User> {
+export async function authenticate(
+  db: DataSource,
+  config: Config,
+  emailGiven: string,
+  password: string,
+  address: string,
+  refusal: () => Error = wrongCredentials,
+): Promise<User> {
   const email = normalizeEmail(emailGiven);
   // A digest of the e-mail: of bounded length whatever NFKC made of it, and no e-mail kept in the throttle table.
   const subject = `${createHash('sha256').update(email).digest('base64url')} ${address}`;
   await countAttempt(db, signInLimit(config), subject);
   const user = await db.getRepository(User).findOneBy({ email });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !user.passwordHash || !valid) throw wrongCredentials();
+  if (!user || !user.passwordHash || !valid) throw refusal();
   await forgetAttempts(db, signInLimit(config), subject);
   return user;
 }
@@ -107,4 +124,35 @@ export async function signUp(
     if (!(await db.getRepository(User).existsBy({ email }))) throw error;
     return { user: await authenticate(db, config, email, input.password, address), created: false };
   }
+}
+
+/**
+ * Changes the signed-in user's password. The current one is checked like a sign-in (the same throttle,
+ * for the user's e-mail from this address), so a stolen access token cannot guess it faster than login
+ * could. On success every session of the user ends and a new one starts: the payload's refresh token is
+ * the only one that still works. A refused change writes nothing (but the throttle's count).
+ */
+export async function changePassword(
+  db: DataSource,
+  config: Config,
+  userId: string,
+  passwords: { current: string; next: string },
+  address: string,
+): Promise<{ user: User; refreshToken: string }> {
+  const account = await db.getRepository(User).findOneBy({ id: userId });
+  if (!account) throw unauthenticated();
+  assertStrongPassword(passwords.next, [account.email, account.name], 'newPassword');
+  const user = await authenticate(db, config, account.email, passwords.current, address, () =>
+    unauthenticated('The current password is not right.'),
+  );
+  if (passwords.next.normalize('NFC') === passwords.current.normalize('NFC')) {
+    throw badInput('newPassword must differ from the current one.', 'newPassword');
+  }
+  const passwordHash = await hashPassword(passwords.next);
+  return inTransaction(db, async (manager) => {
+    const now = new Date();
+    await manager.getRepository(User).update({ id: user.id }, { passwordHash });
+    await revokeAllOf(manager, user.id, now);
+    return { user: Object.assign(user, { passwordHash }), refreshToken: await startSession(manager, config, user.id, now) };
+  });
 }

@@ -95,8 +95,8 @@ export function newAccountName(given: string): string {
   return name;
 }
 
-/** BAD_USER_INPUT for a weak password (passwordWeakness; its length is checked by the input type). */
-export function assertStrongPassword(password: string, related: string[] = []): void {
+/** BAD_USER_INPUT on `field` for a weak password (passwordWeakness; its length is checked by the input type). */
+export function assertStrongPassword(password: string, related: string[] = [], field = 'password'): void {
   const weakness = passwordWeakness(password, related);
-  if (weakness) throw badInput(`password ${weakness}.`, 'password');
+  if (weakness) throw badInput(`${field} ${weakness}.`, field);
 }

@@ -1,8 +1,10 @@
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../kit/context';
 import { assertActiveAuthorityOf } from './authority-check';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
 import { inTransaction } from '../kit/transaction';
+import { engineOf } from '../kit/full-text';
 import { badInput, notFound } from '../platform/errors';
 import { Role, User } from './entities/user.entity';
 
@@ -15,7 +17,7 @@ export interface RoleChange {
 }
 
 /**
- * Gives the account the role, replacing the one it had; the user's next sign-in carries it. An AUTHORITY
+ * Gives the account the role, replacing the one it had; the user's next token (sign-in or renewal) carries it. An AUTHORITY
  * needs a Member State, and the authority it names must be an active one of that State (asked of the
  * directory before anything is written).
  */
@@ -35,9 +37,42 @@ export async function grantRole(ctx: Context, change: RoleChange): Promise<User>
     const userId = byId.parse(change.userId);
     const user = userId ? await users.findOneBy({ id: userId }) : null;
     if (!user) throw notFound('No account has this id.');
+    if (change.role !== Role.SECRETARIAT) await assertNotLastSecretariat(manager, user);
     const authority = change.role === Role.AUTHORITY;
     Object.assign(user, { role: change.role, countryCode: authority ? country : null, authorityId: authority ? authorityId : null });
     await users.save(user);
     return user;
   });
+}
+
+/**
+ * Takes the account's role (and its country and authority) away. Its refresh tokens keep working: the
+ * next renewal gives an access token without the role, and the one it holds expires within TOKEN_TTL_SECONDS.
+ */
+export async function revokeRole(ctx: Context, userIdGiven: string): Promise<User> {
+  return inTransaction(ctx.db, async (manager) => {
+    const users = manager.getRepository(User);
+    const userId = byId.parse(userIdGiven);
+    const user = userId ? await users.findOneBy({ id: userId }) : null;
+    if (!user) throw notFound('No account has this id.');
+    await assertNotLastSecretariat(manager, user);
+    Object.assign(user, { role: null, countryCode: null, authorityId: null });
+    await users.save(user);
+    return user;
+  });
+}
+
+/**
+ * Refuses to take SECRETARIAT from the last account that has it, so that a deployment cannot lock itself
+ * out of granting roles. On MySQL the Secretariat's rows are locked until the transaction ends, so two
+ * members revoking each other take turns (SQLite runs transactions one at a time).
+ */
+async function assertNotLastSecretariat(manager: EntityManager, user: User): Promise<void> {
+  if (user.role !== Role.SECRETARIAT) return;
+  const query = manager.getRepository(User).createQueryBuilder('u').where('u.role = :role', { role: Role.SECRETARIAT });
+  if (engineOf(manager.connection) === 'mysql') query.setLock('pessimistic_write');
+  const secretariat = await query.getMany();
+  if (secretariat.every((member) => member.id === user.id)) {
+    throw badInput('This is the last SECRETARIAT account; grant SECRETARIAT to another account first.', 'userId');
+  }
 }

@@ -1,19 +1,26 @@
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { ensureAdmin } from './admin';
+import { RefreshToken } from './entities/refresh-token.entity';
 import { Throttle } from './entities/throttle.entity';
 import { User } from './entities/user.entity';
 import { createLoaders, Loaders } from './loaders';
 import { CreateAccounts1764401000000 } from './migrations/1764401000000-CreateAccounts';
 import { CreateLoginFailures1764401100000 } from './migrations/1764401100000-CreateLoginFailures';
 import { CreateThrottles1764402000000 } from './migrations/1764402000000-CreateThrottles';
+import { CreateRefreshTokens1765000000000 } from './migrations/1765000000000-CreateRefreshTokens';
 import { buildAccountsSchema } from './schema';
 import { loadSigningKeys } from './tokens';
 
 /** No demo users: accounts come from sign-up, and the first Secretariat from the environment. */
 export const accountsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'accounts',
-  entities: [User, Throttle],
-  migrations: [CreateAccounts1764401000000, CreateLoginFailures1764401100000, CreateThrottles1764402000000],
+  entities: [User, Throttle, RefreshToken],
+  migrations: [
+    CreateAccounts1764401000000,
+    CreateLoginFailures1764401100000,
+    CreateThrottles1764402000000,
+    CreateRefreshTokens1765000000000,
+  ],
   buildSchema: buildAccountsSchema,
   createLoaders,
   seed: ensureAdmin,

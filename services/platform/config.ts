@@ -47,8 +47,10 @@ export interface Config {
   jwtPrivateKey: string | undefined;
   /** FEED_KEY: the gateway's key for reading the newest id of the subgraphs' event logs (platform/feed-key.ts). */
   feedKey: string | undefined;
-  /** Lifetime of a token, in seconds (12 h by default). */
+  /** TOKEN_TTL_SECONDS: lifetime of an access token, in seconds (15 min by default); refreshToken renews it. */
   tokenTtlSeconds: number;
+  /** REFRESH_TOKEN_TTL_SECONDS: lifetime of a refresh token, in seconds (30 days by default); each renewal issues a new one. */
+  refreshTokenTtlSeconds: number;
   /** The first Secretariat account, created at start when both are set. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -231,7 +233,8 @@ export function loadConfig(env: Env = process.env): Config {
     jwtPublicKey: env.JWT_PUBLIC_KEY || undefined,
     jwtPrivateKey: env.JWT_PRIVATE_KEY || undefined,
     feedKey,
-    tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+    refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,
     signIn: {

@@ -23,11 +23,24 @@ export class SignUpInput {
   name: string;
 }
 
-@ObjectType({ description: 'What a successful sign-up or sign-in returns.' })
+@ObjectType({ description: 'What a successful sign-up, sign-in, renewal or password change returns.' })
 export class AuthPayload {
-  @Field(() => String, { description: 'A JWT; send it as "Authorization: Bearer <token>".' })
+  @Field(() => String, {
+    description: 'An access token (a JWT) carrying the user\'s role as it is now; send it as "Authorization: Bearer <token>".',
+  })
   token: string;
 
   @Field(() => User, { description: 'The signed-in user.' })
   user: User;
+
+  @Field(() => Date, {
+    description: 'When `token` stops working (15 minutes after it was issued by default); renew it with `refreshToken` before then.',
+  })
+  expiresAt: Date;
+
+  @Field(() => String, {
+    description:
+      'Renews the session with the `refreshToken` mutation. Single use: each renewal returns a new one, and presenting a used one again ends the session. Keep it secret, like a password.',
+  })
+  refreshToken: string;
 }

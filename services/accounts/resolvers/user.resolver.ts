@@ -1,11 +1,11 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
 import { Country, NationalAuthority } from '../entities/references';
 import { User } from '../entities/user.entity';
 import type { Loaders } from '../loaders';
 import { userReference } from '../lookups';
-import { grantRole } from '../roles';
+import { grantRole, revokeRole } from '../roles';
 import { userCriteria, usersQuery } from '../user-query';
 import { visibleEmail } from '../visibility';
 import { GrantRoleArgs, UserConnection, UsersArgs } from './user.args';
@@ -26,7 +26,7 @@ export class UserResolver {
   @Authorized('SECRETARIAT')
   @Mutation(() => User, {
     description:
-      "Gives an account a role (SECRETARIAT). AUTHORITY needs a Member State and, optionally, an active authority of that State; the user's next sign-in carries the role.",
+      "Gives an account a role (SECRETARIAT). AUTHORITY needs a Member State and, optionally, an active authority of that State; the user's next token (sign-in or refreshToken) carries the role.",
   })
   async grantRole(@Args() change: GrantRoleArgs, @Ctx() ctx: Context<Loaders>): Promise<User> {
     const user = await grantRole(ctx, change);
@@ -34,6 +34,20 @@ export class UserResolver {
       { userId: user.id, role: user.role, country: user.countryCode, authorityId: user.authorityId, by: ctx.viewer!.id },
       'role granted',
     );
+    return user;
+  }
+
+  @Authorized('SECRETARIAT')
+  @Mutation(() => User, {
+    description:
+      "Takes an account's role away (SECRETARIAT), with its country and authority. The user's next token (refreshToken or sign-in) carries no role; the access token they hold expires within 15 minutes (TOKEN_TTL_SECONDS). The last SECRETARIAT keeps the role (BAD_USER_INPUT).",
+  })
+  async revokeRole(
+    @Arg('userId', () => ID, { description: 'The account to change.' }) userId: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<User> {
+    const user = await revokeRole(ctx, userId);
+    ctx.log.info({ userId: user.id, by: ctx.viewer!.id }, 'role revoked');
     return user;
   }
 
