@@ -1,13 +1,26 @@
+import fs from 'node:fs';
+import { projectPath } from '../../services/platform/paths';
 import { startGraph, type TestGraph } from '../helpers/graph';
 
 const ADMIN = { email: 'secretaria@enlace.example', password: 'Secretaría de la red 2026!' };
-const OFFICER = { email: 'oficial.peru@enlace.example', password: 'Lima, jirón de la Unión 42', name: 'Oficial del Perú' };
+
+/** The README's "Starting from empty": its graphql blocks in order, each with the account its first line names. */
+function walk(): { who: string; operation: string }[] {
+  const readme = fs.readFileSync(projectPath('README.md'), 'utf8');
+  const start = readme.indexOf('\n## Starting from empty\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 5));
+  return [...section.matchAll(/```graphql\n# ([^\n]*)\n([\s\S]*?)```/g)].map(([, who, operation]) => ({ who, operation }));
+}
+
+/** The variables an operation declares, by name. */
+const declared = (operation: string): string[] => [...operation.match(/^[^{]*/)![0].matchAll(/\$(\w+)/g)].map(([, name]) => name);
 
 /**
- * How a deployment starts from empty (issue 16, Proof): no demo data, one Secretariat account from the
- * environment; it makes an officer Peru's AUTHORITY, who fills Peru's directory and designates its contact point.
+ * How a deployment starts from empty (issue 16, Proof), exactly as the README tells it: no demo data, one
+ * Secretariat account from the environment; it makes an officer Peru's AUTHORITY, who fills Peru's directory
+ * and designates its contact point; then the Secretariat takes the role back.
  */
-describe('a directory that starts empty, filled by the States', () => {
+describe("the README's walk from an empty directory", () => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await startGraph({ SEED_DEMO: 'false', ENLACE_ADMIN_EMAIL: ADMIN.email, ENLACE_ADMIN_PASSWORD: ADMIN.password });
@@ -15,56 +28,72 @@ describe('a directory that starts empty, filled by the States', () => {
   afterAll(() => graph?.stop());
 
   const as = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
-  const call = async (query: string, variables: Record<string, unknown>, token: string | null) => {
-    const { body } = await graph.query(query, variables, as(token));
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
-  const login = async (email: string, password: string): Promise<string> =>
-    (await call('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: password }, null)).login
-      .token;
 
-  it("lets an officer granted AUTHORITY for Peru create Peru's authority and designate it contact point", async () => {
-    const empty = await call('{ authorities { totalCount } country(code: "PE") { contactPoint { name } } }', {}, null);
-    expect(empty).toEqual({ authorities: { totalCount: 0 }, country: { contactPoint: null } });
-
-    const signedUp = await call('mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }', { i: OFFICER }, null);
-    const officerId = signedUp.signUp.user.id as string;
-    const admin = await login(ADMIN.email, ADMIN.password);
-    const granted = await call(
-      'mutation($u: ID!) { grantRole(userId: $u, role: AUTHORITY, country: "PE") { role country { code } } }',
-      { u: officerId },
-      admin,
-    );
-    expect(granted.grantRole).toEqual({ role: 'AUTHORITY', country: { code: 'PE' } });
-
-    // The role comes with the next sign-in.
-    const officer = await login(OFFICER.email, OFFICER.password);
-    const created = await call(
-      'mutation($i: AuthorityInput!) { createAuthority(input: $i) { id name phone country { code } } }',
-      {
-        i: {
-          country: 'PE',
-          name: 'Comisión Multisectorial Permanente contra la Trata de Personas',
-          competences: ['COORDINATION', 'PREVENTION'],
-          phone: '+51 1 418 3000',
-        },
-      },
-      officer,
-    );
-    expect(created.createAuthority).toMatchObject({ phone: '+51 1 4183000', country: { code: 'PE' } });
-    await call(
-      'mutation($a: ID!) { designateContactPoint(country: "PE", authorityId: $a) { code } }',
-      { a: created.createAuthority.id },
-      officer,
-    );
-
-    const peru = await call('{ country(code: "PE") { contactPoint { name } } }', {}, null);
-    expect(peru.country.contactPoint).toEqual({ name: 'Comisión Multisectorial Permanente contra la Trata de Personas' });
-    const history = await call('{ authorityHistory { nodes { kind userId } } }', {}, admin);
-    expect(history.authorityHistory.nodes).toEqual([
-      { kind: 'DESIGNATED', userId: officerId },
-      { kind: 'CREATED', userId: officerId },
+  it('runs block by block: the officer fills Peru, anyone sees its contact point, and the role can be taken back', async () => {
+    const steps = walk();
+    expect(steps.map(({ who }) => who.split(/[,:]/)[0])).toEqual([
+      'the officer',
+      'the Secretariat (login with ENLACE_ADMIN_EMAIL)',
+      'the officer',
+      'the officer',
+      'the officer',
+      'anyone',
+      'the Secretariat',
     ]);
+    const empty = await graph.query('{ authorities { totalCount } country(code: "PE") { contactPoint { name } } }');
+    expect(empty.body.data).toEqual({ authorities: { totalCount: 0 }, country: { contactPoint: null } });
+
+    const login = await graph.query('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: ADMIN.email,
+      p: ADMIN.password,
+    });
+    const tokens: Record<string, string | null> = { secretariat: login.body.data.login.token, officer: null };
+    const variables: Record<string, unknown> = {};
+    const answers: Record<string, any>[] = [];
+    for (const { who, operation } of steps) {
+      const token = who.startsWith('the Secretariat')
+        ? tokens.secretariat
+        : who.startsWith('the officer,') && who.includes('signed out')
+          ? null
+          : who.startsWith('the officer')
+            ? tokens.officer
+            : null;
+      const given = Object.fromEntries(declared(operation).map((name) => [name, variables[name]]));
+      const { body } = await graph.query(operation, given, as(token));
+      expect({ operation, errors: body.errors }).toEqual({ operation, errors: undefined });
+      const data = body.data;
+      answers.push(data);
+      // What the README tells the reader to keep from each answer.
+      if (data.signUp) Object.assign(variables, { officer: data.signUp.user.id, refreshToken: data.signUp.refreshToken });
+      if (data.refreshToken) {
+        variables.refreshToken = data.refreshToken.refreshToken;
+        tokens.officer = data.refreshToken.token;
+      }
+      if (data.createAuthority) variables.authority = data.createAuthority.id;
+    }
+    const [, granted, renewed, , designated, peru, revoked] = answers;
+    expect(granted.grantRole).toEqual({ role: 'AUTHORITY' });
+    expect(Date.parse(renewed.refreshToken.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(designated.designateContactPoint.contactPoint).toEqual({ name: 'Comisión Multisectorial contra la Trata de Personas' });
+    expect(peru.country.contactPoint).toEqual({ name: 'Comisión Multisectorial contra la Trata de Personas', phone: '+51 1 4183000' });
+    expect(revoked.revokeRole).toEqual({ role: null });
+
+    // The directory's history names the officer for both writes.
+    const history = await graph.query('{ authorityHistory { nodes { kind userId } } }', {}, as(tokens.secretariat));
+    expect(history.body.data.authorityHistory.nodes).toEqual([
+      { kind: 'DESIGNATED', userId: variables.officer },
+      { kind: 'CREATED', userId: variables.officer },
+    ]);
+
+    // Renewed after the revocation, the officer's token carries no role: the directory is no longer its to keep.
+    const renewal = await graph.query('mutation($r: String!) { refreshToken(refreshToken: $r) { token user { role } } }', {
+      r: variables.refreshToken,
+    });
+    expect(renewal.body.data.refreshToken.user).toEqual({ role: null });
+    const update = 'mutation($id: ID!) { updateAuthority(id: $id, input: { name: "Otro nombre" }) { name } }';
+    const refused = await graph.query(update, { id: variables.authority }, as(renewal.body.data.refreshToken.token));
+    expect(refused.body.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const after = await graph.query('{ country(code: "PE") { contactPoint { name } } }');
+    expect(after.body.data.country.contactPoint.name).toBe('Comisión Multisectorial contra la Trata de Personas');
   });
 });
