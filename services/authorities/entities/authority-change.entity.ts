@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { FieldChange, type ChangeRow } from '../../kit/change-log';
 
 /** What happened to a national authority. */
 export enum AuthorityChangeKind {
@@ -21,19 +22,6 @@ registerEnumType(AuthorityChangeKind, {
   },
 });
 
-/** One field of an authority as a change left it; lists (competences) are comma-separated. */
-@ObjectType({ description: 'One field of a national authority before and after a change.' })
-export class AuthorityFieldChange {
-  @Field(() => String, { description: 'The field, as NationalAuthority names it (e.g. phone, competences, isContactPoint).' })
-  field: string;
-
-  @Field(() => String, { nullable: true, description: 'Its value before the change; null when it had none (always on CREATED).' })
-  oldValue: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Its value after the change; null when cleared.' })
-  newValue: string | null;
-}
-
 /**
  * One entry of the directory's history: written in the same transaction as the change it records, never
  * updated or deleted. No foreign key: the history outlives any later change to the authority.
@@ -43,7 +31,7 @@ export class AuthorityFieldChange {
 @Index('idx_authority_changes_authority_recency', ['authorityId', 'recency'])
 @Index('idx_authority_changes_country_recency', ['countryCode', 'recency'])
 @Index('idx_authority_changes_recency', ['recency'])
-export class AuthorityChange {
+export class AuthorityChange implements ChangeRow {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -68,18 +56,11 @@ export class AuthorityChange {
   @Column({ type: 'datetime', precision: 3 })
   at: Date;
 
-  @Field(() => [AuthorityFieldChange], { description: 'The fields that changed, with their old and new values.' })
+  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
   @Column({ type: 'simple-json' })
-  fields: AuthorityFieldChange[];
+  fields: FieldChange[];
 
-  /** The sort key of "newest first" (recencyKey): keyset pagination sorts ascending on a column. */
+  /** The sort key of "newest first" (kit/change-log.ts recencyKey). */
   @Column({ type: 'varchar', length: 13 })
   recency: string;
-}
-
-const LATEST = 9_999_999_999_999;
-
-/** Sorts ascending as times sort descending: 13 digits, zero-padded, until the year 2286. */
-export function recencyKey(at: Date): string {
-  return String(LATEST - at.getTime()).padStart(13, '0');
 }

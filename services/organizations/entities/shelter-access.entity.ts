@@ -32,16 +32,9 @@ export class ShelterAccess {
   at: Date;
 
   /**
-   * The sort key of "newest first" (see recencyKey): the shared keyset pagination sorts ascending on a
-   * column, and an inverted, zero-padded time sorts the same on SQLite and MySQL.
+   * The sort key of "newest first" (kit/change-log.ts recencyKey): the shared keyset pagination sorts
+   * ascending on a column, and an inverted, zero-padded time sorts the same on SQLite and MySQL.
    */
   @Column({ type: 'varchar', length: 13 })
   recency: string;
-}
-
-const LATEST = 9_999_999_999_999;
-
-/** Sorts ascending as times sort descending: 13 digits, zero-padded, until the year 2286. */
-export function recencyKey(at: Date): string {
-  return String(LATEST - at.getTime()).padStart(13, '0');
 }

@@ -4,7 +4,8 @@ import type { Viewer } from '../../platform/auth';
 import { normalizeCountryCode } from '../../kit/countries';
 import { newId } from '../../kit/ids';
 import { inTransaction } from '../../kit/transaction';
-import { recencyKey, ShelterAccess } from '../entities/shelter-access.entity';
+import { recencyKey } from '../../kit/change-log';
+import { ShelterAccess } from '../entities/shelter-access.entity';
 
 const MAX_BATCH = 500;
 
