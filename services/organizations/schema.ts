@@ -2,6 +2,7 @@ import { Country, User } from './entities/references';
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
 import { organizationReference, serviceReference } from './lookups';
 import { CountryOrganizationsResolver } from './resolvers/country.resolver';
+import { OrganizationChangeResolver } from './resolvers/organization-change.resolver';
 import { OrganizationMutations } from './resolvers/organization.mutations';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ServiceMutations } from './resolvers/service.mutations';
@@ -16,6 +17,7 @@ export function buildOrganizationsSchema(): Promise<FederatedSchema> {
       resolvers: [
         OrganizationResolver,
         OrganizationMutations,
+        OrganizationChangeResolver,
         ServiceResolver,
         ServiceMutations,
         ShelterResolver,

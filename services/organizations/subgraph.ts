@@ -3,6 +3,7 @@ import { upsertRows } from '../kit/seed';
 import { demoRows } from './demo';
 import { Membership } from './entities/membership.entity';
 import { OrganizationCountry } from './entities/organization-country.entity';
+import { OrganizationChange } from './entities/organization-change.entity';
 import { Organization } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
@@ -15,17 +16,29 @@ import { AccessControl1764500003000 } from './migrations/1764500003000-AccessCon
 import { FullTextSearch1764600003000 } from './migrations/1764600003000-FullTextSearch';
 import { ScopedSearch1764700003000 } from './migrations/1764700003000-ScopedSearch';
 import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageType';
+import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
-  entities: [Organization, OrganizationCountry, Service, ServiceLanguage, ServicePopulation, Shelter, Membership, ShelterAccess],
+  entities: [
+    Organization,
+    OrganizationCountry,
+    Service,
+    ServiceLanguage,
+    ServicePopulation,
+    Shelter,
+    Membership,
+    ShelterAccess,
+    OrganizationChange,
+  ],
   migrations: [
     CreateOrganizations1764400003000,
     AccessControl1764500003000,
     FullTextSearch1764600003000,
     ScopedSearch1764700003000,
     LanguageType1764800003000,
+    ChangeLog1765100003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
