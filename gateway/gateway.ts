@@ -106,10 +106,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     instrument: config.responseStats ? fetchCounting : undefined,
   });
   // The live feed refuses a connection whose token was revoked; GraphQL requests leave that to the subgraphs.
-  const revocations = new RevocationList(revocationsOverHttp(() => urls.accounts, feedKey, config.subgraphTimeoutMs), {
-    pollMs: config.revocationPollSeconds * 1000,
-    log,
-  });
+  const revocations = new RevocationList(
+    revocationsOverHttp(() => urls.accounts, feedKey, config.subgraphTimeoutMs),
+    {
+      pollMs: config.revocationPollSeconds * 1000,
+      log,
+    },
+  );
   const feed = startLiveFeed({
     server,
     supergraphSdl,

@@ -49,7 +49,8 @@ export async function revocationsAfter(db: DataSource, after: string, now = Date
   };
 }
 
-const requestError = (status: number, code: string, message: string) => new GraphQLError(message, { extensions: { code, http: { status } } });
+const requestError = (status: number, code: string, message: string) =>
+  new GraphQLError(message, { extensions: { code, http: { status } } });
 
 /**
  * GET /revocations?after=<id>, next to /graphql, for the feed key only (platform/feed-key.ts): the gateway and

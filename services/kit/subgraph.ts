@@ -154,9 +154,7 @@ export async function startSubgraph<L>(
   const routes: Route[] = [];
   const routeLabels: string[] = [];
   if (feeds.length > 0) {
-    routes.push(
-      feedRoutes({ feeds, schema, db, feedKey, log, context: feedContext, formatError: formatErrorOf(definition.name) }),
-    );
+    routes.push(feedRoutes({ feeds, schema, db, feedKey, log, context: feedContext, formatError: formatErrorOf(definition.name) }));
     routeLabels.push(FEED_ROUTES);
   }
   const extra = definition.routes?.({ db, feedKey, log });

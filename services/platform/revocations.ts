@@ -131,7 +131,9 @@ export class RevocationList {
 
   private tick(): void {
     this.polling = this.poll()
-      .catch((error: unknown) => this.warnings.warn('revocations', { error: (error as Error).message }, 'could not read the revocation list; keeping the last one'))
+      .catch((error: unknown) =>
+        this.warnings.warn('revocations', { error: (error as Error).message }, 'could not read the revocation list; keeping the last one'),
+      )
       .finally(() => {
         this.polling = undefined;
         if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.options.pollMs).unref();

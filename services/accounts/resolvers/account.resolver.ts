@@ -78,7 +78,13 @@ export class AccountResolver {
   })
   async changePassword(@Args() args: ChangePasswordArgs, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
     const passwords = { current: args.currentPassword, next: args.newPassword };
-    const { user, refreshToken, revokedAt } = await changePassword(ctx.db, ctx.config, ctx.viewer!.id, passwords, addressOf(ctx.clientAddress));
+    const { user, refreshToken, revokedAt } = await changePassword(
+      ctx.db,
+      ctx.config,
+      ctx.viewer!.id,
+      passwords,
+      addressOf(ctx.clientAddress),
+    );
     ctx.log.info({ userId: user.id }, 'password changed; every other session ended, its access tokens revoked');
     return payloadOf(ctx, user, refreshToken, revokedAt);
   }
