@@ -51,11 +51,13 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  */
 export function verifyFeedKey(header: string | undefined, key: string): void {
   const refuse = (why: string) =>
-    userError('UNAUTHENTICATED', `Only a gateway's feed key may read this (${why}).`, { http: { status: 401 } });
+    userError('UNAUTHENTICATED', `Only the feed key of the gateway and the subgraphs may read this (${why}).`, { http: { status: 401 } });
   const value = header?.trim() ?? '';
   if (value === '') throw refuse('none was sent');
   if (/^Bearer\s/i.test(value)) {
-    throw userError('FORBIDDEN', "Only a gateway's feed key may read this, not a user's token.", { http: { status: 403 } });
+    throw userError('FORBIDDEN', "Only the feed key of the gateway and the subgraphs may read this, not a user's token.", {
+      http: { status: 403 },
+    });
   }
   const match = /^FeedKey\s+(\S+)$/.exec(value);
   if (!match || !timingSafeEqual(digest(match[1]), digest(key))) throw refuse('send it as "Authorization: FeedKey <FEED_KEY>"');
