@@ -163,6 +163,18 @@ describe('revoked access tokens, through the gateway', () => {
       expect((await send(ME, {}, bearer(renewed.token))).data.me).toEqual({ id: officerId, role: 'AUTHORITY', country: { code: 'MX' } });
     });
 
+    it('changes the roles of 10 officers at once: every change and its revocation is written, and old rows are pruned', async () => {
+      const revocations = graph.subgraphs.accounts.db.getRepository(TokenRevocation);
+      const ancient = await revocations.save({ userId: newId(), reason: 'role', revokedAt: Date.now() - 25 * 3600 * 1000 });
+      const ids = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => addUser(`busy${i}@example.org`, { role: Role.AUTHORITY, countryCode: 'GT' })),
+      );
+      const answers = await Promise.all(ids.map((userId) => asSecretariat(GRANT, { userId, role: 'AUTHORITY', country: 'MX' })));
+      expect(answers.map((body) => body.errors)).toEqual(ids.map(() => undefined));
+      for (const userId of ids) expect(await revocations.countBy({ userId })).toBe(1);
+      expect(await revocations.existsBy({ id: ancient.id })).toBe(false);
+    });
+
     it('revokes nothing when a user without a role gets one: the tokens held carry none', async () => {
       const userId = await addUser('newcomer@example.org');
       const session = await login('newcomer@example.org');
