@@ -9,6 +9,7 @@ import {
 import type { Config, SubgraphName } from '../services/platform/config';
 import { loadVerifyingKey } from '../services/platform/auth';
 import { loadFeedKey } from '../services/platform/feed-key';
+import { RevocationList, revocationsOverHttp } from '../services/platform/revocations';
 import { errorLoggingPlugin } from '../services/platform/error-logging';
 import { maskError } from '../services/platform/errors';
 import { finiteNumbersPlugin } from '../services/platform/finite-numbers';
@@ -104,12 +105,21 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     },
     instrument: config.responseStats ? fetchCounting : undefined,
   });
+  // The live feed refuses a connection whose token was revoked; GraphQL requests leave that to the subgraphs.
+  const revocations = new RevocationList(
+    revocationsOverHttp(() => urls.accounts, feedKey, config.subgraphTimeoutMs),
+    {
+      pollMs: config.revocationPollSeconds * 1000,
+      log,
+    },
+  );
   const feed = startLiveFeed({
     server,
     supergraphSdl,
     subgraphUrls: urls,
     dataSource: buildService,
     verifyingKey,
+    revocations,
     feedKey,
     log,
     edge: config.edge,
@@ -122,10 +132,15 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const stop = async () => {
     const drained = close(server, config.shutdownGraceMs);
     await feed.stop();
+    await revocations.stop();
     await drained;
     await apollo.stop();
   };
-  const port = await listen(server, options.port ?? config.gatewayPort, config.host);
+  revocations.start();
+  const port = await listen(server, options.port ?? config.gatewayPort, config.host).catch(async (error: unknown) => {
+    await revocations.stop();
+    throw error;
+  });
   log.info({ port }, 'gateway ready');
   return {
     port,

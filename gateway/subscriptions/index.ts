@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { KeyObject } from 'node:crypto';
+import type { RevocationCheck } from '../../services/platform/auth';
 import { feedKeyHeader } from '../../services/platform/feed-key';
 import type { Logger } from '../../services/platform/logger';
 import type { EdgeLimits } from '../edge';
@@ -20,6 +21,8 @@ export interface LiveFeedOptions {
   dataSource: (name: string) => GraphQLDataSource;
   /** The public key the live feed checks each connection's token with (platform/auth.ts). */
   verifyingKey: KeyObject;
+  /** The revocation list it checks each connection's token against (platform/revocations.ts). */
+  revocations?: RevocationCheck;
   /** The key it reads the subgraphs' event-log heads with (platform/feed-key.ts). */
   feedKey: string;
   log: Logger;
@@ -54,6 +57,7 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     path: '/graphql',
     feed,
     verifyingKey: options.verifyingKey,
+    revocations: options.revocations,
     log: options.log,
     limits,
   });

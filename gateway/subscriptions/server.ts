@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { handleProtocols, makeServer } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { verifyAuthorization } from '../../services/platform/auth';
+import { verifyAuthorization, type RevocationCheck } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
 import { addressKey, RateLimiter } from '../edge';
 import { ConnectionGuard, sampledWarn, type ConnectionLimits } from './connection';
@@ -46,6 +46,8 @@ interface Options {
   path: string;
   feed: LiveFeed;
   verifyingKey: KeyObject;
+  /** A connection whose token was revoked (its user's role or password changed) is refused like an expired one. */
+  revocations?: RevocationCheck;
   log: Logger;
   limits?: Partial<SubscriptionLimits>;
 }
@@ -74,7 +76,7 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       const given = ctx.connectionParams?.authorization;
       const authorization = typeof given === 'string' && given.trim() !== '' ? given : null;
       try {
-        verifyAuthorization(authorization ?? undefined, options.verifyingKey);
+        verifyAuthorization(authorization ?? undefined, options.verifyingKey, options.revocations);
       } catch {
         return false;
       }

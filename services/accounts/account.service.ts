@@ -8,6 +8,7 @@ import { inTransaction } from '../kit/transaction';
 import { User } from './entities/user.entity';
 import { assertStrongPassword, newAccountEmail, newAccountName, normalizeEmail } from './credentials';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import { pruneRevocations, revokeTokens } from './revocations';
 import { revokeAllOf, startSession } from './sessions';
 import { countAttempt, forgetAttempts, type Limit } from './throttle';
 import { signAccessToken } from './tokens';
@@ -28,9 +29,13 @@ export interface SignedIn {
   user: User;
 }
 
-/** The access token carries the user's role as the row has it now; only accounts holds the key (tokens.ts). */
-export function signedIn(user: User, refreshToken: string, signingKey: KeyObject, config: Config): SignedIn {
-  return { ...signAccessToken(viewerOf(user), signingKey, config.tokenTtlSeconds), refreshToken, user };
+/**
+ * The access token carries the user's role as the row has it now; only accounts holds the key (tokens.ts).
+ * `notBefore` (ms): issued after it, so that a revocation written at that time does not reach it.
+ */
+export function signedIn(user: User, refreshToken: string, signingKey: KeyObject, config: Config, notBefore = 0): SignedIn {
+  const now = Math.max(Date.now(), notBefore + 1);
+  return { ...signAccessToken(viewerOf(user), signingKey, config.tokenTtlSeconds, now), refreshToken, user };
 }
 
 /** Where a request comes from, as the throttles count it: the client's address the gateway names, or the peer. */
@@ -130,7 +135,8 @@ export async function signUp(
  * Changes the signed-in user's password. The current one is checked like a sign-in (the same throttle,
  * for the user's e-mail from this address), so a stolen access token cannot guess it faster than login
  * could. On success every session of the user ends and a new one starts: the payload's refresh token is
- * the only one that still works. A refused change writes nothing (but the throttle's count).
+ * the only one that still works, and every access token issued until `revokedAt` is revoked (revocations.ts),
+ * the payload's own is issued after. A refused change writes nothing (but the throttle's count).
  */
 export async function changePassword(
   db: DataSource,
@@ -138,7 +144,7 @@ export async function changePassword(
   userId: string,
   passwords: { current: string; next: string },
   address: string,
-): Promise<{ user: User; refreshToken: string }> {
+): Promise<{ user: User; refreshToken: string; revokedAt: number }> {
   const account = await db.getRepository(User).findOneBy({ id: userId });
   if (!account) throw unauthenticated();
   assertStrongPassword(passwords.next, [account.email, account.name], 'newPassword');
@@ -149,10 +155,13 @@ export async function changePassword(
     throw badInput('newPassword must differ from the current one.', 'newPassword');
   }
   const passwordHash = await hashPassword(passwords.next);
-  return inTransaction(db, async (manager) => {
+  const changed = await inTransaction(db, async (manager) => {
     const now = new Date();
     await manager.getRepository(User).update({ id: user.id }, { passwordHash });
     await revokeAllOf(manager, user.id, now);
-    return { user: Object.assign(user, { passwordHash }), refreshToken: await startSession(manager, config, user.id, now) };
+    const revokedAt = await revokeTokens(manager, user.id, 'password', now.getTime());
+    return { user: Object.assign(user, { passwordHash }), refreshToken: await startSession(manager, config, user.id, now), revokedAt };
   });
+  await pruneRevocations(db);
+  return changed;
 }

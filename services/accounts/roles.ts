@@ -7,6 +7,7 @@ import { inTransaction } from '../kit/transaction';
 import { engineOf } from '../kit/full-text';
 import { badInput, notFound } from '../platform/errors';
 import { Role, User } from './entities/user.entity';
+import { pruneRevocations, revokeTokens } from './revocations';
 
 /** A role to give an account: an AUTHORITY works for a country, and may name its national authority. */
 export interface RoleChange {
@@ -19,7 +20,9 @@ export interface RoleChange {
 /**
  * Gives the account the role, replacing the one it had; the user's next token (sign-in or renewal) carries it. An AUTHORITY
  * needs a Member State, and the authority it names must be an active one of that State (asked of the
- * directory before anything is written).
+ * directory before anything is written). When it changes the role, country or authority a user already had,
+ * the user's access tokens are revoked (revocations.ts): they carry the old one. A first role needs no
+ * revocation: the tokens held carry none.
  */
 export async function grantRole(ctx: Context, change: RoleChange): Promise<User> {
   const { db } = ctx;
@@ -32,25 +35,31 @@ export async function grantRole(ctx: Context, change: RoleChange): Promise<User>
     throw badInput('authorityId goes with AUTHORITY and is the id of a national authority.', 'authorityId');
   }
   if (authorityId && country) await assertActiveAuthorityOf(ctx, authorityId, country);
-  return inTransaction(db, async (manager) => {
+  const { user, revoked } = await inTransaction(db, async (manager) => {
     const users = manager.getRepository(User);
     const userId = byId.parse(change.userId);
     const user = userId ? await users.findOneBy({ id: userId }) : null;
     if (!user) throw notFound('No account has this id.');
     if (change.role !== Role.SECRETARIAT) await assertNotLastSecretariat(manager, user);
     const authority = change.role === Role.AUTHORITY;
+    const before = [user.role, user.countryCode, user.authorityId];
     Object.assign(user, { role: change.role, countryCode: authority ? country : null, authorityId: authority ? authorityId : null });
     await users.save(user);
-    return user;
+    const changed = before[0] !== null && [user.role, user.countryCode, user.authorityId].some((value, i) => value !== before[i]);
+    if (changed) await revokeTokens(manager, user.id, 'role');
+    return { user, revoked: changed };
   });
+  if (revoked) await pruneRevocations(db);
+  return user;
 }
 
 /**
  * Takes the account's role (and its country and authority) away. Its refresh tokens keep working: the
- * next renewal gives an access token without the role, and the one it holds expires within TOKEN_TTL_SECONDS.
+ * next renewal gives an access token without the role; the access tokens it holds are revoked (revocations.ts),
+ * and every process refuses them within REVOCATION_POLL_SECONDS.
  */
 export async function revokeRole(ctx: Context, userIdGiven: string): Promise<User> {
-  return inTransaction(ctx.db, async (manager) => {
+  const revoked = await inTransaction(ctx.db, async (manager) => {
     const users = manager.getRepository(User);
     const userId = byId.parse(userIdGiven);
     const user = userId ? await users.findOneBy({ id: userId }) : null;
@@ -58,8 +67,11 @@ export async function revokeRole(ctx: Context, userIdGiven: string): Promise<Use
     await assertNotLastSecretariat(manager, user);
     Object.assign(user, { role: null, countryCode: null, authorityId: null });
     await users.save(user);
+    await revokeTokens(manager, user.id, 'role');
     return user;
   });
+  await pruneRevocations(ctx.db);
+  return revoked;
 }
 
 /**

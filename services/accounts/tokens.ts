@@ -33,10 +33,21 @@ export function loadSigningKeys(config: Config): { signing: KeyObject; verifying
   return { signing, verifying };
 }
 
-/** An access token for this viewer, ES256, lasting `ttlSeconds`; `expiresAt` is its `exp`. */
+/**
+ * An access token for this viewer, ES256, lasting `ttlSeconds`; `expiresAt` is its `exp`. Besides the standard
+ * `iat` (seconds) it carries `iat_ms`, which the revocation list compares with (platform/revocations.ts).
+ */
 export function signAccessToken(viewer: Viewer, key: KeyObject, ttlSeconds: number, now = Date.now()): { token: string; expiresAt: Date } {
   const issuedAt = Math.floor(now / 1000);
   const exp = issuedAt + ttlSeconds;
-  const claims = { sub: viewer.id, role: viewer.role, country: viewer.country, authority: viewer.authorityId, iat: issuedAt, exp };
+  const claims = {
+    sub: viewer.id,
+    role: viewer.role,
+    country: viewer.country,
+    authority: viewer.authorityId,
+    iat: issuedAt,
+    iat_ms: now,
+    exp,
+  };
   return { token: jwt.sign(claims, key, { algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER }), expiresAt: new Date(exp * 1000) };
 }

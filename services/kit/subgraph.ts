@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
 import { callerOf, CLIENT_ADDRESS_HEADER, loadVerifyingKey, type Viewer } from '../platform/auth';
 import { loadFeedKey } from '../platform/feed-key';
+import { RevocationList, revocationsOverHttp, type RevocationSource } from '../platform/revocations';
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
@@ -37,7 +38,19 @@ export interface SubgraphDefinition<L = unknown> {
    * public half checks its requests' tokens. Every other subgraph has none and checks with JWT_PUBLIC_KEY.
    */
   signingKey?: (config: Config) => { signing: KeyObject; verifying: KeyObject };
+  /**
+   * HTTP routes it serves next to /graphql besides its feeds (accounts' GET /revocations), guarded as each
+   * sees fit; `prefix` is the path they start with. Answers true when the route handled the request.
+   */
+  routes?: (tools: { db: DataSource; feedKey: string; log: Logger }) => { prefix: string; handle: Route };
+  /**
+   * Where this subgraph reads the revocation list from (platform/revocations.ts): accounts reads its own
+   * table; every other subgraph asks accounts over HTTP (the default).
+   */
+  revocationSource?: (db: DataSource) => RevocationSource;
 }
+
+type Route = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
 
 export interface RunningSubgraph {
   name: SubgraphName;
@@ -106,9 +119,15 @@ export async function startSubgraph<L>(
   });
   await apollo.start();
   const answersInFlight = new AnswersInFlight(config.responseMaxObjectsInFlight);
+  const feedKey = loadFeedKey(config);
+  // Every request is checked against it: a token issued before its user's role or password changed counts as none.
+  const revocations = new RevocationList(
+    definition.revocationSource?.(db) ?? revocationsOverHttp(() => config.subgraphUrls.accounts, feedKey, config.subgraphTimeoutMs),
+    { pollMs: config.revocationPollSeconds * 1000, log },
+  );
   const context = async (req: http.IncomingMessage, requestId: string, signal = new AbortController().signal): Promise<Context<L>> => {
     const authorization = req.headers.authorization ?? null;
-    const { viewer, tokenRefused } = callerOf(authorization ?? undefined, verifyingKey);
+    const { viewer, tokenRefused } = callerOf(authorization ?? undefined, verifyingKey, revocations);
     return {
       requestId,
       clientAddress: clientAddressOf(req, config.gatewayAddresses),
@@ -132,6 +151,17 @@ export async function startSubgraph<L>(
     return ctx;
   };
   const feeds = definition.feeds ?? [];
+  const routes: Route[] = [];
+  const routeLabels: string[] = [];
+  if (feeds.length > 0) {
+    routes.push(feedRoutes({ feeds, schema, db, feedKey, log, context: feedContext, formatError: formatErrorOf(definition.name) }));
+    routeLabels.push(FEED_ROUTES);
+  }
+  const extra = definition.routes?.({ db, feedKey, log });
+  if (extra) {
+    routes.push(extra.handle);
+    routeLabels.push(extra.prefix);
+  }
   const server: http.Server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     maxResponseBytes: config.responseMaxBytes,
@@ -143,30 +173,22 @@ export async function startSubgraph<L>(
       return true;
     },
     context,
-    ...(feeds.length > 0
-      ? {
-          routes: feedRoutes({
-            feeds,
-            schema,
-            db,
-            feedKey: loadFeedKey(config),
-            log,
-            context: feedContext,
-            formatError: formatErrorOf(definition.name),
-          }),
-          routeLabels: [FEED_ROUTES],
-        }
-      : {}),
+    ...(routes.length > 0 ? { routes: (req, res, pathname) => routes.some((route) => route(req, res, pathname)), routeLabels } : {}),
   });
   // Drains: no new connection, requests in flight finish (SHUTDOWN_GRACE_MS at most), then the database
   // closes. Once: a second call waits for the first.
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     await close(server, config.shutdownGraceMs);
+    await revocations.stop();
     await apollo.stop();
     await db.destroy();
   };
-  const actualPort = await listen(server, port, config.host);
+  revocations.start();
+  const actualPort = await listen(server, port, config.host).catch(async (error: unknown) => {
+    await revocations.stop();
+    throw error;
+  });
   log.info({ port: actualPort }, `${definition.name} subgraph ready`);
   return {
     name: definition.name,

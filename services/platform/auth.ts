@@ -103,17 +103,32 @@ interface Claims {
   role: Role | null;
   country: string | null;
   authority: string | null;
+  iat: number;
+  /** When it was issued, in milliseconds: a token made in the same second just after a revocation still works. */
+  iat_ms: number;
 }
 
-const invalidToken = (why: string) =>
-  userError('UNAUTHENTICATED', `The token is not valid (${why}); sign in again.`, { http: { status: 401 } });
+/** What a verifier knows of the tokens accounts has revoked (platform/revocations.ts RevocationList). */
+export interface RevocationCheck {
+  revoked(userId: string, issuedAtMs: number): boolean;
+}
+
+const invalidToken = (why: string, then = 'sign in again') =>
+  userError('UNAUTHENTICATED', `The token is not valid (${why}); ${then}.`, { http: { status: 401 } });
+
+/** The issue time of a token in ms: `iat_ms`, or `iat` (whole seconds) for a token made without it. */
+function issuedAtMs(claims: Partial<Claims>): number | null {
+  if (Number.isSafeInteger(claims.iat_ms)) return claims.iat_ms!;
+  return Number.isSafeInteger(claims.iat) ? claims.iat! * 1000 : null;
+}
 
 /**
  * The viewer of an `Authorization: Bearer <token>` header: null without a header; UNAUTHENTICATED for a
  * token that is malformed, expired, not issued by accounts, or signed with any key but accounts' private
- * one or any algorithm but ES256 (`none` and HS256 made with the public key included).
+ * one or any algorithm but ES256 (`none` and HS256 made with the public key included); and, given the
+ * revocation list, for a token issued before its user's role or password changed.
  */
-export function verifyAuthorization(header: string | undefined, key: KeyObject): Viewer | null {
+export function verifyAuthorization(header: string | undefined, key: KeyObject, revocations?: RevocationCheck): Viewer | null {
   if (header === undefined || header.trim() === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw invalidToken('send it as "Authorization: Bearer <token>"');
@@ -125,6 +140,13 @@ export function verifyAuthorization(header: string | undefined, key: KeyObject):
   }
   if (typeof claims.sub !== 'string' || (claims.role != null && !ROLES.includes(claims.role))) {
     throw invalidToken('unexpected claims');
+  }
+  if (revocations) {
+    const issuedAt = issuedAtMs(claims);
+    if (issuedAt === null) throw invalidToken('unexpected claims');
+    if (revocations.revoked(claims.sub, issuedAt)) {
+      throw invalidToken("revoked: the account's role or password changed", 'renew it with refreshToken or sign in again');
+    }
   }
   return {
     id: claims.sub,
@@ -142,14 +164,15 @@ export interface Caller {
 }
 
 /**
- * The caller of a GraphQL request: an invalid or expired token counts as no token, so that `login`, `signUp`
- * and public fields answer as they would for an anonymous caller (a stale token in a client does not stop its
- * user signing in again). A field that needs a viewer says UNAUTHENTICATED with `tokenRefused`'s reason
- * (kit/auth-checker.ts). The live feed stays strict: it calls verifyAuthorization, and an expired token ends it.
+ * The caller of a GraphQL request: an invalid, expired or revoked token counts as no token, so that `login`,
+ * `signUp`, `refreshToken` and public fields answer as they would for an anonymous caller (a stale token in a
+ * client does not stop its user signing in again). A field that needs a viewer says UNAUTHENTICATED with
+ * `tokenRefused`'s reason (kit/auth-checker.ts). The live feed stays strict: it calls verifyAuthorization, and
+ * an expired or revoked token ends it.
  */
-export function callerOf(header: string | undefined, key: KeyObject): Caller {
+export function callerOf(header: string | undefined, key: KeyObject, revocations?: RevocationCheck): Caller {
   try {
-    return { viewer: verifyAuthorization(header, key), tokenRefused: null };
+    return { viewer: verifyAuthorization(header, key, revocations), tokenRefused: null };
   } catch (error) {
     if ((error as GraphQLError).extensions?.code !== 'UNAUTHENTICATED') throw error;
     return { viewer: null, tokenRefused: error as GraphQLError };

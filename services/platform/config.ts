@@ -49,6 +49,11 @@ export interface Config {
   feedKey: string | undefined;
   /** TOKEN_TTL_SECONDS: lifetime of an access token, in seconds (15 min by default); refreshToken renews it. */
   tokenTtlSeconds: number;
+  /**
+   * REVOCATION_POLL_SECONDS: how often every process reads accounts' revocation list (30 s by default): an access
+   * token issued before its user's role or password changed stops working within this time.
+   */
+  revocationPollSeconds: number;
   /** REFRESH_TOKEN_TTL_SECONDS: lifetime of a refresh token, in seconds (30 days by default); each renewal issues a new one. */
   refreshTokenTtlSeconds: number;
   /** The first Secretariat account, created at start when both are set. */
@@ -234,6 +239,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtPrivateKey: env.JWT_PRIVATE_KEY || undefined,
     feedKey,
     tokenTtlSeconds: intVar(env, 'TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+    revocationPollSeconds: intVar(env, 'REVOCATION_POLL_SECONDS', 30, 1, 300),
     refreshTokenTtlSeconds: intVar(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
     adminEmail: env.ENLACE_ADMIN_EMAIL || undefined,
     adminPassword: env.ENLACE_ADMIN_PASSWORD || undefined,

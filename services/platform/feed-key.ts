@@ -5,9 +5,11 @@ import type { Config } from './config';
 import { userError } from './errors';
 
 /**
- * The gateway's credential for reading the newest id of a subgraph's event logs (GET /feeds/<field>/head)
- * and nothing else: a shared service key, sent as `Authorization: FeedKey <key>`. It is no token: it names
- * no user, holds no role, opens no GraphQL field anywhere, and cannot make a token (only accounts can).
+ * The service key of the gateway and the subgraphs, sent as `Authorization: FeedKey <key>`, for two reads
+ * and nothing else: the newest id of a subgraph's event logs (GET /feeds/<field>/head, by the gateway) and
+ * accounts' revocation list (GET /revocations, by the gateway and every subgraph: platform/revocations.ts).
+ * It is no token: it names no user, holds no role, opens no GraphQL field anywhere, and cannot make a token
+ * (only accounts can).
  */
 export const FEED_KEY_SCHEME = 'FeedKey';
 
@@ -37,22 +39,25 @@ export function loadFeedKey(config: Config): string {
   return key;
 }
 
-/** The Authorization header the gateway sends to /feeds/<field>/head. */
+/** The Authorization header sent to /feeds/<field>/head and /revocations. */
 export const feedKeyHeader = (key: string): string => `${FEED_KEY_SCHEME} ${key}`;
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
  * Accepts only the feed key: UNAUTHENTICATED without it or for a wrong one, FORBIDDEN for a user's token
- * (a person, even of the Secretariat, asks through the gateway's subscriptions). Compared in constant time.
+ * (a person, even of the Secretariat, has no business with event-log heads or the revocation list).
+ * Compared in constant time.
  */
 export function verifyFeedKey(header: string | undefined, key: string): void {
   const refuse = (why: string) =>
-    userError('UNAUTHENTICATED', `Only a gateway's feed key may read this (${why}).`, { http: { status: 401 } });
+    userError('UNAUTHENTICATED', `Only the feed key of the gateway and the subgraphs may read this (${why}).`, { http: { status: 401 } });
   const value = header?.trim() ?? '';
   if (value === '') throw refuse('none was sent');
   if (/^Bearer\s/i.test(value)) {
-    throw userError('FORBIDDEN', "Only a gateway's feed key may read this, not a user's token.", { http: { status: 403 } });
+    throw userError('FORBIDDEN', "Only the feed key of the gateway and the subgraphs may read this, not a user's token.", {
+      http: { status: 403 },
+    });
   }
   const match = /^FeedKey\s+(\S+)$/.exec(value);
   if (!match || !timingSafeEqual(digest(match[1]), digest(key))) throw refuse('send it as "Authorization: FeedKey <FEED_KEY>"');

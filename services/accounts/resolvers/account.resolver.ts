@@ -15,9 +15,9 @@ import { AuthPayload, SignUpInput } from './account.input';
  * the payload's own fields, such as the user's e-mail, follow the same access rules as for a request
  * carrying the new token.
  */
-function payloadOf(ctx: Context<Loaders>, user: User, refreshToken: string): AuthPayload {
+function payloadOf(ctx: Context<Loaders>, user: User, refreshToken: string, notBefore?: number): AuthPayload {
   ctx.viewer = viewerOf(user);
-  return signedIn(user, refreshToken, ctx.signingKey!, ctx.config);
+  return signedIn(user, refreshToken, ctx.signingKey!, ctx.config, notBefore);
 }
 
 const startedFor = async (ctx: Context<Loaders>, user: User): Promise<AuthPayload> =>
@@ -74,12 +74,18 @@ export class AccountResolver {
   @Authorized()
   @Mutation(() => AuthPayload, {
     description:
-      "Changes the signed-in user's password. The current one is checked like a sign-in (same throttle: TOO_MANY_ATTEMPTS). Every other session of the user ends; the payload starts a new one.",
+      "Changes the signed-in user's password. The current one is checked like a sign-in (same throttle: TOO_MANY_ATTEMPTS). Every other session of the user ends, and every access token issued before stops working within REVOCATION_POLL_SECONDS (30 s by default); the payload starts a new session.",
   })
   async changePassword(@Args() args: ChangePasswordArgs, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
     const passwords = { current: args.currentPassword, next: args.newPassword };
-    const { user, refreshToken } = await changePassword(ctx.db, ctx.config, ctx.viewer!.id, passwords, addressOf(ctx.clientAddress));
-    ctx.log.info({ userId: user.id }, 'password changed; every other session ended');
-    return payloadOf(ctx, user, refreshToken);
+    const { user, refreshToken, revokedAt } = await changePassword(
+      ctx.db,
+      ctx.config,
+      ctx.viewer!.id,
+      passwords,
+      addressOf(ctx.clientAddress),
+    );
+    ctx.log.info({ userId: user.id }, 'password changed; every other session ended, its access tokens revoked');
+    return payloadOf(ctx, user, refreshToken, revokedAt);
   }
 }

@@ -26,7 +26,7 @@ export class UserResolver {
   @Authorized('SECRETARIAT')
   @Mutation(() => User, {
     description:
-      "Gives an account a role (SECRETARIAT). AUTHORITY needs a Member State and, optionally, an active authority of that State; the user's next token (sign-in or refreshToken) carries the role.",
+      "Gives an account a role (SECRETARIAT). AUTHORITY needs a Member State and, optionally, an active authority of that State; the user's next token (sign-in or refreshToken) carries the role. Changing the role, country or authority of a user who had one ends the access tokens they hold within REVOCATION_POLL_SECONDS (30 s by default).",
   })
   async grantRole(@Args() change: GrantRoleArgs, @Ctx() ctx: Context<Loaders>): Promise<User> {
     const user = await grantRole(ctx, change);
@@ -40,7 +40,7 @@ export class UserResolver {
   @Authorized('SECRETARIAT')
   @Mutation(() => User, {
     description:
-      "Takes an account's role away (SECRETARIAT), with its country and authority. The user's next token (refreshToken or sign-in) carries no role; the access token they hold expires within 15 minutes (TOKEN_TTL_SECONDS). The last SECRETARIAT keeps the role (BAD_USER_INPUT).",
+      "Takes an account's role away (SECRETARIAT), with its country and authority. The access tokens the user holds stop working within REVOCATION_POLL_SECONDS (30 s by default); the next one (refreshToken or sign-in) carries no role. The last SECRETARIAT keeps the role (BAD_USER_INPUT).",
   })
   async revokeRole(
     @Arg('userId', () => ID, { description: 'The account to change.' }) userId: string,
