@@ -124,7 +124,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
     if (metrics) {
       const route = ROUTES.has(url.pathname)
         ? url.pathname
-        : (options.routeLabels?.find((prefix) => url.pathname.startsWith(`${prefix}/`)) ?? 'other');
+        : (options.routeLabels?.find((prefix) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) ?? 'other');
       res.once('finish', () => metrics.countResponse(route, res.statusCode));
     }
     if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;

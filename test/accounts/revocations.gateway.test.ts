@@ -215,6 +215,12 @@ describe('revoked access tokens, through the gateway', () => {
       expect((await get('x', feedKey)).status).toBe(400);
     });
 
+    it("counts its answers under its own route in accounts' /metrics, not as a stranger's probe", async () => {
+      await get('0', feedKey);
+      const metrics = await (await fetch(url().replace(/\/revocations$/, '/metrics'))).text();
+      expect(metrics).toMatch(/enlace_http_responses_total\{[^}]*route="\/revocations"[^}]*\} [1-9]/);
+    });
+
     it('lists the revocations of the last 24 hours oldest first, 1000 at most, for the reader to page with after=last', async () => {
       const repository = graph.subgraphs.accounts.db.getRepository(TokenRevocation);
       const now = Date.now();

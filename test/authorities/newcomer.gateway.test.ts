@@ -23,7 +23,13 @@ const declared = (operation: string): string[] => [...operation.match(/^[^{]*/)!
 describe("the README's walk from an empty directory", () => {
   let graph: TestGraph;
   beforeAll(async () => {
-    graph = await startGraph({ SEED_DEMO: 'false', ENLACE_ADMIN_EMAIL: ADMIN.email, ENLACE_ADMIN_PASSWORD: ADMIN.password });
+    // Revocations are read every second here, rather than every 30 (REVOCATION_POLL_SECONDS), to keep the test short.
+    graph = await startGraph({
+      SEED_DEMO: 'false',
+      ENLACE_ADMIN_EMAIL: ADMIN.email,
+      ENLACE_ADMIN_PASSWORD: ADMIN.password,
+      REVOCATION_POLL_SECONDS: '1',
+    });
   });
   afterAll(() => graph?.stop());
 
@@ -84,6 +90,19 @@ describe("the README's walk from an empty directory", () => {
       { kind: 'DESIGNATED', userId: variables.officer },
       { kind: 'CREATED', userId: variables.officer },
     ]);
+
+    // The token the officer holds stops opening anything once every process has read the revocation. The
+    // probe cannot write (an empty name is refused): until the authorities subgraph reads it, the role holds.
+    const probe = 'mutation($id: ID!) { updateAuthority(id: $id, input: { name: "" }) { name } }';
+    const deadline = Date.now() + 15_000;
+    let held = await graph.query(probe, { id: variables.authority }, as(tokens.officer));
+    while (held.body.errors![0].extensions!.code !== 'UNAUTHENTICATED' && Date.now() < deadline) {
+      expect(held.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      held = await graph.query(probe, { id: variables.authority }, as(tokens.officer));
+    }
+    expect(held.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(held.body.errors![0].message).toMatch(/revoked/);
 
     // Renewed after the revocation, the officer's token carries no role: the directory is no longer its to keep.
     const renewal = await graph.query('mutation($r: String!) { refreshToken(refreshToken: $r) { token user { role } } }', {
