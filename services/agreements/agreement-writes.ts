@@ -86,7 +86,9 @@ export async function createAgreement(ctx: Context, draft: AgreementDraft): Prom
   const entryIntoForce = draft.entryIntoForce ? entryIntoForceDate(draft.entryIntoForce, signedOn) : null;
   await Promise.all(
     parties.map((party) =>
-      party.authorityId ? assertActiveAuthorityOf(ctx, party.authorityId, party.countryCode, `parties.${party.position}.authorityId`) : null,
+      party.authorityId
+        ? assertActiveAuthorityOf(ctx, party.authorityId, party.countryCode, `parties.${party.position}.authorityId`)
+        : null,
     ),
   );
   for (const party of parties) party.signedOn = signedOn;
@@ -118,9 +120,23 @@ export async function createAgreement(ctx: Context, draft: AgreementDraft): Prom
         guidelineNumbers.map((guidelineNumber) => ({ agreementId: id, guidelineNumber })),
       );
     }
-    await recordEvent(manager, { kind: AgreementEventKind.CREATED, agreementId: id, partyCountries: countries, previousStatus: null, status, at: now });
+    await recordEvent(manager, {
+      kind: AgreementEventKind.CREATED,
+      agreementId: id,
+      partyCountries: countries,
+      previousStatus: null,
+      status,
+      at: now,
+    });
     const fields = changedFields(null, tracked(agreement, parties));
-    await recordChange(manager, { kind: AgreementChangeKind.CREATED, agreementId: id, partyCountries: countries, userId: viewer.id, at: now, fields });
+    await recordChange(manager, {
+      kind: AgreementChangeKind.CREATED,
+      agreementId: id,
+      partyCountries: countries,
+      userId: viewer.id,
+      at: now,
+      fields,
+    });
   });
   return agreement;
 }
@@ -168,9 +184,23 @@ export async function setAgreementStatus(ctx: Context, id: string, status: Agree
     const changes: Partial<Agreement> = { status };
     if (status === AgreementStatus.IN_FORCE && !agreement.entryIntoForce) changes.entryIntoForce = now;
     await updateIfStatus(manager, agreement, changes, now);
-    await recordEvent(manager, { kind: AgreementEventKind.STATUS_CHANGED, agreementId: agreement.id, partyCountries: countries, previousStatus, status, at: now });
+    await recordEvent(manager, {
+      kind: AgreementEventKind.STATUS_CHANGED,
+      agreementId: agreement.id,
+      partyCountries: countries,
+      previousStatus,
+      status,
+      at: now,
+    });
     const fields = changedFields(before, tracked(agreement, parties));
-    await recordChange(manager, { kind: AgreementChangeKind.STATUS_CHANGED, agreementId: agreement.id, partyCountries: countries, userId: viewer.id, at: now, fields });
+    await recordChange(manager, {
+      kind: AgreementChangeKind.STATUS_CHANGED,
+      agreementId: agreement.id,
+      partyCountries: countries,
+      userId: viewer.id,
+      at: now,
+      fields,
+    });
     return agreement;
   });
 }

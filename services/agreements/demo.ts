@@ -132,7 +132,8 @@ const AGREEMENTS: DemoAgreement[] = [
     kind: EXTRADITION,
     status: DRAFT,
     title: 'Proyecto de tratado de extradición Guatemala–Colombia (demo, borrador)',
-    summary: 'Ficticio y en negociación: un borrador que solo ven las autoridades de las partes y la Secretaría. Guatemala ya firmó; falta Colombia.',
+    summary:
+      'Ficticio y en negociación: un borrador que solo ven las autoridades de las partes y la Secretaría. Guatemala ya firmó; falta Colombia.',
     parties: [
       ['GT', 'prosecution', '2025-01-20'],
       ['CO', 'prosecution'],
@@ -194,7 +195,9 @@ export function demoAgreements(): { agreements: Agreement[]; parties: AgreementP
     ),
   );
   const guidelines = AGREEMENTS.flatMap((demo) =>
-    demo.guidelines.map((guidelineNumber) => Object.assign(new AgreementGuideline(), { agreementId: demoAgreementId(demo.slug), guidelineNumber })),
+    demo.guidelines.map((guidelineNumber) =>
+      Object.assign(new AgreementGuideline(), { agreementId: demoAgreementId(demo.slug), guidelineNumber }),
+    ),
   );
   return { agreements, parties, guidelines };
 }

@@ -11,7 +11,16 @@ export type Tracked = Record<(typeof TRACKED)[number], string | number[] | strin
 /** An agreement and its parties as the history shows them. */
 export function tracked(agreement: Agreement, parties: readonly AgreementParty[]): Tracked {
   const { title, kind, status, summary, guidelineNumbers, signedOn, entryIntoForce } = agreement;
-  return { title, kind, status, summary, guidelines: guidelineNumbers, parties: parties.map((p) => p.countryCode), signedOn, entryIntoForce };
+  return {
+    title,
+    kind,
+    status,
+    summary,
+    guidelines: guidelineNumbers,
+    parties: parties.map((p) => p.countryCode),
+    signedOn,
+    entryIntoForce,
+  };
 }
 
 /** The tracked fields whose value differs between `before` (null: a new agreement) and `after`. */
@@ -20,7 +29,15 @@ export const changedFields = (before: Tracked | null, after: Tracked): FieldChan
 /** Appends one entry to the register's history, in the transaction of the change it records (kit/change-log.ts). */
 export async function recordChange(
   manager: EntityManager,
-  change: { kind: AgreementChangeKind; agreementId: string; partyCountries: string[]; country?: string | null; userId: string; at: Date; fields: FieldChange[] },
+  change: {
+    kind: AgreementChangeKind;
+    agreementId: string;
+    partyCountries: string[];
+    country?: string | null;
+    userId: string;
+    at: Date;
+    fields: FieldChange[];
+  },
 ): Promise<void> {
   const { kind, agreementId, partyCountries, userId, at, fields } = change;
   await record(manager, AgreementChange, { kind, agreementId, partyCountries, countryCode: change.country ?? null, userId, at, fields });

@@ -19,7 +19,12 @@ import { changedFields, recordChange, tracked } from './history';
  * its PARTY_SIGNED event and history entry in one transaction. The last signature makes the agreement
  * SIGNED, its signedOn the latest of the parties' dates.
  */
-export async function signAgreement(ctx: Context, id: string, countryGiven: string, signedOnGiven: Date | null | undefined): Promise<Agreement> {
+export async function signAgreement(
+  ctx: Context,
+  id: string,
+  countryGiven: string,
+  signedOnGiven: Date | null | undefined,
+): Promise<Agreement> {
   const viewer = ctx.viewer!;
   assertManagerRole(viewer);
   const country = normalizeCountryCode(countryGiven);
@@ -36,9 +41,14 @@ export async function signAgreement(ctx: Context, id: string, countryGiven: stri
     }
     const party = parties.find((p) => p.countryCode === country);
     if (!party) throw badInput(`${country} is not a party to this agreement (${countries.join(', ')}).`, 'country');
-    if (party.signedOn) throw badInput(`${country} already signed this agreement, on ${party.signedOn.toISOString().slice(0, 10)}.`, 'country');
+    if (party.signedOn)
+      throw badInput(`${country} already signed this agreement, on ${party.signedOn.toISOString().slice(0, 10)}.`, 'country');
     const before = tracked(agreement, parties);
-    const signed = await manager.update(AgreementParty, { agreementId: agreement.id, position: party.position, signedOn: IsNull() }, { signedOn });
+    const signed = await manager.update(
+      AgreementParty,
+      { agreementId: agreement.id, position: party.position, signedOn: IsNull() },
+      { signedOn },
+    );
     if (signed.affected === 0) throw badInput(`${country} already signed this agreement.`, 'country');
     party.signedOn = signedOn;
     const last = parties.every((p) => p.signedOn !== null);
@@ -57,7 +67,10 @@ export async function signAgreement(ctx: Context, id: string, countryGiven: stri
       partyCountry: country,
       at: now,
     });
-    const fields = [{ field: `parties.${country}.signedOn`, oldValue: null, newValue: shown(signedOn) }, ...changedFields(before, tracked(agreement, parties))];
+    const fields = [
+      { field: `parties.${country}.signedOn`, oldValue: null, newValue: shown(signedOn) },
+      ...changedFields(before, tracked(agreement, parties)),
+    ];
     await recordChange(manager, {
       kind: AgreementChangeKind.PARTY_SIGNED,
       agreementId: agreement.id,

@@ -28,15 +28,18 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       if (visible) query.andWhere(visible.sql, visible.parameters);
       return firstOfEach(query, { parent: `vl.${column}`, id: 'vl.agreement_id', order: ['a.title', 'a.id'] }, first).getMany();
     }, keyOf);
-  const agreementsOfGuideline = firstOfEachLoader((numbers: number[], first) => {
-    const query = guidelines
-      .createQueryBuilder('vg')
-      .innerJoinAndSelect('vg.agreement', 'a')
-      .where('vg.guideline_number IN (:...numbers)', { numbers });
-    const visible = visibility.sql('a');
-    if (visible) query.andWhere(visible.sql, visible.parameters);
-    return firstOfEach(query, { parent: 'vg.guideline_number', id: 'vg.agreement_id', order: ['a.title', 'a.id'] }, first).getMany();
-  }, (link: AgreementGuideline) => link.guidelineNumber);
+  const agreementsOfGuideline = firstOfEachLoader(
+    (numbers: number[], first) => {
+      const query = guidelines
+        .createQueryBuilder('vg')
+        .innerJoinAndSelect('vg.agreement', 'a')
+        .where('vg.guideline_number IN (:...numbers)', { numbers });
+      const visible = visibility.sql('a');
+      if (visible) query.andWhere(visible.sql, visible.parameters);
+      return firstOfEach(query, { parent: 'vg.guideline_number', id: 'vg.agreement_id', order: ['a.title', 'a.id'] }, first).getMany();
+    },
+    (link: AgreementGuideline) => link.guidelineNumber,
+  );
   return {
     /** What the viewer may see (visibility.ts). */
     visibility: lazy(async () => visibility),

@@ -37,7 +37,7 @@ export class AgreementsEveryParty1765100000000 implements MigrationInterface {
     const mysql = engineOf(queryRunner.connection) === 'mysql';
     const datetime3 = mysql ? 'datetime(3)' : 'datetime';
     // Raw ALTER TABLE: TypeORM's addColumn rebuilds a SQLite table, which the parties' foreign key points at.
-    await queryRunner.query("ALTER TABLE agreement_events ADD COLUMN previous_status varchar(20) NULL");
+    await queryRunner.query('ALTER TABLE agreement_events ADD COLUMN previous_status varchar(20) NULL');
     await queryRunner.query('ALTER TABLE agreement_events ADD COLUMN party_country varchar(2) NULL');
     await queryRunner.query('ALTER TABLE agreement_parties ADD COLUMN signed_on datetime NULL');
     await queryRunner.query(`ALTER TABLE agreements ADD COLUMN updated_at ${datetime3} NOT NULL DEFAULT '1970-01-01 00:00:00'`);
@@ -68,7 +68,11 @@ export class AgreementsEveryParty1765100000000 implements MigrationInterface {
     const links: [string, number][] = [];
     for (const agreement of agreements) {
       const updated = asDate(agreement.latest ?? agreement.created_at);
-      await queryRunner.query('UPDATE agreements SET updated_at = ?, recency = ? WHERE id = ?', [asText(updated), recencyKey(updated), agreement.id]);
+      await queryRunner.query('UPDATE agreements SET updated_at = ?, recency = ? WHERE id = ?', [
+        asText(updated),
+        recencyKey(updated),
+        agreement.id,
+      ]);
       const numbers = new Set((JSON.parse(agreement.guidelines || '[]') as number[]).filter(Number.isInteger));
       for (const number of numbers) links.push([agreement.id, number]);
     }
@@ -81,7 +85,9 @@ export class AgreementsEveryParty1765100000000 implements MigrationInterface {
           { name: 'guideline_number', type: 'int', isPrimary: true },
         ],
         indices: [{ name: 'idx_agreement_guidelines_guideline', columnNames: ['guideline_number'] }],
-        foreignKeys: [{ columnNames: ['agreement_id'], referencedTableName: 'agreements', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['agreement_id'], referencedTableName: 'agreements', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
     for (const [agreementId, number] of links) {

@@ -22,7 +22,8 @@ export class AgreementPartyInput {
 }
 
 @InputType({
-  description: 'A new agreement. It is registered as a DRAFT, seen by the authorities of its parties and the Secretariat, until every party signs.',
+  description:
+    'A new agreement. It is registered as a DRAFT, seen by the authorities of its parties and the Secretariat, until every party signs.',
 })
 export class AgreementInput {
   @Field(() => String, { description: `Title, ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters, in its original language.` })

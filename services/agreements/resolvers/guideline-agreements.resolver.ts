@@ -9,9 +9,14 @@ import type { Loaders } from '../loaders';
 @Resolver(() => Guideline)
 export class GuidelineAgreementsResolver {
   @FieldResolver(() => [Agreement], {
-    description: 'Agreements that serve the guideline, by title; drafts and withdrawn ones only for the authorities of their parties and the Secretariat.',
+    description:
+      'Agreements that serve the guideline, by title; drafts and withdrawn ones only for the authorities of their parties and the Secretariat.',
   })
-  async agreements(@Root() guideline: Guideline, @FirstArg() first: number | null, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement[]> {
+  async agreements(
+    @Root() guideline: Guideline,
+    @FirstArg() first: number | null,
+    @Ctx() { loaders }: Context<Loaders>,
+  ): Promise<Agreement[]> {
     const links = await loaders.agreementsOfGuideline(pageSize(first)).load(guideline.number);
     return visibleRows(
       await loaders.visibility(),
