@@ -134,7 +134,6 @@ export async function createAgreement(ctx: Context, draft: AgreementDraft): Prom
       agreementId: id,
       partyCountries: countries,
       userId: viewer.id,
-      at: now,
       fields,
     });
   });
@@ -198,7 +197,6 @@ export async function setAgreementStatus(ctx: Context, id: string, status: Agree
       agreementId: agreement.id,
       partyCountries: countries,
       userId: viewer.id,
-      at: now,
       fields,
     });
     return agreement;

@@ -26,7 +26,11 @@ export function tracked(agreement: Agreement, parties: readonly AgreementParty[]
 /** The tracked fields whose value differs between `before` (null: a new agreement) and `after`. */
 export const changedFields = (before: Tracked | null, after: Tracked): FieldChange[] => changedOf<Tracked>(TRACKED, before, after);
 
-/** Appends one entry to the register's history, in the transaction of the change it records (kit/change-log.ts). */
+/**
+ * Appends one entry to the register's history, in the transaction of the change it records (kit/change-log.ts),
+ * at the time of recording to the millisecond: the register's own dates are to the second (MySQL DATETIME),
+ * too coarse to order two changes made within one.
+ */
 export async function recordChange(
   manager: EntityManager,
   change: {
@@ -35,10 +39,10 @@ export async function recordChange(
     partyCountries: string[];
     country?: string | null;
     userId: string;
-    at: Date;
     fields: FieldChange[];
   },
 ): Promise<void> {
-  const { kind, agreementId, partyCountries, userId, at, fields } = change;
+  const { kind, agreementId, partyCountries, userId, fields } = change;
+  const at = new Date();
   await record(manager, AgreementChange, { kind, agreementId, partyCountries, countryCode: change.country ?? null, userId, at, fields });
 }

@@ -77,7 +77,6 @@ export async function signAgreement(
       partyCountries: countries,
       country,
       userId: viewer.id,
-      at: now,
       fields,
     });
     return agreement;
