@@ -85,10 +85,8 @@ export async function createAgreement(ctx: Context, draft: AgreementDraft): Prom
   const signedOn = draft.signedOn ? signatureDate(draft.signedOn, now) : null;
   const entryIntoForce = draft.entryIntoForce ? entryIntoForceDate(draft.entryIntoForce, signedOn) : null;
   await Promise.all(
-    parties.map((party) =>
-      party.authorityId
-        ? assertActiveAuthorityOf(ctx, party.authorityId, party.countryCode, `parties.${party.position}.authorityId`)
-        : null,
+    parties.flatMap(({ authorityId, countryCode, position }) =>
+      authorityId ? [assertActiveAuthorityOf(ctx, authorityId, countryCode, `parties.${position}.authorityId`)] : [],
     ),
   );
   for (const party of parties) party.signedOn = signedOn;
