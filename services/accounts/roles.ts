@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../kit/context';
-import { assertActiveAuthorityOf } from './authority-check';
+import { assertActiveAuthorityOf } from '../kit/authority-check';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
 import { inTransaction } from '../kit/transaction';

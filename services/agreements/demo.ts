@@ -1,6 +1,8 @@
 import { DemoAuthoritySlot, demoAuthorityId } from '../kit/demo-ids';
 import { stableId } from '../kit/ids';
-import { Agreement, AgreementKind, AgreementStatus } from './entities/agreement.entity';
+import { recencyKey } from '../kit/change-log';
+import { Agreement, AgreementKind, AgreementStatus, HIDDEN_STATUSES } from './entities/agreement.entity';
+import { AgreementGuideline } from './entities/agreement-guideline.entity';
 import { AgreementParty } from './entities/agreement-party.entity';
 
 interface DemoAgreement {
@@ -9,8 +11,11 @@ interface DemoAgreement {
   summary: string;
   kind: AgreementKind;
   status: AgreementStatus;
-  /** A party's country, and the slot of its demo authority (null: the agreement names none). */
-  parties: [string, DemoAuthoritySlot | null][];
+  /**
+   * A party's country, the slot of its demo authority (null: the agreement names none), and the day it
+   * signed when not the agreement's signedOn (the last signature); a party of a draft signed only if dated.
+   */
+  parties: [string, DemoAuthoritySlot | null, string?][];
   guidelines: number[];
   signedOn?: string;
   entryIntoForce?: string;
@@ -18,7 +23,7 @@ interface DemoAgreement {
 
 const { BILATERAL, MULTILATERAL, MEMORANDUM, VICTIM_REFERRAL, MUTUAL_LEGAL_ASSISTANCE } = AgreementKind;
 const { INFORMATION_EXCHANGE, JOINT_INVESTIGATION, EXTRADITION } = AgreementKind;
-const { DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED } = AgreementStatus;
+const { DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED, WITHDRAWN } = AgreementStatus;
 
 /** A fictional register between the demo countries; dates only where the status implies them. */
 const AGREEMENTS: DemoAgreement[] = [
@@ -31,7 +36,7 @@ const AGREEMENTS: DemoAgreement[] = [
     title: 'Acuerdo bilateral Guatemala–México contra la trata de personas (demo)',
     summary: 'Ficticio. Coordinación fronteriza, intercambio de información y protección de víctimas de ambos países.',
     parties: [
-      ['GT', 'coordination'],
+      ['GT', 'coordination', '2015-06-11'],
       ['MX', 'coordination'],
     ],
     guidelines: [5, 16, 57],
@@ -127,12 +132,25 @@ const AGREEMENTS: DemoAgreement[] = [
     kind: EXTRADITION,
     status: DRAFT,
     title: 'Proyecto de tratado de extradición Guatemala–Colombia (demo, borrador)',
-    summary: 'Ficticio y en negociación: un borrador que solo ven las autoridades de las partes y la Secretaría.',
+    summary:
+      'Ficticio y en negociación: un borrador que solo ven las autoridades de las partes y la Secretaría. Guatemala ya firmó; falta Colombia.',
     parties: [
-      ['GT', 'prosecution'],
+      ['GT', 'prosecution', '2025-01-20'],
       ['CO', 'prosecution'],
     ],
     guidelines: [29, 42],
+  },
+  {
+    slug: 'withdrawn-pe-py',
+    kind: INFORMATION_EXCHANGE,
+    status: WITHDRAWN,
+    title: 'Borrador retirado de intercambio de datos Perú–Paraguay (demo)',
+    summary: 'Ficticio. Un borrador abandonado antes de que firmaran todas las partes: nunca es público.',
+    parties: [
+      ['PE', 'coordination', '2024-10-02'],
+      ['PY', 'coordination'],
+    ],
+    guidelines: [38],
   },
 ];
 
@@ -140,10 +158,17 @@ export const demoAgreementId = (slug: string): string => stableId(`demo:agreemen
 
 const date = (day: string | undefined): Date | null => (day ? new Date(`${day}T00:00:00.000Z`) : null);
 
-/** The demo register: agreement rows and their party rows. */
-export function demoAgreements(): { agreements: Agreement[]; parties: AgreementParty[] } {
-  const agreements = AGREEMENTS.map((demo, index) =>
-    Object.assign(new Agreement(), {
+/** When a demo party signed: the day it names, else, once every party has signed, the agreement's signedOn. */
+function partySignedOn(demo: DemoAgreement, day: string | undefined): Date | null {
+  if (day) return date(day);
+  return HIDDEN_STATUSES.includes(demo.status) ? null : date(demo.signedOn);
+}
+
+/** The demo register: agreement rows, their party rows and their guideline links. */
+export function demoAgreements(): { agreements: Agreement[]; parties: AgreementParty[]; guidelines: AgreementGuideline[] } {
+  const agreements = AGREEMENTS.map((demo, index) => {
+    const createdAt = new Date(Date.UTC(2025, 1, 1 + index, 9));
+    return Object.assign(new Agreement(), {
       id: demoAgreementId(demo.slug),
       title: demo.title,
       kind: demo.kind,
@@ -152,19 +177,27 @@ export function demoAgreements(): { agreements: Agreement[]; parties: AgreementP
       guidelineNumbers: demo.guidelines,
       signedOn: date(demo.signedOn),
       entryIntoForce: date(demo.entryIntoForce),
-      createdAt: new Date(Date.UTC(2025, 1, 1 + index, 9)),
+      createdAt,
+      updatedAt: createdAt,
+      recency: recencyKey(createdAt),
       isDemo: true,
-    }),
-  );
+    });
+  });
   const parties = AGREEMENTS.flatMap((demo) =>
-    demo.parties.map(([countryCode, slot], position) =>
+    demo.parties.map(([countryCode, slot, day], position) =>
       Object.assign(new AgreementParty(), {
         agreementId: demoAgreementId(demo.slug),
         position,
         countryCode,
         authorityId: slot ? demoAuthorityId(countryCode, slot) : null,
+        signedOn: partySignedOn(demo, day),
       }),
     ),
   );
-  return { agreements, parties };
+  const guidelines = AGREEMENTS.flatMap((demo) =>
+    demo.guidelines.map((guidelineNumber) =>
+      Object.assign(new AgreementGuideline(), { agreementId: demoAgreementId(demo.slug), guidelineNumber }),
+    ),
+  );
+  return { agreements, parties, guidelines };
 }

@@ -1,10 +1,12 @@
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
 import { agreementReference } from './lookups';
+import { AgreementChangeResolver } from './resolvers/agreement-change.resolver';
 import { AgreementEventResolver } from './resolvers/agreement-event.resolver';
 import { AgreementPartyResolver } from './resolvers/agreement-party.resolver';
 import { AgreementMutationResolver } from './resolvers/agreement.mutations';
 import { AgreementResolver } from './resolvers/agreement.resolver';
 import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
+import { GuidelineAgreementsResolver } from './resolvers/guideline-agreements.resolver';
 import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
 import { gatewayOnly } from './resolvers/agreement-event.resolver';
 
@@ -18,8 +20,10 @@ export function buildAgreementsSchema(): Promise<FederatedSchema> {
         AgreementMutationResolver,
         AgreementPartyResolver,
         AgreementEventResolver,
+        AgreementChangeResolver,
         CountryAgreementsResolver,
         NationalAuthorityAgreementsResolver,
+        GuidelineAgreementsResolver,
       ],
     },
     { Agreement: agreementReference },

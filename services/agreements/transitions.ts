@@ -1,15 +1,20 @@
 import { badInput } from '../platform/errors';
 import { AgreementStatus } from './entities/agreement.entity';
 
-const { DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED } = AgreementStatus;
+const { DRAFT, SIGNED, IN_FORCE, SUSPENDED, TERMINATED, WITHDRAWN } = AgreementStatus;
 
-/** The life of an agreement: signed, in force, suspended and back; terminated from anywhere, and for good. */
+/**
+ * The moves setAgreementStatus makes. A DRAFT becomes SIGNED only by the signature of its last party
+ * (signAgreement), or is WITHDRAWN; a signed agreement comes into force, is suspended and back, or ends.
+ * WITHDRAWN and TERMINATED are final.
+ */
 export const NEXT_STATUSES: Record<AgreementStatus, AgreementStatus[]> = {
-  [DRAFT]: [SIGNED, TERMINATED],
+  [DRAFT]: [WITHDRAWN],
   [SIGNED]: [IN_FORCE, TERMINATED],
   [IN_FORCE]: [SUSPENDED, TERMINATED],
   [SUSPENDED]: [IN_FORCE, TERMINATED],
   [TERMINATED]: [],
+  [WITHDRAWN]: [],
 };
 
 const orList = (items: string[]): string =>
@@ -21,5 +26,6 @@ export function assertTransition(from: AgreementStatus, to: AgreementStatus): vo
   const allowed = NEXT_STATUSES[from];
   const next = allowed.length ? `From ${from} the status can become ${orList(allowed)}.` : `A ${from} agreement keeps its status for good.`;
   const problem = from === to ? `The agreement is already ${from}.` : `An agreement cannot go from ${from} to ${to}.`;
-  throw badInput(`${problem} ${next}`, 'status');
+  const signing = from === DRAFT && to === SIGNED ? ' It becomes SIGNED when its last party signs (signAgreement).' : '';
+  throw badInput(`${problem} ${next}${signing}`, 'status');
 }

@@ -43,4 +43,6 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'AuthorityChange.fields': 9,
   /** One entry per field the network's history follows: at most the tracked fields of a service and its shelter. */
   'OrganizationChange.fields': 30,
+  /** One entry per field the register's history follows (TRACKED in services/agreements/history.ts), and the signature. */
+  'AgreementChange.fields': 9,
 };

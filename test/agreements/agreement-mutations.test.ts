@@ -1,5 +1,4 @@
 import type { ExecutionResult } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { demoAgreementId } from '../../services/agreements/demo';
 import { agreementsSubgraph } from '../../services/agreements/subgraph';
 import type { Viewer } from '../../services/platform/auth';
@@ -11,7 +10,9 @@ const FIELDS =
   'id title kind status summary signedOn entryIntoForce createdAt isDemo parties { country { code } authority { id } } guidelines { number }';
 const CREATE = `mutation($input: AgreementInput!) { createAgreement(input: $input) { ${FIELDS} } }`;
 const SET_STATUS = `mutation($id: ID!, $status: AgreementStatus!) { setAgreementStatus(id: $id, status: $status) { ${FIELDS} } }`;
-const TABLES = ['agreements', 'agreement_parties', 'agreement_events'];
+const SIGN = `mutation($id: ID!, $country: ID!, $on: DateTime) { signAgreement(id: $id, country: $country, signedOn: $on) {
+  ${FIELDS} parties { country { code } signedOn } } }`;
+const TABLES = ['agreements', 'agreement_parties', 'agreement_guidelines', 'agreement_events', 'agreement_changes'];
 const INJECTION = "'; DROP TABLE agreements; --";
 const SCRIPT = '<script>alert("x")</script>';
 
@@ -29,6 +30,8 @@ interface EventRow {
   agreement_id: string;
   party_countries: string;
   status: string;
+  previous_status: string | null;
+  party_country: string | null;
   at: unknown;
 }
 
@@ -48,10 +51,14 @@ describe('agreement mutations (in process)', () => {
   const counts = () =>
     Promise.all(TABLES.map(async (table) => Number((await subgraph.db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)));
   const eventsSince = async (id: number): Promise<EventRow[]> =>
-    subgraph.db.query('SELECT id, kind, agreement_id, party_countries, status, at FROM agreement_events WHERE id > ? ORDER BY id', [id]);
+    subgraph.db.query(
+      'SELECT id, kind, agreement_id, party_countries, status, previous_status, party_country, at FROM agreement_events WHERE id > ? ORDER BY id',
+      [id],
+    );
   const lastEventId = async () => Number((await subgraph.db.query('SELECT MAX(id) AS n FROM agreement_events'))[0].n ?? 0);
   const create = (input: Record<string, unknown>, who: Viewer | null) => subgraph.execute(CREATE, { input }, who);
   const setStatus = (id: string, status: string, who: Viewer | null) => subgraph.execute(SET_STATUS, { id, status }, who);
+  const sign = (id: string, country: string, who: Viewer | null, on?: string) => subgraph.execute(SIGN, { id, country, on }, who);
   const code = (result: ExecutionResult) => result.errors?.[0].extensions?.code;
 
   /** Runs a mutation that must be refused, and checks it wrote nothing: no agreement, party or event. */
@@ -68,6 +75,13 @@ describe('agreement mutations (in process)', () => {
     expect(result.errors).toBeUndefined();
     return result.data!.createAgreement as Record<string, any>;
   }
+  async function signed(id: string, country: string, who: Viewer, on?: string): Promise<Record<string, any>> {
+    const result = await sign(id, country, who, on);
+    expect(result.errors).toBeUndefined();
+    return result.data!.signAgreement as Record<string, any>;
+  }
+  /** A bilateral GT–MX agreement both parties signed, by the Secretariat. */
+  const signedAgreement = async () => (await created(bilateral({ signedOn: '2020-01-02T00:00:00.000Z' }), secretariat)).id as string;
   async function changed(id: string, status: string, who: Viewer): Promise<Record<string, any>> {
     const result = await setStatus(id, status, who);
     expect(result.errors).toBeUndefined();
@@ -102,13 +116,12 @@ describe('agreement mutations (in process)', () => {
     describe('what it creates', () => {
       it('registers a DRAFT now, parties in order and upper case, guidelines sorted once, with one CREATED event', async () => {
         const since = await lastEventId();
-        const authority = randomUUID();
         const agreement = await created(
           {
             title: 'Convenio regional',
             kind: 'MULTILATERAL',
             summary: 'Cooperación regional.',
-            parties: [{ country: 'pe' }, { country: 'BO', authorityId: authority.toUpperCase() }, { country: 'gt' }],
+            parties: [{ country: 'pe' }, { country: 'BO' }, { country: 'gt' }],
             guidelines: [57, 5, 57, 16],
           },
           gtOfficer,
@@ -123,7 +136,7 @@ describe('agreement mutations (in process)', () => {
           isDemo: false,
           parties: [
             { country: { code: 'PE' }, authority: null },
-            { country: { code: 'BO' }, authority: { id: authority } },
+            { country: { code: 'BO' }, authority: null },
             { country: { code: 'GT' }, authority: null },
           ],
           guidelines: [{ number: 5 }, { number: 16 }, { number: 57 }],
@@ -131,13 +144,57 @@ describe('agreement mutations (in process)', () => {
         expect(Date.now() - new Date(agreement.createdAt).getTime()).toBeLessThan(5000);
         const events = await eventsSince(since);
         expect(events).toHaveLength(1);
-        expect(events[0]).toMatchObject({ kind: 'CREATED', agreement_id: agreement.id, status: 'DRAFT' });
+        expect(events[0]).toMatchObject({
+          kind: 'CREATED',
+          agreement_id: agreement.id,
+          status: 'DRAFT',
+          previous_status: null,
+          party_country: null,
+        });
         expect(JSON.parse(events[0].party_countries)).toEqual(['PE', 'BO', 'GT']);
       });
 
-      it('records a past signature date but still registers a DRAFT', async () => {
-        const agreement = await created(bilateral({ signedOn: '2024-05-02T10:00:00.000Z' }), mxOfficer);
-        expect(agreement).toMatchObject({ status: 'DRAFT', signedOn: '2024-05-02T10:00:00.000Z' });
+      it('refuses signedOn or entryIntoForce from an AUTHORITY with FORBIDDEN naming the field, and writes nothing', async () => {
+        for (const field of ['signedOn', 'entryIntoForce']) {
+          const result = await refused(() => create(bilateral({ [field]: '2024-05-02T10:00:00.000Z' }), mxOfficer));
+          expect(result.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field });
+        }
+      });
+
+      it('lets the Secretariat record an agreement every party signed: SIGNED, every party signed on that date, one public CREATED', async () => {
+        const since = await lastEventId();
+        const agreement = await created(bilateral({ signedOn: '2024-05-02T10:00:00.000Z' }), secretariat);
+        expect(agreement).toMatchObject({ status: 'SIGNED', signedOn: '2024-05-02T10:00:00.000Z', entryIntoForce: null });
+        const { data } = await subgraph.execute(`{ agreement(id: "${agreement.id}") { parties { signedOn } } }`);
+        expect(data!.agreement).toEqual({ parties: [{ signedOn: '2024-05-02T10:00:00.000Z' }, { signedOn: '2024-05-02T10:00:00.000Z' }] });
+        expect(await eventsSince(since)).toMatchObject([{ kind: 'CREATED', status: 'SIGNED', previous_status: null }]);
+      });
+
+      it('starts IN_FORCE when entryIntoForce is past, and SIGNED with the date kept when it is to come', async () => {
+        const past = await created(
+          bilateral({ signedOn: '2020-01-02T00:00:00.000Z', entryIntoForce: '2021-03-01T00:00:00.000Z' }),
+          secretariat,
+        );
+        expect(past).toMatchObject({ status: 'IN_FORCE', entryIntoForce: '2021-03-01T00:00:00.000Z' });
+        const soon = new Date(Date.now() + 30 * 86_400_000);
+        soon.setUTCMilliseconds(0);
+        const future = await created(bilateral({ signedOn: '2020-01-02T00:00:00.000Z', entryIntoForce: soon.toISOString() }), secretariat);
+        expect(future).toMatchObject({ status: 'SIGNED', entryIntoForce: soon.toISOString() });
+        expect((await changed(future.id, 'IN_FORCE', gtOfficer)).entryIntoForce).toBe(soon.toISOString());
+      });
+
+      it.each([
+        ['a signature date in the future', { signedOn: new Date(Date.now() + 86_400_000).toISOString() }, 'signedOn'],
+        ['a signature date before 1990', { signedOn: '1989-12-31T00:00:00.000Z' }, 'signedOn'],
+        ['an entry into force without a signature date', { entryIntoForce: '2020-01-02T00:00:00.000Z' }, 'entryIntoForce'],
+        [
+          'an entry into force before the signature',
+          { signedOn: '2020-01-02T00:00:00.000Z', entryIntoForce: '2019-01-02T00:00:00.000Z' },
+          'entryIntoForce',
+        ],
+      ])('refuses the Secretariat %s with BAD_USER_INPUT naming the field, and writes nothing', async (_, extra, field) => {
+        const result = await refused(() => create(bilateral(extra), secretariat));
+        expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       });
 
       it('stores SQL-injection and script strings verbatim, and every table survives', async () => {
@@ -193,8 +250,6 @@ describe('agreement mutations (in process)', () => {
         ['a memorandum with no party', { kind: 'MEMORANDUM', parties: [] }, 'parties', /at least two distinct/],
         ['a country named twice', { kind: 'MULTILATERAL', parties: parties('GT', 'MX', 'gt') }, 'parties', /GT is named twice/],
         ['a bilateral agreement of a country with itself', { parties: parties('GT', 'gt') }, 'parties', /GT is named twice/],
-        ['a signature date in the future', { signedOn: new Date(Date.now() + 86_400_000).toISOString() }, 'signedOn'],
-        ['a signature date before 1900', { signedOn: '1899-12-31T00:00:00.000Z' }, 'signedOn'],
       ];
 
       // rows of one length: jest takes a parameter beyond a row's values for a `done` callback
@@ -282,55 +337,110 @@ describe('agreement mutations (in process)', () => {
     });
   });
 
-  describe('setAgreementStatus', () => {
-    let id: string;
-    beforeAll(async () => {
-      id = (await created(bilateral({ title: 'Ciclo de vida GT–MX' }), gtOfficer)).id;
+  describe('signAgreement', () => {
+    it('makes a GT–MX bilateral SIGNED only when both have signed, one PARTY_SIGNED event each', async () => {
+      const id = (await created(bilateral({ title: 'Firma GT–MX' }), gtOfficer)).id;
+      const since = await lastEventId();
+      const first = await signed(id, 'gt', gtOfficer, '2025-03-01T10:00:00.000Z');
+      expect(first).toMatchObject({ status: 'DRAFT', signedOn: null });
+      expect(first.parties.map((p: { signedOn: string | null }) => p.signedOn)).toEqual(['2025-03-01T10:00:00.000Z', null]);
+      const second = await signed(id, 'MX', mxOfficer, '2025-02-20T00:00:00.000Z');
+      // signedOn is the latest party's date, whichever signed last
+      expect(second).toMatchObject({ status: 'SIGNED', signedOn: '2025-03-01T10:00:00.000Z' });
+      expect((await eventsSince(since)).map((e) => [e.kind, e.party_country, e.previous_status, e.status])).toEqual([
+        ['PARTY_SIGNED', 'GT', 'DRAFT', 'DRAFT'],
+        ['PARTY_SIGNED', 'MX', 'DRAFT', 'SIGNED'],
+      ]);
     });
 
+    it('signs now when no date is given', async () => {
+      const id = (await created(bilateral(), gtOfficer)).id;
+      const party = (await signed(id, 'GT', secretariat)).parties[0];
+      expect(Math.abs(Date.now() - new Date(party.signedOn).getTime())).toBeLessThan(5000);
+    });
+
+    it('refuses an officer of a third country, or of the other party, with FORBIDDEN, and writes nothing', async () => {
+      const id = (await created(bilateral(), gtOfficer)).id;
+      for (const country of ['GT', 'MX']) expect(code(await refused(() => sign(id, country, coOfficer)))).toBe('FORBIDDEN');
+      expect(code(await refused(() => sign(id, 'MX', gtOfficer)))).toBe('FORBIDDEN');
+      expect(code(await refused(() => sign(id, 'GT', plainUser)))).toBe('FORBIDDEN');
+      expect(code(await refused(() => sign(id, 'GT', null)))).toBe('UNAUTHENTICATED');
+    });
+
+    it('answers NOT_FOUND for an unknown id and a draft its country is no party to', async () => {
+      expect(code(await refused(() => sign(stableId('nothing'), 'GT', secretariat)))).toBe('NOT_FOUND');
+      const ours = (await created(bilateral({ parties: parties('CO', 'PE') }), secretariat)).id;
+      expect(code(await refused(() => sign(ours, 'GT', gtOfficer)))).toBe('NOT_FOUND');
+    });
+
+    it('refuses a country that is no party, a second signature, a future or too old date, and a signed agreement, naming the field', async () => {
+      const id = (await created(bilateral(), gtOfficer)).id;
+      await signed(id, 'GT', gtOfficer, '2025-01-01T00:00:00.000Z');
+      const cases: [() => Promise<ExecutionResult>, string, RegExp][] = [
+        [() => sign(id, 'SV', secretariat), 'country', /SV is not a party to this agreement \(GT, MX\)/],
+        [() => sign(id, 'XX', secretariat), 'country', /not the ISO code/],
+        [() => sign(id, 'GT', gtOfficer), 'country', /GT already signed this agreement, on 2025-01-01/],
+        [() => sign(id, 'MX', mxOfficer, new Date(Date.now() + 3_600_000).toISOString()), 'signedOn', /future/],
+        [() => sign(id, 'MX', mxOfficer, '1989-06-01T00:00:00.000Z'), 'signedOn', /before 1990/],
+        [() => sign(demoAgreementId('training-co-pe'), 'CO', secretariat), 'id', /Only a DRAFT is signed; this agreement is SIGNED/],
+      ];
+      for (const [run, field, message] of cases) {
+        const result = await refused(run);
+        expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(result.errors![0].message).toMatch(message);
+      }
+    });
+
+    it('tolerates a minute of clock skew, recording now', async () => {
+      const id = (await created(bilateral(), gtOfficer)).id;
+      const party = (await signed(id, 'GT', gtOfficer, new Date(Date.now() + 20_000).toISOString())).parties[0];
+      expect(new Date(party.signedOn).getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
+    it('records one of two simultaneous signatures of the same party', async () => {
+      const id = (await created(bilateral(), gtOfficer)).id;
+      const since = await lastEventId();
+      const results = await Promise.all([sign(id, 'GT', gtOfficer), sign(id, 'GT', secretariat)]);
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      expect(await eventsSince(since)).toHaveLength(1);
+    });
+  });
+
+  describe('setAgreementStatus', () => {
     it('refuses an anonymous caller with UNAUTHENTICATED and a user with no role with FORBIDDEN', async () => {
-      expect(code(await refused(() => setStatus(id, 'SIGNED', null)))).toBe('UNAUTHENTICATED');
-      expect(code(await refused(() => setStatus(id, 'SIGNED', plainUser)))).toBe('FORBIDDEN');
+      const id = (await created(bilateral(), gtOfficer)).id;
+      expect(code(await refused(() => setStatus(id, 'WITHDRAWN', null)))).toBe('UNAUTHENTICATED');
+      expect(code(await refused(() => setStatus(id, 'WITHDRAWN', plainUser)))).toBe('FORBIDDEN');
       expect(code(await refused(() => setStatus(demoAgreementId('bilateral-gt-mx'), 'SUSPENDED', plainUser)))).toBe('FORBIDDEN');
     });
 
     it('answers NOT_FOUND for an unknown or malformed id and for a draft the caller may not read', async () => {
-      expect(code(await refused(() => setStatus(stableId('nothing'), 'SIGNED', secretariat)))).toBe('NOT_FOUND');
-      expect(code(await refused(() => setStatus("' OR 1=1 --", 'SIGNED', secretariat)))).toBe('NOT_FOUND');
-      expect(code(await refused(() => setStatus(id, 'SIGNED', coOfficer)))).toBe('NOT_FOUND');
+      const id = (await created(bilateral(), gtOfficer)).id;
+      expect(code(await refused(() => setStatus(stableId('nothing'), 'WITHDRAWN', secretariat)))).toBe('NOT_FOUND');
+      expect(code(await refused(() => setStatus("' OR 1=1 --", 'WITHDRAWN', secretariat)))).toBe('NOT_FOUND');
+      expect(code(await refused(() => setStatus(id, 'WITHDRAWN', coOfficer)))).toBe('NOT_FOUND');
     });
 
     it('refuses an AUTHORITY of another country an agreement it can read with FORBIDDEN', async () => {
       expect(code(await refused(() => setStatus(demoAgreementId('training-co-pe'), 'IN_FORCE', gtOfficer)))).toBe('FORBIDDEN');
     });
 
-    it('walks DRAFT to SIGNED to IN_FORCE to SUSPENDED and back, recording the dates and one event each', async () => {
+    it('walks SIGNED to IN_FORCE to SUSPENDED and back, each event recording its statuses before and after', async () => {
+      const id = await signedAgreement();
       const since = await lastEventId();
-      const signed = await changed(id, 'SIGNED', mxOfficer);
-      expect(signed.status).toBe('SIGNED');
-      expect(Date.now() - new Date(signed.signedOn).getTime()).toBeLessThan(5000);
-      expect(signed.entryIntoForce).toBeNull();
       const inForce = await changed(id, 'IN_FORCE', gtOfficer);
-      expect(inForce).toMatchObject({ status: 'IN_FORCE', signedOn: signed.signedOn });
-      expect(inForce.entryIntoForce).not.toBeNull();
+      expect(inForce).toMatchObject({ status: 'IN_FORCE', signedOn: '2020-01-02T00:00:00.000Z' });
+      expect(Date.now() - new Date(inForce.entryIntoForce).getTime()).toBeLessThan(5000);
       expect((await changed(id, 'SUSPENDED', secretariat)).status).toBe('SUSPENDED');
-      const again = await changed(id, 'IN_FORCE', gtOfficer);
-      expect(again).toMatchObject({ status: 'IN_FORCE', entryIntoForce: inForce.entryIntoForce, signedOn: signed.signedOn });
+      const again = await changed(id, 'IN_FORCE', mxOfficer);
+      expect(again).toMatchObject({ status: 'IN_FORCE', entryIntoForce: inForce.entryIntoForce });
       const events = await eventsSince(since);
-      expect(events.map((e) => [e.kind, e.agreement_id, e.status])).toEqual([
-        ['STATUS_CHANGED', id, 'SIGNED'],
-        ['STATUS_CHANGED', id, 'IN_FORCE'],
-        ['STATUS_CHANGED', id, 'SUSPENDED'],
-        ['STATUS_CHANGED', id, 'IN_FORCE'],
+      expect(events.map((e) => [e.kind, e.agreement_id, e.previous_status, e.status])).toEqual([
+        ['STATUS_CHANGED', id, 'SIGNED', 'IN_FORCE'],
+        ['STATUS_CHANGED', id, 'IN_FORCE', 'SUSPENDED'],
+        ['STATUS_CHANGED', id, 'SUSPENDED', 'IN_FORCE'],
       ]);
       expect(events.every((e) => JSON.parse(e.party_countries).join() === 'GT,MX')).toBe(true);
-      const stored = await subgraph.execute(`{ agreement(id: "${id}") { status signedOn entryIntoForce } }`);
-      expect(stored.data!.agreement).toEqual({ status: 'IN_FORCE', signedOn: signed.signedOn, entryIntoForce: inForce.entryIntoForce });
-    });
-
-    it('keeps a signature date given at creation', async () => {
-      const draft = await created(bilateral({ signedOn: '2020-01-02T00:00:00.000Z' }), gtOfficer);
-      expect((await changed(draft.id, 'SIGNED', gtOfficer)).signedOn).toBe('2020-01-02T00:00:00.000Z');
     });
 
     it('refuses an illegal change with BAD_USER_INPUT naming the changes allowed, and writes nothing', async () => {
@@ -340,22 +450,28 @@ describe('agreement mutations (in process)', () => {
         expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
         expect(result.errors![0].message).toContain(message);
       };
-      await refusedWith(draft, 'IN_FORCE', 'From DRAFT the status can become SIGNED or TERMINATED.');
-      await refusedWith(draft, 'SUSPENDED', 'From DRAFT the status can become SIGNED or TERMINATED.');
+      await refusedWith(
+        draft,
+        'SIGNED',
+        'From DRAFT the status can become WITHDRAWN. It becomes SIGNED when its last party signs (signAgreement).',
+      );
+      await refusedWith(draft, 'TERMINATED', 'From DRAFT the status can become WITHDRAWN.');
+      await refusedWith(draft, 'IN_FORCE', 'From DRAFT the status can become WITHDRAWN.');
       await refusedWith(draft, 'DRAFT', 'The agreement is already DRAFT.');
       await refusedWith(demoAgreementId('training-co-pe'), 'SUSPENDED', 'From SIGNED the status can become IN_FORCE or TERMINATED.');
-      await refusedWith(demoAgreementId('training-co-pe'), 'SIGNED', 'The agreement is already SIGNED.');
+      await refusedWith(demoAgreementId('training-co-pe'), 'WITHDRAWN', 'From SIGNED the status can become IN_FORCE or TERMINATED.');
       await refusedWith(demoAgreementId('bilateral-gt-mx'), 'SIGNED', 'From IN_FORCE the status can become SUSPENDED or TERMINATED.');
       await refusedWith(demoAgreementId('andean-data'), 'DRAFT', 'From SUSPENDED the status can become IN_FORCE or TERMINATED.');
-      for (const status of ['DRAFT', 'SIGNED', 'IN_FORCE', 'SUSPENDED', 'TERMINATED']) {
+      for (const status of ['DRAFT', 'SIGNED', 'IN_FORCE', 'SUSPENDED', 'TERMINATED', 'WITHDRAWN']) {
         await refusedWith(demoAgreementId('joint-team-ht-mx'), status, 'A TERMINATED agreement keeps its status for good.');
+        await refusedWith(demoAgreementId('withdrawn-pe-py'), status, 'A WITHDRAWN agreement keeps its status for good.');
       }
     });
 
     it('applies one of two simultaneous changes of the same agreement, with one event', async () => {
-      const agreement = (await created(bilateral(), gtOfficer)).id;
+      const agreement = await signedAgreement();
       const since = await lastEventId();
-      const results = await Promise.all([setStatus(agreement, 'SIGNED', gtOfficer), setStatus(agreement, 'SIGNED', mxOfficer)]);
+      const results = await Promise.all([setStatus(agreement, 'IN_FORCE', gtOfficer), setStatus(agreement, 'IN_FORCE', mxOfficer)]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors).map(code)).toEqual(['BAD_USER_INPUT']);
       const events = await eventsSince(since);
@@ -364,13 +480,28 @@ describe('agreement mutations (in process)', () => {
       expect(data!.agreement).toEqual({ status: events[0].status });
     });
 
-    it('terminates from any other status, and nothing follows', async () => {
-      for (const from of [[], ['SIGNED'], ['SIGNED', 'IN_FORCE'], ['SIGNED', 'IN_FORCE', 'SUSPENDED']]) {
-        const agreement = (await created(bilateral(), secretariat)).id;
+    it('terminates from SIGNED, IN_FORCE and SUSPENDED, and nothing follows', async () => {
+      for (const from of [[], ['IN_FORCE'], ['IN_FORCE', 'SUSPENDED']]) {
+        const agreement = await signedAgreement();
         for (const status of from) await changed(agreement, status, secretariat);
         expect((await changed(agreement, 'TERMINATED', gtOfficer)).status).toBe('TERMINATED');
         expect(code(await refused(() => setStatus(agreement, 'IN_FORCE', secretariat)))).toBe('BAD_USER_INPUT');
       }
+    });
+
+    it('withdraws a draft, signed by some parties or none: it stays hidden from the public, and can no longer be signed', async () => {
+      const id = (await created(bilateral({ title: 'Retirado GT–MX' }), gtOfficer)).id;
+      await signed(id, 'GT', gtOfficer);
+      const since = await lastEventId();
+      expect((await changed(id, 'WITHDRAWN', mxOfficer)).status).toBe('WITHDRAWN');
+      expect(await eventsSince(since)).toMatchObject([{ kind: 'STATUS_CHANGED', previous_status: 'DRAFT', status: 'WITHDRAWN' }]);
+      for (const who of [null, plainUser, coOfficer]) {
+        expect((await subgraph.execute(`{ agreement(id: "${id}") { id } }`, {}, who)).data!.agreement).toBeNull();
+      }
+      expect((await subgraph.execute(`{ agreement(id: "${id}") { status } }`, {}, mxOfficer)).data!.agreement).toEqual({
+        status: 'WITHDRAWN',
+      });
+      expect(code(await refused(() => sign(id, 'MX', mxOfficer)))).toBe('BAD_USER_INPUT');
     });
   });
 });

@@ -1,12 +1,16 @@
 import type { Viewer } from '../../services/platform/auth';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
+import { FeedClient } from '../helpers/feed-client';
+import { demoAuthorityId } from '../../services/kit/demo-ids';
 
 const CREATE = `mutation($i: AgreementInput!) { createAgreement(input: $i) {
   id title status parties { country { code nameEs } } guidelines { number section } } }`;
 const SET_STATUS =
   'mutation($id: ID!, $s: AgreementStatus!) { setAgreementStatus(id: $id, status: $s) { id status signedOn entryIntoForce } }';
-const TABLES = ['agreements', 'agreement_parties', 'agreement_events'];
+const SIGN =
+  'mutation($id: ID!, $c: ID!, $on: DateTime) { signAgreement(id: $id, country: $c, signedOn: $on) { id status signedOn parties { country { code } signedOn } } }';
+const TABLES = ['agreements', 'agreement_parties', 'agreement_guidelines', 'agreement_events', 'agreement_changes'];
 const INJECTION = "'; DROP TABLE agreements; --";
 const SCRIPT = '<img src=x onerror=alert(1)>';
 
@@ -81,20 +85,170 @@ describe('agreements through the gateway', () => {
     await refused(SET_STATUS, { id: draft.id, s: 'SIGNED' }, coOfficer, 'NOT_FOUND');
   });
 
-  it('moves an agreement through its life and refuses an illegal change naming the allowed ones', async () => {
+  it('moves a signed agreement through its life and refuses an illegal change naming the allowed ones', async () => {
     const id = (await call(CREATE, { i: bilateral('Ciclo GT–SV', 'SV', 'GT') }, secretariat)).data.createAgreement.id;
-    const body = await refused(SET_STATUS, { id, s: 'IN_FORCE' }, mxOfficer, 'NOT_FOUND'); // a draft MX may not read
+    const body = await refused(SET_STATUS, { id, s: 'WITHDRAWN' }, mxOfficer, 'NOT_FOUND'); // a draft MX may not read
     expect(body.errors![0].message).toMatch(/No agreement/);
-    const illegal = await refused(SET_STATUS, { id, s: 'IN_FORCE' }, gtOfficer, 'BAD_USER_INPUT');
-    expect(illegal.errors![0].message).toContain('From DRAFT the status can become SIGNED or TERMINATED.');
-    const signed = (await call(SET_STATUS, { id, s: 'SIGNED' }, gtOfficer)).data.setAgreementStatus;
-    expect(signed.signedOn).not.toBeNull();
+    const illegal = await refused(SET_STATUS, { id, s: 'SIGNED' }, gtOfficer, 'BAD_USER_INPUT');
+    expect(illegal.errors![0].message).toContain('From DRAFT the status can become WITHDRAWN. It becomes SIGNED when its last party signs');
+    await call(SIGN, { id, c: 'GT' }, gtOfficer);
+    expect((await call(SIGN, { id, c: 'SV' }, viewer('AUTHORITY', 'SV'))).data.signAgreement.status).toBe('SIGNED');
     // now public, but still not MX's to change
     await refused(SET_STATUS, { id, s: 'IN_FORCE' }, mxOfficer, 'FORBIDDEN');
     expect((await call(SET_STATUS, { id, s: 'IN_FORCE' }, viewer('AUTHORITY', 'SV'))).data.setAgreementStatus.status).toBe('IN_FORCE');
     expect((await call(SET_STATUS, { id, s: 'TERMINATED' }, secretariat)).data.setAgreementStatus.status).toBe('TERMINATED');
     const after = await refused(SET_STATUS, { id, s: 'IN_FORCE' }, secretariat, 'BAD_USER_INPUT');
     expect(after.errors![0].message).toContain('TERMINATED agreement keeps its status for good');
+  });
+
+  describe('every party signs', () => {
+    const hnOfficer = viewer('AUTHORITY', 'HN');
+
+    it('makes a GT–HN bilateral SIGNED only after both signed; an officer of a third country cannot sign for either', async () => {
+      const id = (await call(CREATE, { i: bilateral('Acuerdo GT–HN', 'GT', 'HN') }, gtOfficer)).data.createAgreement.id;
+      for (const c of ['GT', 'HN']) await refused(SIGN, { id, c }, coOfficer, 'FORBIDDEN');
+      await refused(SIGN, { id, c: 'HN' }, gtOfficer, 'FORBIDDEN');
+      const first = (await call(SIGN, { id, c: 'GT', on: '2025-04-01T00:00:00.000Z' }, gtOfficer)).data.signAgreement;
+      expect(first).toMatchObject({ status: 'DRAFT', signedOn: null });
+      expect((await call('query($id: ID!) { agreement(id: $id) { id } }', { id }, null)).data.agreement).toBeNull();
+      const second = (await call(SIGN, { id, c: 'HN', on: '2025-04-03T00:00:00.000Z' }, hnOfficer)).data.signAgreement;
+      expect(second).toEqual({
+        id,
+        status: 'SIGNED',
+        signedOn: '2025-04-03T00:00:00.000Z',
+        parties: [
+          { country: { code: 'GT' }, signedOn: '2025-04-01T00:00:00.000Z' },
+          { country: { code: 'HN' }, signedOn: '2025-04-03T00:00:00.000Z' },
+        ],
+      });
+      expect((await call('query($id: ID!) { agreement(id: $id) { status } }', { id }, null)).data.agreement).toEqual({ status: 'SIGNED' });
+    });
+
+    it("accepts a party's authority only when it is an active authority of that party's country", async () => {
+      const withAuthority = (gt: string) => ({
+        ...bilateral('Con autoridad', 'GT', 'MX'),
+        parties: [{ country: 'GT', authorityId: gt }, { country: 'MX' }],
+      });
+      const wrong = await refused(CREATE, { i: withAuthority(demoAuthorityId('MX', 'prosecution')) }, gtOfficer, 'BAD_USER_INPUT');
+      expect(wrong.errors![0].extensions).toMatchObject({ field: 'parties.0.authorityId' });
+      expect(wrong.errors![0].message).toMatch(/an authority of MX, not of GT/);
+      const unknown = await refused(CREATE, { i: withAuthority('00000000-0000-4000-8000-000000000000') }, gtOfficer, 'BAD_USER_INPUT');
+      expect(unknown.errors![0].extensions).toMatchObject({ field: 'parties.0.authorityId' });
+      const ok = await call(CREATE, { i: withAuthority(demoAuthorityId('GT', 'prosecution')) }, gtOfficer);
+      expect(ok.errors).toBeUndefined();
+    });
+
+    it('keeps a withdrawn draft and all its events from the public: lists, lookups, the event log and the live feed, live and replayed', async () => {
+      const { lastAgreementEventId: before } = (await call('{ lastAgreementEventId }', {}, secretariat)).data;
+      const live = await FeedClient.connect(graph.url);
+      try {
+        live.subscribe('live', 'subscription { agreementEvents { id kind status agreement { title } } }');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const id = (await call(CREATE, { i: bilateral('Borrador que se retira', 'GT', 'HN', { guidelines: [9] }) }, gtOfficer)).data
+          .createAgreement.id;
+        await call(SIGN, { id, c: 'HN' }, hnOfficer);
+        expect((await call(SET_STATUS, { id, s: 'WITHDRAWN' }, gtOfficer)).data.setAgreementStatus.status).toBe('WITHDRAWN');
+        // a public event after them, which the live subscriber must receive, and nothing before it
+        const pub = (
+          await call(CREATE, { i: bilateral('Público GT–HN', 'GT', 'HN', { signedOn: '2024-01-01T00:00:00.000Z' }) }, secretariat)
+        ).data.createAgreement.id;
+        await live.waitFor((m) => m.id === 'live' && m.type === 'next', 3000);
+        expect(live.events('live').map((e) => e.data.agreementEvents.agreement.title)).toEqual(['Público GT–HN']);
+        const replay = await FeedClient.connect(graph.url);
+        try {
+          replay.subscribe('r', 'subscription($a: ID) { agreementEvents(filter: { after: $a }) { id agreement { id } } }', { a: before });
+          await replay.waitFor((m) => m.id === 'r' && m.type === 'next', 3000);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(replay.events('r').map((e) => e.data.agreementEvents.agreement.id)).toEqual([pub]);
+        } finally {
+          replay.close();
+        }
+        const publicView = await graph.query(
+          `query($id: ID!, $a: ID) { agreement(id: $id) { id } agreements(filter: { guideline: 9 }) { nodes { id } }
+             country(code: "HN") { agreements { id } } guideline(number: 9) { agreements { id } } agreementEventLog(after: $a) { id } }`,
+          { id, a: before },
+        );
+        expect(publicView.body.errors).toBeUndefined();
+        expect(publicView.raw).not.toContain(id);
+        expect(publicView.raw).not.toContain('Borrador que se retira');
+        const party = await call(
+          'query($id: ID!) { agreement(id: $id) { status } guideline(number: 9) { agreements { id } } }',
+          { id },
+          hnOfficer,
+        );
+        expect(party.data).toEqual({ agreement: { status: 'WITHDRAWN' }, guideline: { agreements: [{ id }] } });
+      } finally {
+        live.close();
+      }
+    });
+
+    it('replays each event with the status it recorded, not the agreement as it is now', async () => {
+      const { lastAgreementEventId: before } = (await call('{ lastAgreementEventId }', {}, secretariat)).data;
+      const id = (await call(CREATE, { i: bilateral('Historia GT–HN', 'GT', 'HN', { signedOn: '2024-01-01T00:00:00.000Z' }) }, secretariat))
+        .data.createAgreement.id;
+      for (const s of ['IN_FORCE', 'SUSPENDED', 'IN_FORCE', 'TERMINATED']) await call(SET_STATUS, { id, s }, secretariat);
+      const { data } = await call(
+        'query($a: ID) { agreementEventLog(after: $a) { kind previousStatus status party { code } agreement { id status } } }',
+        { a: before },
+        null,
+      );
+      const ours = data.agreementEventLog.filter((e: { agreement: { id: string } }) => e.agreement.id === id);
+      expect(ours.map((e: any) => [e.kind, e.previousStatus, e.status, e.agreement.status])).toEqual([
+        ['CREATED', null, 'SIGNED', 'TERMINATED'],
+        ['STATUS_CHANGED', 'SIGNED', 'IN_FORCE', 'TERMINATED'],
+        ['STATUS_CHANGED', 'IN_FORCE', 'SUSPENDED', 'TERMINATED'],
+        ['STATUS_CHANGED', 'SUSPENDED', 'IN_FORCE', 'TERMINATED'],
+        ['STATUS_CHANGED', 'IN_FORCE', 'TERMINATED', 'TERMINATED'],
+      ]);
+    });
+  });
+
+  describe('agreementHistory', () => {
+    const HISTORY = `query($id: ID, $c: ID) { agreementHistory(agreementId: $id, country: $c, first: 10) {
+      nodes { kind agreementId countryCode userId fields { field oldValue newValue } } } }`;
+
+    it('records creation, each signature and each change of status, with who and the old and new values, for the Secretariat only', async () => {
+      const id = (await call(CREATE, { i: bilateral('Historial GT–MX', 'GT', 'MX', { guidelines: [5] }) }, gtOfficer)).data.createAgreement
+        .id;
+      await call(SIGN, { id, c: 'GT', on: '2025-05-01T00:00:00.000Z' }, gtOfficer);
+      await call(SIGN, { id, c: 'MX', on: '2025-05-02T00:00:00.000Z' }, mxOfficer);
+      await call(SET_STATUS, { id, s: 'IN_FORCE' }, secretariat);
+      await refused(SET_STATUS, { id, s: 'WITHDRAWN' }, secretariat, 'BAD_USER_INPUT');
+      const nodes = (await call(HISTORY, { id }, secretariat)).data.agreementHistory.nodes;
+      expect(nodes.map((n: any) => [n.kind, n.countryCode, n.userId])).toEqual([
+        ['STATUS_CHANGED', null, secretariat.id],
+        ['PARTY_SIGNED', 'MX', mxOfficer.id],
+        ['PARTY_SIGNED', 'GT', gtOfficer.id],
+        ['CREATED', null, gtOfficer.id],
+      ]);
+      expect(nodes[0].fields).toEqual([
+        { field: 'status', oldValue: 'SIGNED', newValue: 'IN_FORCE' },
+        { field: 'entryIntoForce', oldValue: null, newValue: expect.any(String) },
+      ]);
+      expect(nodes[1].fields).toEqual([
+        { field: 'parties.MX.signedOn', oldValue: null, newValue: '2025-05-02T00:00:00.000Z' },
+        { field: 'status', oldValue: 'DRAFT', newValue: 'SIGNED' },
+        { field: 'signedOn', oldValue: null, newValue: '2025-05-02T00:00:00.000Z' },
+      ]);
+      expect(nodes[2].fields).toEqual([{ field: 'parties.GT.signedOn', oldValue: null, newValue: '2025-05-01T00:00:00.000Z' }]);
+      expect(nodes[3].fields).toEqual(
+        expect.arrayContaining([
+          { field: 'title', oldValue: null, newValue: 'Historial GT–MX' },
+          { field: 'status', oldValue: null, newValue: 'DRAFT' },
+          { field: 'parties', oldValue: null, newValue: 'GT,MX' },
+          { field: 'guidelines', oldValue: null, newValue: '5' },
+        ]),
+      );
+      const byCountry = (await call(HISTORY, { c: 'mx' }, secretariat)).data.agreementHistory.nodes;
+      expect(byCountry.every((n: any) => n.agreementId)).toBe(true);
+      expect(byCountry.map((n: any) => n.agreementId)).toContain(id);
+      expect((await call(HISTORY, { c: 'PE' }, secretariat)).data.agreementHistory.nodes.map((n: any) => n.agreementId)).not.toContain(id);
+      for (const who of [gtOfficer, null]) {
+        const body = await call(HISTORY, { id }, who);
+        expect(body.data?.agreementHistory ?? null).toBeNull();
+        expect(body.errors![0].extensions!.code).toBe(who ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+      }
+    });
   });
 
   it('stores SQL-injection and script strings verbatim and harms no table', async () => {

@@ -16,6 +16,7 @@ type Page = {
 
 const PUBLIC_DEMO = 7;
 const DRAFT_ID = demoAgreementId('extradition-gt-co');
+const WITHDRAWN_ID = demoAgreementId('withdrawn-pe-py');
 const gtOfficer: Viewer = { id: stableId('test:user:gt'), role: 'AUTHORITY', country: 'GT', authorityId: null };
 const mxOfficer: Viewer = { id: stableId('test:user:mx'), role: 'AUTHORITY', country: 'MX', authorityId: null };
 const secretariat: Viewer = { id: stableId('test:user:sec'), role: 'SECRETARIAT', country: null, authorityId: null };
@@ -125,8 +126,9 @@ describe('agreements subgraph', () => {
 
   describe('drafts', () => {
     it('are seen by authorities of a party country and by the Secretariat, not by others', async () => {
+      expect((await list('{}', secretariat, ', first: 100')).totalCount).toBe(PUBLIC_DEMO + 2);
       for (const viewer of [gtOfficer, secretariat]) {
-        expect((await list('{}', viewer, ', first: 100')).totalCount).toBe(PUBLIC_DEMO + 1);
+        if (viewer === gtOfficer) expect((await list('{}', viewer, ', first: 100')).totalCount).toBe(PUBLIC_DEMO + 1);
         expect(ids(await list('{ status: DRAFT }', viewer))).toEqual([DRAFT_ID]);
         const { data } = await subgraph.execute(`{ agreement(id: "${DRAFT_ID}") { status } }`, {}, viewer);
         expect(data).toEqual({ agreement: { status: 'DRAFT' } });
@@ -136,6 +138,71 @@ describe('agreements subgraph', () => {
         const { data } = await subgraph.execute(`{ agreement(id: "${DRAFT_ID}") { status } }`, {}, viewer);
         expect(data).toEqual({ agreement: null });
       }
+    });
+  });
+
+  describe('withdrawn drafts', () => {
+    const peOfficer: Viewer = { id: stableId('test:user:pe'), role: 'AUTHORITY', country: 'PE', authorityId: null };
+    it('are seen by the authorities of their parties and by the Secretariat only, in every list', async () => {
+      for (const viewer of [peOfficer, secretariat]) {
+        expect(ids(await list('{ status: WITHDRAWN }', viewer))).toEqual([WITHDRAWN_ID]);
+        expect(ids(await list('{ guideline: 38 }', viewer))).toContain(WITHDRAWN_ID);
+      }
+      for (const viewer of [null, plainUser, gtOfficer]) {
+        expect((await list('{ status: WITHDRAWN }', viewer)).totalCount).toBe(0);
+        expect(ids(await list('{ guideline: 38 }', viewer))).not.toContain(WITHDRAWN_ID);
+        const { data } = await subgraph.execute(`{ agreement(id: "${WITHDRAWN_ID}") { id } }`, {}, viewer);
+        expect(data).toEqual({ agreement: null });
+      }
+    });
+  });
+
+  describe('signatures and order', () => {
+    it("gives each party's signature date: every party of a signed agreement, only those that signed of a draft", async () => {
+      const { data } = await subgraph.execute(
+        `{ a: agreement(id: "${demoAgreementId('bilateral-gt-mx')}") { signedOn parties { signedOn } }
+           d: agreement(id: "${DRAFT_ID}") { status signedOn parties { country { code } signedOn } } }`,
+        {},
+        gtOfficer,
+      );
+      expect(data!.a).toEqual({
+        signedOn: '2015-06-18T00:00:00.000Z',
+        parties: [{ signedOn: '2015-06-11T00:00:00.000Z' }, { signedOn: '2015-06-18T00:00:00.000Z' }],
+      });
+      expect(data!.d).toEqual({
+        status: 'DRAFT',
+        signedOn: null,
+        parties: [
+          { country: { code: 'GT' }, signedOn: '2025-01-20T00:00:00.000Z' },
+          { country: { code: 'CO' }, signedOn: null },
+        ],
+      });
+    });
+
+    it('filters by guideline and refuses a guideline that is not in the Work Plan', async () => {
+      expect(ids(await list('{ guideline: 57 }'))).toEqual([demoAgreementId('bilateral-gt-mx'), demoAgreementId('referral-gt-sv')].sort());
+      expect((await list('{ guideline: 1 }')).totalCount).toBe(0);
+      const { errors } = await subgraph.execute('{ agreements(filter: { guideline: 68 }) { totalCount } }');
+      expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'guideline' });
+    });
+
+    it('orders by the latest change first with orderBy NEWEST, and pages through in that order', async () => {
+      const page = await list('{ orderBy: NEWEST }', null, ', first: 100');
+      // the demo rows changed last when they were created, one a day
+      expect(page.nodes.map((n) => n.id)).toEqual(
+        [
+          'joint-team-ht-mx',
+          'andean-data',
+          'legal-assistance-br-mx',
+          'referral-gt-sv',
+          'training-co-pe',
+          'southern-cone',
+          'bilateral-gt-mx',
+        ].map(demoAgreementId),
+      );
+      const first = await list('{ orderBy: NEWEST }', null, ', first: 4');
+      const rest = await list('{ orderBy: NEWEST }', null, `, first: 4, after: "${first.pageInfo.endCursor}"`);
+      expect([...first.nodes, ...rest.nodes].map((n) => n.id)).toEqual(page.nodes.map((n) => n.id));
     });
   });
 
@@ -154,6 +221,25 @@ describe('agreements subgraph', () => {
       expect(errors).toBeUndefined();
       return data!._entities as ({ agreements?: { id: string }[]; id?: string } | null)[];
     };
+
+    it("lists a guideline's agreements by title, bounded by first, drafts only for who may see them", async () => {
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Guideline { agreements(first: $first) { id } } } }`;
+      const of = async (numbers: number[], first: number, viewer: Viewer | null) => {
+        const { data, errors } = await subgraph.execute(
+          query.replace('$first', String(first)),
+          { r: numbers.map((number) => ({ __typename: 'Guideline', number })) },
+          viewer,
+        );
+        expect(errors).toBeUndefined();
+        return (data!._entities as { agreements: { id: string }[] }[]).map((g) => g.agreements.map((a) => a.id));
+      };
+      const [g29, g57, g1] = await of([29, 57, 1], 20, null);
+      expect(g29).toEqual([demoAgreementId('legal-assistance-br-mx')]);
+      expect(g57.sort()).toEqual([demoAgreementId('bilateral-gt-mx'), demoAgreementId('referral-gt-sv')].sort());
+      expect(g1).toEqual([]);
+      expect((await of([29], 20, gtOfficer))[0]).toContain(DRAFT_ID);
+      expect((await of([29, 57], 1, null)).map((list) => list.length)).toEqual([1, 1]);
+    });
 
     it("lists a country's and an authority's agreements, without drafts for the public", async () => {
       const [co, gtProsecution, mxProsecution, us, draft] = await run(null);

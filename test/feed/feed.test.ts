@@ -16,6 +16,7 @@ const CREATE = `mutation($title: String!, $a: ID!, $b: ID!) {
   createAgreement(input: { title: $title, kind: BILATERAL, parties: [{ country: $a }, { country: $b }], guidelines: [12] }) { id }
 }`;
 const SET_STATUS = 'mutation($id: ID!, $status: AgreementStatus!) { setAgreementStatus(id: $id, status: $status) { id } }';
+const SIGN = 'mutation($id: ID!, $country: ID!) { signAgreement(id: $id, country: $country) { id } }';
 
 describe('the live feed of agreements', () => {
   let graph: TestGraph;
@@ -35,6 +36,13 @@ describe('the live feed of agreements', () => {
   const setStatus = async (id: string, status: string) => {
     const { body } = await graph.query(SET_STATUS, { id, status }, asViewer(secretariat));
     expect(body.errors).toBeUndefined();
+  };
+  /** Every party signs, in order: one PARTY_SIGNED event each, the last one public (the agreement is SIGNED). */
+  const signBy = async (id: string, ...countries: string[]) => {
+    for (const country of countries) {
+      const { body } = await graph.query(SIGN, { id, country }, asViewer(secretariat));
+      expect(body.errors).toBeUndefined();
+    }
   };
 
   beforeAll(async () => {
@@ -60,19 +68,26 @@ describe('the live feed of agreements', () => {
     expect(event.agreement.guidelines).toEqual([{ number: 12, text: expect.stringMatching(/\w/) }]);
   });
 
-  it('delivers STATUS_CHANGED on setAgreementStatus, and not events of other countries', async () => {
+  it('delivers STATUS_CHANGED on setAgreementStatus with the statuses before and after, and not events of other countries', async () => {
     const client = await connect();
     client.subscribe(
       's',
-      'subscription { agreementEvents(filter: { country: "PE", kinds: [STATUS_CHANGED] }) { id kind agreement { status } } }',
+      'subscription { agreementEvents(filter: { country: "PE", kinds: [STATUS_CHANGED] }) { id kind previousStatus status agreement { status } } }',
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const elsewhere = await create('Otro acuerdo', 'AR', 'BR');
-    await setStatus(elsewhere, 'SIGNED');
+    await signBy(elsewhere, 'AR', 'BR');
+    await setStatus(elsewhere, 'IN_FORCE');
     const ours = await create('Acuerdo con Perú', 'PE', 'BO');
-    await setStatus(ours, 'SIGNED');
+    await signBy(ours, 'PE', 'BO');
+    await setStatus(ours, 'IN_FORCE');
     const message = await client.waitFor((m) => m.id === 's' && m.type === 'next', 2000);
-    expect(message.payload.data.agreementEvents).toMatchObject({ kind: 'STATUS_CHANGED', agreement: { status: 'SIGNED' } });
+    expect(message.payload.data.agreementEvents).toMatchObject({
+      kind: 'STATUS_CHANGED',
+      previousStatus: 'SIGNED',
+      status: 'IN_FORCE',
+      agreement: { status: 'IN_FORCE' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(client.events('s')).toHaveLength(1);
   });
@@ -84,20 +99,31 @@ describe('the live feed of agreements', () => {
     const query = 'subscription { agreementEvents { id kind agreement { title status } } }';
     for (const client of [anonymous, officer, outsider]) client.subscribe('d', query);
     await new Promise((resolve) => setTimeout(resolve, 200));
+    const withdrawn = await create('Borrador retirado', 'GT', 'SV');
+    await signBy(withdrawn, 'GT');
+    await setStatus(withdrawn, 'WITHDRAWN');
     const id = await create('Borrador confidencial', 'GT', 'SV');
-    await setStatus(id, 'SIGNED');
-    const signed = (m: any) => m.id === 'd' && m.payload?.data?.agreementEvents?.kind === 'STATUS_CHANGED';
+    await signBy(id, 'GT', 'SV');
+    const signed = (m: any) => m.id === 'd' && m.payload?.data?.agreementEvents?.agreement?.status === 'SIGNED';
     await Promise.all([anonymous, officer, outsider].map((client) => client.waitFor(signed, 2000)));
-    expect(officer.events('d').map((e) => e.data.agreementEvents.kind)).toEqual(['CREATED', 'STATUS_CHANGED']);
+    expect(officer.events('d').map((e) => e.data.agreementEvents.kind)).toEqual([
+      'CREATED',
+      'PARTY_SIGNED',
+      'STATUS_CHANGED',
+      'CREATED',
+      'PARTY_SIGNED',
+      'PARTY_SIGNED',
+    ]);
     for (const client of [anonymous, outsider]) {
-      expect(client.events('d').map((e) => e.data.agreementEvents.kind)).toEqual(['STATUS_CHANGED']);
+      expect(client.events('d').map((e) => e.data.agreementEvents.kind)).toEqual(['PARTY_SIGNED']);
       expect(JSON.stringify(client.messages)).not.toContain('"DRAFT"');
+      expect(JSON.stringify(client.messages)).not.toContain('Borrador retirado');
     }
   });
 
   it('replays the events after `after`, in order, then continues live without a gap or a repeat', async () => {
     const first = await create('Primero');
-    await setStatus(first, 'SIGNED');
+    await signBy(first, 'GT', 'MX');
     const { body } = await graph.query('{ lastAgreementEventId }');
     const last = Number(body.data.lastAgreementEventId);
     const client = await connect(`Bearer ${tokenFor(secretariat)}`);
@@ -106,10 +132,10 @@ describe('the live feed of agreements', () => {
     });
     await client.waitFor((m) => m.id === 'r' && m.type === 'next', 2000);
     const second = await create('Segundo');
-    await setStatus(second, 'SIGNED');
-    await client.waitFor((m) => m.id === 'r' && Number(m.payload?.data?.agreementEvents?.id) === last + 2, 2000);
+    await signBy(second, 'GT', 'MX');
+    await client.waitFor((m) => m.id === 'r' && Number(m.payload?.data?.agreementEvents?.id) === last + 3, 2000);
     const ids = client.events('r').map((e) => Number(e.data.agreementEvents.id));
-    expect(ids).toEqual([last, last + 1, last + 2]);
+    expect(ids).toEqual([last, last + 1, last + 2, last + 3]);
   });
 
   it('answers an invalid subscription with an error message and keeps the socket and its other subscriptions', async () => {
@@ -128,7 +154,7 @@ describe('the live feed of agreements', () => {
     }
     expect(client.open).toBe(true);
     const id = await create('Sigue abierto');
-    await setStatus(id, 'SIGNED');
+    await signBy(id, 'GT', 'MX');
     await client.waitFor((m) => m.id === 'good' && m.type === 'next', 2000);
   });
 

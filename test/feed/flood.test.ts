@@ -6,7 +6,8 @@ import { startGraph, TestGraph } from '../helpers/graph';
 const CREATE = `mutation($title: String!) {
   createAgreement(input: { title: $title, kind: BILATERAL, parties: [{ country: "CL" }, { country: "PE" }] }) { id }
 }`;
-const SIGN = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }';
+/** Both parties sign, one after the other: the agreement becomes SIGNED, and its last event public. */
+const SIGN = 'mutation($id: ID!) { cl: signAgreement(id: $id, country: "CL") { id } pe: signAgreement(id: $id, country: "PE") { id } }';
 const FLOOD = JSON.stringify({ query: 'subscription { agreementEvents(filter: { after: "0" }) { id kind agreement { title } } }' });
 const secretariat = viewer('SECRETARIAT');
 

@@ -5,7 +5,9 @@ import { startGraph, TestGraph } from '../helpers/graph';
 const CREATE = `mutation($title: String!) {
   createAgreement(input: { title: $title, kind: BILATERAL, parties: [{ country: "CL" }, { country: "PE" }] }) { id }
 }`;
-const SET_STATUS = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }';
+/** Both parties sign, one after the other: the agreement becomes SIGNED, and its last event public. */
+const SET_STATUS =
+  'mutation($id: ID!) { cl: signAgreement(id: $id, country: "CL") { id } pe: signAgreement(id: $id, country: "PE") { id } }';
 const secretariat = viewer('SECRETARIAT');
 
 /** What the gateway does for any subscription, whatever its field: the agreements feed is the one at hand. */
@@ -66,7 +68,7 @@ describe('subscriptions through the gateway', () => {
     const client = await connect();
     client.subscribe(
       'shaped',
-      `subscription Shaped { news: agreementEvents(filter: { kinds: [STATUS_CHANGED] }) { ...Event } }
+      `subscription Shaped { news: agreementEvents(filter: { kinds: [PARTY_SIGNED] }) { ...Event } }
        fragment Event on AgreementEvent { kind agreement { heading: title parties { country { code name } } } }`,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -75,7 +77,7 @@ describe('subscriptions through the gateway', () => {
     expect(message.payload).toEqual({
       data: {
         news: {
-          kind: 'STATUS_CHANGED',
+          kind: 'PARTY_SIGNED',
           agreement: {
             heading: 'Acuerdo con forma',
             parties: [{ country: { code: 'CL', name: 'Chile' } }, { country: { code: 'PE', name: 'Peru' } }],

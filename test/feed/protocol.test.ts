@@ -9,12 +9,12 @@ import { cleanUp, testConfig, TEST_FEED_KEY } from '../helpers/config';
 
 /** The primary operation the gateway's planner makes of a client's agreementEvents subscription. */
 const FEED = `subscription Feed($filter: AgreementEventFilter) {
-  agreementEvents(filter: $filter) { id kind agreement { title status } }
+  agreementEvents(filter: $filter) { id kind status agreement { title status } }
 }`;
 const CREATE = `mutation($title: String!, $a: ID!, $b: ID!) {
   createAgreement(input: { title: $title, kind: BILATERAL, parties: [{ country: $a }, { country: $b }] }) { id }
 }`;
-const SET_STATUS = 'mutation($id: ID!, $status: AgreementStatus!) { setAgreementStatus(id: $id, status: $status) { id } }';
+const SIGN = 'mutation($id: ID!, $country: ID!) { signAgreement(id: $id, country: $country) { id } }';
 
 const secretariat = `Bearer ${tokenFor(viewer('SECRETARIAT'))}`;
 const officerGT = `Bearer ${tokenFor(viewer('AUTHORITY', 'GT'))}`;
@@ -46,9 +46,10 @@ describe("a subgraph's live-feed protocol", () => {
   beforeAll(async () => {
     config = await testConfig({ SEED_DEMO: 'false' });
     agreements = await startSubgraph(agreementsSubgraph, config, 0);
-    // Events 1-2 of a draft between GT and SV, then signed; event 3, a draft between AR and BR.
+    // Events 1-3 of a draft between GT and SV, signed by GT, then by SV (SIGNED); event 4, a draft between AR and BR.
     const { createAgreement: gtsv } = await graphql(CREATE, { title: 'GT-SV', a: 'GT', b: 'SV' });
-    await graphql(SET_STATUS, { id: gtsv.id, status: 'SIGNED' });
+    await graphql(SIGN, { id: gtsv.id, country: 'GT' });
+    await graphql(SIGN, { id: gtsv.id, country: 'SV' });
     await graphql(CREATE, { title: 'AR-BR', a: 'AR', b: 'BR' });
   });
   afterAll(async () => {
@@ -58,7 +59,7 @@ describe("a subgraph's live-feed protocol", () => {
 
   describe('head', () => {
     it("answers the newest event id to the gateway's feed key", async () => {
-      expect(await call('/feeds/agreementEvents/head', { authorization: feedKey })).toEqual({ status: 200, body: { head: '3' } });
+      expect(await call('/feeds/agreementEvents/head', { authorization: feedKey })).toEqual({ status: 200, body: { head: '4' } });
     });
 
     it("refuses a caller without the key, with a user's token (even the Secretariat's) or a wrong key", async () => {
@@ -124,52 +125,65 @@ describe("a subgraph's live-feed protocol", () => {
 
   describe('events', () => {
     it('resolves, oldest first, the events each viewer may see: a draft only for the Secretariat and its parties', async () => {
-      expect(kinds(await events(secretariat, {}, '0', '3'))).toEqual(['GT-SV:CREATED', 'GT-SV:STATUS_CHANGED', 'AR-BR:CREATED']);
-      expect(kinds(await events(officerGT, {}, '0', '3'))).toEqual(['GT-SV:CREATED', 'GT-SV:STATUS_CHANGED']);
-      const anonymous = await events(undefined, {}, '0', '3');
-      expect(kinds(anonymous)).toEqual(['GT-SV:STATUS_CHANGED']);
+      expect(kinds(await events(secretariat, {}, '0', '4'))).toEqual([
+        'GT-SV:CREATED',
+        'GT-SV:PARTY_SIGNED',
+        'GT-SV:PARTY_SIGNED',
+        'AR-BR:CREATED',
+      ]);
+      expect(kinds(await events(officerGT, {}, '0', '4'))).toEqual(['GT-SV:CREATED', 'GT-SV:PARTY_SIGNED', 'GT-SV:PARTY_SIGNED']);
+      const anonymous = await events(undefined, {}, '0', '4');
+      // the public learns of the agreement from its first event out of DRAFT: the last signature
+      expect(kinds(anonymous)).toEqual(['GT-SV:PARTY_SIGNED']);
+      expect(anonymous.body.events[0].id).toBe('3');
       expect(JSON.stringify(anonymous.body)).not.toContain('DRAFT');
-      expect(anonymous.body.last).toBe('3');
+      expect(anonymous.body.last).toBe('4');
     });
 
-    it("answers each event as the subscription's own selection, with its id", async () => {
-      const { body } = await events(officerGT, { filter: { kinds: ['CREATED'] } }, '0', '3');
+    it("answers each event as the subscription's own selection, with its id and the status it recorded", async () => {
+      const { body } = await events(officerGT, { filter: { kinds: ['CREATED'] } }, '0', '4');
       expect(body).toEqual({
-        events: [{ id: '1', data: { agreementEvents: { id: '1', kind: 'CREATED', agreement: { title: 'GT-SV', status: 'SIGNED' } } } }],
-        last: '3',
+        events: [
+          {
+            id: '1',
+            data: { agreementEvents: { id: '1', kind: 'CREATED', status: 'DRAFT', agreement: { title: 'GT-SV', status: 'SIGNED' } } },
+          },
+        ],
+        last: '4',
       });
     });
 
     it("applies the subscription's arguments, and reads only the ids asked for", async () => {
-      expect(kinds(await events(secretariat, { filter: { country: 'BR' } }, '0', '3'))).toEqual(['AR-BR:CREATED']);
-      expect(kinds(await events(secretariat, {}, '1', '2'))).toEqual(['GT-SV:STATUS_CHANGED']);
+      expect(kinds(await events(secretariat, { filter: { country: 'BR' } }, '0', '4'))).toEqual(['AR-BR:CREATED']);
+      expect(kinds(await events(secretariat, {}, '1', '2'))).toEqual(['GT-SV:PARTY_SIGNED']);
     });
 
     it('refuses a forged token, the feed key and ids that are not event ids', async () => {
-      expect((await events('Bearer forged', {}, '0', '3')).status).toBe(401);
-      expect((await events(feedKey, {}, '0', '3')).status).toBe(401);
-      const bad = await events(secretariat, {}, 'zero', '3');
+      expect((await events('Bearer forged', {}, '0', '4')).status).toBe(401);
+      expect((await events(feedKey, {}, '0', '4')).status).toBe(401);
+      const bad = await events(secretariat, {}, 'zero', '4');
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].extensions.code).toBe('BAD_REQUEST');
     });
 
     it('examines at most 100 events a call and says after which one to go on', async () => {
       // 120 more events of the signed agreement, written as events.ts would, and the sequence moved past them.
-      const [signed] = await agreements.db.getRepository(AgreementEvent).findBy({ id: 2 });
+      const [signed] = await agreements.db.getRepository(AgreementEvent).findBy({ id: 3 });
       const rows = Array.from({ length: 120 }, (_, i) => ({
         ...signed,
-        id: 4 + i,
+        id: 5 + i,
         kind: AgreementEventKind.STATUS_CHANGED,
-        status: AgreementStatus.SIGNED,
+        previousStatus: i % 2 ? AgreementStatus.SUSPENDED : AgreementStatus.IN_FORCE,
+        status: i % 2 ? AgreementStatus.IN_FORCE : AgreementStatus.SUSPENDED,
       }));
       await agreements.db.getRepository(AgreementEvent).insert(rows);
-      await agreements.db.query("UPDATE agreement_event_sequence SET value = 123 WHERE name = 'events'");
-      const first = await events(undefined, {}, '3', '123');
+      await agreements.db.query("UPDATE agreement_event_sequence SET value = 124 WHERE name = 'events'");
+      const first = await events(undefined, {}, '4', '124');
       expect(first.body.events).toHaveLength(100);
-      expect(first.body.last).toBe('103');
-      const rest = await events(undefined, {}, first.body.last, '123');
-      expect(rest.body.events.map((event: any) => event.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(104 + i)));
-      expect(rest.body.last).toBe('123');
+      expect(first.body.last).toBe('104');
+      const rest = await events(undefined, {}, first.body.last, '124');
+      expect(rest.body.events.map((event: any) => event.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(105 + i)));
+      expect(rest.body.last).toBe('124');
     });
   });
 

@@ -106,9 +106,11 @@ describe('the live feed with several processes', () => {
     expect(graph.gateway.feed.subscribers()).toBe(20);
     const before = graph.gateway.feed.executions();
     const { createAgreement } = await post(graph.url, CREATE, { title: 'Para muchos' });
-    await post(graph.url, 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }', { id: createAgreement.id });
+    const signAll =
+      'mutation($id: ID!) { gt: signAgreement(id: $id, country: "GT") { id } hn: signAgreement(id: $id, country: "HN") { id } sv: signAgreement(id: $id, country: "SV") { id } }';
+    await post(graph.url, signAll, { id: createAgreement.id });
     await Promise.all(clients.map((client) => client.waitFor((m) => m.id === 'same' && m.type === 'next', 2000)));
-    // Two events (the draft's CREATED is resolved too, then found hidden), one group: two executions.
-    expect(graph.gateway.feed.executions() - before).toBe(2);
+    // Four events (the draft's CREATED and its first two signatures are resolved too, then found hidden), one group: four executions.
+    expect(graph.gateway.feed.executions() - before).toBe(4);
   });
 });

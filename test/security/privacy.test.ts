@@ -168,7 +168,7 @@ describe('privacy through the gateway', () => {
 
   describe('the newest event id (item 8)', () => {
     const CREATE_AGREEMENT = `mutation($t: String!) { createAgreement(input: { title: $t, kind: BILATERAL, parties: [{ country: "GT" }, { country: "MX" }] }) { id } }`;
-    const SET_STATUS = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id } }';
+    const SIGN = 'mutation($id: ID!, $c: ID!) { signAgreement(id: $id, country: $c) { id } }';
     const last = async (who: Viewer | null) => (await ok('{ lastAgreementEventId }', {}, who)).lastAgreementEventId as string | null;
     const log = async (after: string | null, who: Viewer | null) =>
       (await ok('query($a: ID) { agreementEventLog(after: $a, first: 1) { id kind } }', { a: after }, who)).agreementEventLog;
@@ -183,12 +183,14 @@ describe('privacy through the gateway', () => {
       for (const who of [officer, mxOfficer]) expect(await last(who)).toBe(created);
       expect(await log(before[0], null)).toEqual([]);
 
-      await ok(SET_STATUS, { id: draft }, officer);
+      await ok(SIGN, { id: draft, c: 'GT' }, officer);
+      expect(await Promise.all([null, stranger, outsider].map(last))).toEqual(before);
+      await ok(SIGN, { id: draft, c: 'MX' }, mxOfficer);
       const signed = await last(secretariat);
-      expect(Number(signed)).toBe(Number(created) + 1);
+      expect(Number(signed)).toBe(Number(created) + 2);
       for (const who of [null, stranger, outsider]) expect(await last(who)).toBe(signed);
       // The page after the last id the public saw starts at its next visible event, not at the hidden one.
-      expect(await log(before[0], null)).toEqual([{ id: signed, kind: 'STATUS_CHANGED' }]);
+      expect(await log(before[0], null)).toEqual([{ id: signed, kind: 'PARTY_SIGNED' }]);
       expect(await log(before[0], officer)).toEqual([{ id: created, kind: 'CREATED' }]);
     });
   });

@@ -6,6 +6,7 @@ import { AgreementStatus } from './agreement.entity';
 export enum AgreementEventKind {
   CREATED = 'CREATED',
   STATUS_CHANGED = 'STATUS_CHANGED',
+  PARTY_SIGNED = 'PARTY_SIGNED',
 }
 registerEnumType(AgreementEventKind, {
   name: 'AgreementEventKind',
@@ -13,6 +14,7 @@ registerEnumType(AgreementEventKind, {
   valuesConfig: {
     CREATED: { description: 'The agreement was registered.' },
     STATUS_CHANGED: { description: 'Its status changed.' },
+    PARTY_SIGNED: { description: 'One party signed; the agreement becomes SIGNED when the last one does.' },
   },
 });
 
@@ -20,8 +22,9 @@ registerEnumType(AgreementEventKind, {
  * One row of the append-only event log that the live feed reads: written in the same transaction as
  * the change it records, never updated or deleted. Ids come from agreement_event_sequence (see
  * events.ts): they increase with every event, without gaps, in commit order. The party countries and
- * the status are copied at the time of the event, so the feed filters by country, and keeps an event
- * of a draft for those who could see the draft, without reading the agreement back.
+ * the statuses before and after are copied at the time of the event, so a replay shows the history as it
+ * was, the feed filters by country, and an event recorded while the agreement was a DRAFT (or the one
+ * that withdrew it) reaches only those who could see the draft, without reading the agreement back.
  */
 @ObjectType({ description: 'Something that happened to an agreement: an entry of the live feed.' })
 @Entity('agreement_events')
@@ -46,7 +49,15 @@ export class AgreementEvent {
   @Column({ name: 'party_countries', type: 'simple-json' })
   partyCountries: string[];
 
-  /** The status of the agreement after the event. */
+  @Field(() => AgreementStatus, { description: "The agreement's status right after this event, as recorded then." })
   @Column({ type: 'varchar', length: 20 })
   status: AgreementStatus;
+
+  @Field(() => AgreementStatus, { nullable: true, description: 'Its status before this event; null for CREATED.' })
+  @Column({ name: 'previous_status', type: 'varchar', length: 20, nullable: true })
+  previousStatus: AgreementStatus | null;
+
+  /** The ISO code of the country that signed, for PARTY_SIGNED (AgreementEventResolver.party). */
+  @Column({ name: 'party_country', type: 'varchar', length: 2, nullable: true })
+  partyCountry: string | null;
 }

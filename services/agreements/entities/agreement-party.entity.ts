@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Agreement } from './agreement.entity';
 
 /**
@@ -22,6 +22,10 @@ export class AgreementParty {
 
   @Column({ name: 'authority_id', type: 'varchar', length: 36, nullable: true })
   authorityId: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When this party signed; null until it does.' })
+  @Column({ name: 'signed_on', type: 'datetime', nullable: true })
+  signedOn: Date | null;
 
   @ManyToOne(() => Agreement, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'agreement_id' })

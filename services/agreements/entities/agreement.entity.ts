@@ -19,11 +19,23 @@ export enum AgreementStatus {
   IN_FORCE = 'IN_FORCE',
   SUSPENDED = 'SUSPENDED',
   TERMINATED = 'TERMINATED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(AgreementStatus, {
   name: 'AgreementStatus',
-  description: 'Where an agreement stands; a DRAFT is seen only by authorities of its parties and the Secretariat.',
+  description: 'Where an agreement stands; a DRAFT or WITHDRAWN one is seen only by authorities of its parties and the Secretariat.',
+  valuesConfig: {
+    DRAFT: { description: 'Being negotiated; parties sign it one by one (signAgreement).' },
+    SIGNED: { description: 'Every party has signed.' },
+    IN_FORCE: { description: 'In force.' },
+    SUSPENDED: { description: 'Suspended; it may return to IN_FORCE.' },
+    TERMINATED: { description: 'Ended for good.' },
+    WITHDRAWN: { description: 'A DRAFT abandoned before every party signed; never public.' },
+  },
 });
+
+/** The statuses of an agreement that only its parties' authorities and the Secretariat see. */
+export const HIDDEN_STATUSES: readonly AgreementStatus[] = [AgreementStatus.DRAFT, AgreementStatus.WITHDRAWN];
 
 @Directive('@key(fields: "id")')
 @ObjectType({
@@ -31,6 +43,7 @@ registerEnumType(AgreementStatus, {
 })
 @Entity('agreements')
 @Index('idx_agreements_status_title', ['status', 'title'])
+@Index('idx_agreements_recency', ['recency', 'id'])
 export class Agreement {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -52,7 +65,10 @@ export class Agreement {
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
-  /** Only ever read with the agreement, never filtered or looked up in reverse: a JSON column, not a join table. */
+  /**
+   * Read with the agreement. The guidelines never change after creation; agreement_guidelines holds the
+   * same numbers, written in the same transaction, for the reverse lookups (filter, Guideline.agreements).
+   */
   @Column({ name: 'guidelines', type: 'simple-json' })
   guidelineNumbers: number[];
 
@@ -67,6 +83,14 @@ export class Agreement {
   @Field(() => Date, { description: 'When it was registered in Enlace.' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  /** When it was created or last changed (a signature, a status): internal, for `orderBy: NEWEST`. */
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+
+  /** updatedAt as the ascending sort key of "newest first" (kit/change-log.ts recencyKey), which keyset pages need. */
+  @Column({ type: 'varchar', length: 13 })
+  recency: string;
 
   @Field(() => Boolean, { description: 'True for the fictional demo register that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })

@@ -4,6 +4,7 @@ import type { Context } from '../../kit/context';
 import { pageSize } from '../../kit/pagination';
 import { MAX_PAGE_SIZE } from '../../platform/limits';
 import { Agreement } from '../entities/agreement.entity';
+import { Country } from '../entities/references';
 import { AgreementEvent } from '../entities/agreement-event.entity';
 import { newestVisibleEventId, visibleEventsAfter } from '../event-query';
 import { visibleAndMatching } from '../feed';
@@ -63,7 +64,7 @@ export class AgreementEventResolver {
 
   @Subscription(() => AgreementEvent, {
     description:
-      'New agreements and status changes, live, over graphql-ws on the gateway (ws://<gateway>/graphql); ' +
+      'New agreements, signatures and status changes, live, over graphql-ws on the gateway (ws://<gateway>/graphql); ' +
       '`filter.after` replays the events after that id first.',
     subscribe: gatewayOnly,
   })
@@ -76,7 +77,12 @@ export class AgreementEventResolver {
     return event;
   }
 
-  @FieldResolver(() => Agreement, { description: 'The agreement, as it is now.' })
+  @FieldResolver(() => Country, { nullable: true, description: 'The country that signed, for PARTY_SIGNED; null otherwise.' })
+  party(@Root() event: AgreementEvent): Country | null {
+    return event.partyCountry ? { code: event.partyCountry } : null;
+  }
+
+  @FieldResolver(() => Agreement, { description: 'The agreement as it is now (status and previousStatus tell what it was then).' })
   async agreement(@Root() event: AgreementEvent, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement> {
     const agreement = await loaders.agreement.load(event.agreementId);
     if (!agreement) throw new Error(`event ${event.id} refers to a missing agreement ${event.agreementId}`);

@@ -1,6 +1,20 @@
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, PageArgs } from '../../kit/pagination';
+import { GUIDELINE_COUNT } from '../../kit/guidelines';
 import { Agreement, AgreementKind, AgreementStatus } from '../entities/agreement.entity';
+
+export enum AgreementOrder {
+  TITLE = 'TITLE',
+  NEWEST = 'NEWEST',
+}
+registerEnumType(AgreementOrder, {
+  name: 'AgreementOrder',
+  description: 'The order of a list of agreements.',
+  valuesConfig: {
+    TITLE: { description: 'By title (the default).' },
+    NEWEST: { description: 'Most recent change first: creation, a signature or a change of status.' },
+  },
+});
 
 @InputType({ description: 'Narrows the register of agreements.' })
 export class AgreementFilter {
@@ -12,6 +26,12 @@ export class AgreementFilter {
 
   @Field(() => AgreementStatus, { nullable: true, description: 'Agreements in this status (drafts only for those who may see them).' })
   status?: AgreementStatus | null;
+
+  @Field(() => Int, { nullable: true, description: `Agreements that serve this Work Plan guideline, 1 to ${GUIDELINE_COUNT}.` })
+  guideline?: number | null;
+
+  @Field(() => AgreementOrder, { nullable: true, description: 'The order of the list; TITLE when absent.' })
+  orderBy?: AgreementOrder | null;
 }
 
 @ArgsType()
@@ -27,6 +47,18 @@ export class SetAgreementStatusArgs {
 
   @Field(() => AgreementStatus, { description: 'The new status; see setAgreementStatus for the changes allowed.' })
   status: AgreementStatus;
+}
+
+@ArgsType()
+export class SignAgreementArgs {
+  @Field(() => ID, { description: 'The id of the agreement (UUID), a DRAFT.' })
+  id: string;
+
+  @Field(() => ID, { description: 'ISO code of the party country that signs (any case).' })
+  country: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it signed: not in the future, not before 1990; now when absent.' })
+  signedOn?: Date | null;
 }
 
 @ObjectType({ description: 'A page of agreements.' })

@@ -21,7 +21,10 @@ export class AgreementPartyInput {
   authorityId?: string | null;
 }
 
-@InputType({ description: 'A new agreement. It is registered as a DRAFT, seen by the authorities of its parties and the Secretariat.' })
+@InputType({
+  description:
+    'A new agreement. It is registered as a DRAFT, seen by the authorities of its parties and the Secretariat, until every party signs.',
+})
 export class AgreementInput {
   @Field(() => String, { description: `Title, ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters, in its original language.` })
   @Length(MIN_NAME_LENGTH, MAX_TITLE_LENGTH, { message: `must be ${MIN_NAME_LENGTH} to ${MAX_TITLE_LENGTH} characters` })
@@ -56,7 +59,17 @@ export class AgreementInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When the last party signed it, if it already was (not in the future). The agreement still starts as a DRAFT.',
+    description:
+      'Only the SECRETARIAT, recording an agreement every party already signed: the date of the last signature ' +
+      '(not in the future, not before 1990). Every party is recorded as signed on it, and the agreement starts SIGNED.',
   })
   signedOn?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Only the SECRETARIAT, with signedOn and not before it: when the agreement came or comes into force. It starts ' +
+      'IN_FORCE when this date is past; a future date is recorded and the agreement stays SIGNED until moved to IN_FORCE.',
+  })
+  entryIntoForce?: Date | null;
 }

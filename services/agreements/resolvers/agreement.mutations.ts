@@ -3,7 +3,8 @@ import type { Context } from '../../kit/context';
 import { createAgreement, setAgreementStatus } from '../agreement-writes';
 import { Agreement } from '../entities/agreement.entity';
 import type { Loaders } from '../loaders';
-import { SetAgreementStatusArgs } from './agreement.args';
+import { signAgreement } from '../signature';
+import { SetAgreementStatusArgs, SignAgreementArgs } from './agreement.args';
 import { AgreementInput } from './agreement.input';
 
 @Resolver(() => Agreement)
@@ -11,24 +12,36 @@ export class AgreementMutationResolver {
   @Authorized()
   @Mutation(() => Agreement, {
     description:
-      'Registers an agreement as a DRAFT (an AUTHORITY of one of its party countries, or the SECRETARIAT). ' +
-      'Writes a CREATED event for the feed in the same transaction.',
+      'Registers an agreement (an AUTHORITY of one of its party countries, or the SECRETARIAT): a DRAFT that each party ' +
+      'then signs, or, for the SECRETARIAT giving signedOn, one every party already signed. A party authority must be an ' +
+      'active authority of that party country. Writes a CREATED event and a history entry in the same transaction.',
   })
   createAgreement(
     @Arg('input', () => AgreementInput, { description: 'The agreement.' }) input: AgreementInput,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Agreement> {
-    return createAgreement(ctx.db, ctx.viewer!, input);
+    return createAgreement(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => Agreement, {
     description:
-      'Moves an agreement on in its life (an AUTHORITY of a party country, or the SECRETARIAT): DRAFT to SIGNED, ' +
-      'SIGNED to IN_FORCE, IN_FORCE and SUSPENDED back and forth, anything but TERMINATED to TERMINATED. ' +
-      'Records signedOn and entryIntoForce when first reached, and a STATUS_CHANGED event in the same transaction.',
+      'Moves an agreement on in its life (an AUTHORITY of a party country, or the SECRETARIAT): a DRAFT to WITHDRAWN; ' +
+      'SIGNED to IN_FORCE or TERMINATED; IN_FORCE to SUSPENDED or TERMINATED; SUSPENDED to IN_FORCE or TERMINATED. ' +
+      'SIGNED is reached by signAgreement only; WITHDRAWN and TERMINATED are final. Records entryIntoForce when first ' +
+      'IN_FORCE (unless already given), a STATUS_CHANGED event and a history entry in the same transaction.',
   })
   setAgreementStatus(@Args() { id, status }: SetAgreementStatusArgs, @Ctx() ctx: Context<Loaders>): Promise<Agreement> {
-    return setAgreementStatus(ctx.db, ctx.viewer!, id, status);
+    return setAgreementStatus(ctx, id, status);
+  }
+
+  @Authorized()
+  @Mutation(() => Agreement, {
+    description:
+      'Records the signature of one party of a DRAFT (an AUTHORITY of that country, or the SECRETARIAT): a PARTY_SIGNED ' +
+      'event; with the last signature the agreement becomes SIGNED, its signedOn the latest signature date.',
+  })
+  signAgreement(@Args() { id, country, signedOn }: SignAgreementArgs, @Ctx() ctx: Context<Loaders>): Promise<Agreement> {
+    return signAgreement(ctx, id, country, signedOn);
   }
 }
