@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
 import { FirstArg, pageSize } from '../../kit/pagination';
-import { internationalFormat } from '../../kit/phone';
+import { e164, internationalFormat } from '../../kit/phone';
 import { managesOrganization } from '../access';
 import { Country, User } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
@@ -53,7 +53,9 @@ export class OrganizationResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Public contact phone in international format, e.g. +502 2222 3333.' })
   phone(@Root() organization: Organization): string | null {
-    return organization.phone === null ? null : internationalFormat(organization.phone);
+    const { phone } = organization;
+    // A number stored before phones were checked is answered as it was typed.
+    return phone === null || e164(phone) !== phone ? phone : internationalFormat(phone);
   }
 
   @FieldResolver(() => [User], {
