@@ -52,7 +52,13 @@ async function sameName(manager: EntityManager, country: string, name: string, s
  * already. The check runs in the write's transaction; two writes racing past it on MySQL meet the unique
  * index (country_code, name_key), and the one refused there gets the same answer.
  */
-async function withFreeName<T>(db: DataSource, country: string, name: string, self: string | null, write: (m: EntityManager) => Promise<T>) {
+async function withFreeName<T>(
+  db: DataSource,
+  country: string,
+  name: string,
+  self: string | null,
+  write: (m: EntityManager) => Promise<T>,
+) {
   try {
     return await inTransaction(db, async (manager) => {
       const existing = await sameName(manager, country, name, self);
@@ -118,7 +124,14 @@ export async function registerOrganization(db: DataSource, userId: string, input
     await replaceServed(manager, organization.id, served);
     await manager.insert(Membership, Object.assign(new Membership(), { userId, organizationId: organization.id, createdAt: at }));
     const fields = [...organizationFields(null, { ...organization, countriesServed: served }), memberField(userId, true)];
-    await recordOrganizationChange(manager, { kind: OrganizationChangeKind.REGISTERED, organizationId: organization.id, countryCode: country, userId, at, fields });
+    await recordOrganizationChange(manager, {
+      kind: OrganizationChangeKind.REGISTERED,
+      organizationId: organization.id,
+      countryCode: country,
+      userId,
+      at,
+      fields,
+    });
     return organization;
   });
 }
@@ -137,7 +150,14 @@ export async function setVerification(db: DataSource, userId: string, id: string
     const at = new Date();
     await manager.update(Organization, { id: key }, { status, updatedAt: at });
     const fields = [{ field: 'status', oldValue: row.status, newValue: status }];
-    await recordOrganizationChange(manager, { kind: OrganizationChangeKind.VERIFICATION_CHANGED, organizationId: key, countryCode: row.countryCode, userId, at, fields });
+    await recordOrganizationChange(manager, {
+      kind: OrganizationChangeKind.VERIFICATION_CHANGED,
+      organizationId: key,
+      countryCode: row.countryCode,
+      userId,
+      at,
+      fields,
+    });
     return Object.assign(row, { status, updatedAt: at });
   });
 }
@@ -182,7 +202,14 @@ export async function updateOrganization(ctx: Context<Loaders>, userId: string, 
     const changes = { name: next.name, nameKey: nameKey(next.name), kind, description, website, email, phone: next.phone, updatedAt: at };
     await manager.update(Organization, { id: key }, changes);
     if (fields.some((f) => f.field === 'countriesServed')) await replaceServed(manager, key, countriesServed);
-    await recordOrganizationChange(manager, { kind: OrganizationChangeKind.UPDATED, organizationId: key, countryCode: row.countryCode, userId, at, fields });
+    await recordOrganizationChange(manager, {
+      kind: OrganizationChangeKind.UPDATED,
+      organizationId: key,
+      countryCode: row.countryCode,
+      userId,
+      at,
+      fields,
+    });
     return Object.assign(new Organization(), row, changes);
   });
 }

@@ -11,7 +11,7 @@ describe('organizations subgraph: the migration to self-managed organizations', 
   it('dates existing organizations by their first membership, keys their names, and keeps an older duplicate without a key', async () => {
     const config = await testConfig();
     const options = { service: 'organizations' as const, entities: organizationsSubgraph.entities };
-    const before = organizationsSubgraph.migrations.slice(0, -1);
+    const before = Object.values(organizationsSubgraph.migrations).slice(0, -1);
     try {
       const old = await openDatabase(config, { ...options, migrations: before });
       await old.query(ORGANIZATION, [id(1), 'Casa Abierta', 'GT']);

@@ -30,7 +30,13 @@ type Organization = {
   countriesServed: { code: string }[];
   members?: { id: string }[] | null;
 };
-type Change = { kind: string; organizationId: string; countryCode: string; userId: string; fields: { field: string; oldValue: string | null; newValue: string | null }[] };
+type Change = {
+  kind: string;
+  organizationId: string;
+  countryCode: string;
+  userId: string;
+  fields: { field: string; oldValue: string | null; newValue: string | null }[];
+};
 
 /** Organizations that manage themselves (issue 17), as a client sees them through the gateway. */
 describe('organizations managing themselves, through the gateway', () => {
@@ -80,7 +86,13 @@ describe('organizations managing themselves, through the gateway', () => {
       const first = await register(founder, { name: 'Asociación  Mujeres de Xela' });
       expect(first.name).toBe('Asociación  Mujeres de Xela'.trim());
       for (const name of ['asociacion mujeres de xela', '  ASOCIACIÓN MUJERES   DE XELA ', 'Asociación Mujeres de Xela']) {
-        const error = await refused(REGISTER, { i: { name, kind: 'NGO', country: 'GT' } }, await signedUp('Late'), 'BAD_USER_INPUT', 'name');
+        const error = await refused(
+          REGISTER,
+          { i: { name, kind: 'NGO', country: 'GT' } },
+          await signedUp('Late'),
+          'BAD_USER_INPUT',
+          'name',
+        );
         expect(error.message).toBe(
           `An organization named 'Asociación  Mujeres de Xela' is already registered in GT (id ${first.id}); ask its members to add you.`,
         );
@@ -110,7 +122,13 @@ describe('organizations managing themselves, through the gateway', () => {
 
     it('refuses a phone that is not a valid international number, writing nothing', async () => {
       for (const phone of ['2222 3333', '+502 2222', '+502 CALL NOW']) {
-        await refused(REGISTER, { i: { name: `Teléfono ${phone}`, kind: 'NGO', country: 'GT', phone } }, await signedUp('P'), 'BAD_USER_INPUT', 'phone');
+        await refused(
+          REGISTER,
+          { i: { name: `Teléfono ${phone}`, kind: 'NGO', country: 'GT', phone } },
+          await signedUp('P'),
+          'BAD_USER_INPUT',
+          'phone',
+        );
       }
     });
   });
@@ -170,7 +188,11 @@ describe('organizations managing themselves, through the gateway', () => {
     });
 
     it("replaces the countries served, always with the organization's own country, each once", async () => {
-      const { updateOrganization: after } = await ok(UPDATE, { id: organization.id, i: { countriesServed: ['hn', 'SV', 'HN', 'GT'] } }, secretariat);
+      const { updateOrganization: after } = await ok(
+        UPDATE,
+        { id: organization.id, i: { countriesServed: ['hn', 'SV', 'HN', 'GT'] } },
+        secretariat,
+      );
       expect(after.countriesServed).toEqual([{ code: 'GT' }, { code: 'HN' }, { code: 'SV' }]);
       const { updateOrganization: own } = await ok(UPDATE, { id: organization.id, i: { countriesServed: [] } }, member);
       expect(own.countriesServed).toEqual([{ code: 'GT' }]);
@@ -205,10 +227,20 @@ describe('organizations managing themselves, through the gateway', () => {
 
     it("refuses a rename to another organization's name in the same country, naming it", async () => {
       const other = await register(await signedUp('Other'), { name: 'Pastoral de Movilidad Humana' });
-      const error = await refused(UPDATE, { id: organization.id, i: { name: 'pastoral de movilidad humana' } }, member, 'BAD_USER_INPUT', 'name');
+      const error = await refused(
+        UPDATE,
+        { id: organization.id, i: { name: 'pastoral de movilidad humana' } },
+        member,
+        'BAD_USER_INPUT',
+        'name',
+      );
       expect(error.message).toContain(`(id ${other.id})`);
       // Its own name in other letters is no duplicate.
-      const { updateOrganization: own } = await ok(UPDATE, { id: organization.id, i: { name: 'CASA DEL MIGRANTE DE QUETZALTENANGO' } }, member);
+      const { updateOrganization: own } = await ok(
+        UPDATE,
+        { id: organization.id, i: { name: 'CASA DEL MIGRANTE DE QUETZALTENANGO' } },
+        member,
+      );
       expect(own.name).toBe('CASA DEL MIGRANTE DE QUETZALTENANGO');
     });
   });
@@ -356,7 +388,10 @@ describe('organizations managing themselves, through the gateway', () => {
       await ok(VERIFY, { id: organization.id, s: 'VERIFIED' }, secretariat);
       const changes = await history(organization.id);
       expect(changes.map((c) => c.kind)).toEqual(['VERIFICATION_CHANGED', 'REGISTERED']);
-      expect(changes[0]).toMatchObject({ userId: secretariat.id, fields: [{ field: 'status', oldValue: 'PENDING', newValue: 'VERIFIED' }] });
+      expect(changes[0]).toMatchObject({
+        userId: secretariat.id,
+        fields: [{ field: 'status', oldValue: 'PENDING', newValue: 'VERIFIED' }],
+      });
     });
   });
 });

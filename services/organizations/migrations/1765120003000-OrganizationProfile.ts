@@ -30,9 +30,11 @@ export class OrganizationProfile1765120003000 implements MigrationInterface {
     await queryRunner.query(
       'UPDATE organizations SET created_at = COALESCE((SELECT MIN(m.created_at) FROM memberships m WHERE m.organization_id = organizations.id), created_at)',
     );
-    const rows: { id: string; country_code: string; name: string }[] = await queryRunner.query(
-      'SELECT id, country_code, name FROM organizations ORDER BY created_at, id',
-    );
+    const rows = (await queryRunner.query('SELECT id, country_code, name FROM organizations ORDER BY created_at, id')) as {
+      id: string;
+      country_code: string;
+      name: string;
+    }[];
     const taken = new Set<string>();
     for (const row of rows) {
       const key = nameKey(row.name);
@@ -49,6 +51,7 @@ export class OrganizationProfile1765120003000 implements MigrationInterface {
         ? 'DROP INDEX uq_organizations_country_name_key ON organizations'
         : 'DROP INDEX uq_organizations_country_name_key',
     );
-    for (const column of ['updated_at', 'created_at', 'name_key']) await queryRunner.query(`ALTER TABLE organizations DROP COLUMN ${column}`);
+    for (const column of ['updated_at', 'created_at', 'name_key'])
+      await queryRunner.query(`ALTER TABLE organizations DROP COLUMN ${column}`);
   }
 }
