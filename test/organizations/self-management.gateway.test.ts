@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { User as Account } from '../../services/accounts/entities/user.entity';
+import { demoOrganizationId } from '../../services/kit/demo-ids';
+import { DEMO_MEMBERS } from '../../services/organizations/demo';
 import type { Viewer } from '../../services/platform/auth';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
@@ -377,6 +379,15 @@ describe('organizations managing themselves, through the gateway', () => {
       // Another caller has lookups of its own.
       const { addMember } = await ok(ADD, { o: organization.id, e: colleague.email }, secretariat);
       expect(addMember.members).toHaveLength(2);
+    });
+  });
+
+  describe('the demo', () => {
+    it('shows an organization run by two members, to the Secretariat', async () => {
+      const id = demoOrganizationId('casa-esperanza-gt');
+      const members = (await read(id, secretariat))!.members;
+      expect(members).toEqual(DEMO_MEMBERS.map(({ userId }) => ({ id: userId })));
+      expect((await read(id, null))!.members).toBeNull();
     });
   });
 
