@@ -4,7 +4,7 @@ import { Throttle } from './entities/throttle.entity';
 
 /** A kind of attempt and how many of them a subject may make per window. */
 export interface Limit {
-  scope: 'sign-in' | 'sign-up';
+  scope: 'sign-in' | 'sign-up' | 'account-lookup';
   max: number;
   windowSeconds: number;
   /** What the refusal says is limited. */

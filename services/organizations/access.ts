@@ -29,3 +29,21 @@ export async function assertCanEditServices(
   }
   return organization;
 }
+
+/** Does the viewer administer this organization: is it one of its members, or the Secretariat? */
+export async function managesOrganization(ctx: Context<Loaders>, organizationId: string): Promise<boolean> {
+  if (ctx.viewer?.role === 'SECRETARIAT') return true;
+  return (await ctx.loaders.visibility()).scope.memberOf.includes(organizationId);
+}
+
+/**
+ * The rule of an organization's own profile and members: its members and the Secretariat change them, whatever
+ * its status (a PENDING organization fixes its profile before the Secretariat decides; a SUSPENDED one before it
+ * asks again). An organization the caller may not see is NOT_FOUND, as an unknown id; one it sees, FORBIDDEN.
+ */
+export async function assertManagesOrganization(ctx: Context<Loaders>, organization: Organization | null): Promise<Organization> {
+  if (!organization) throw notFound('No organization with this id.');
+  if (await managesOrganization(ctx, organization.id)) return organization;
+  if (!(await (await ctx.loaders.visibility()).organizations.canSee(organization))) throw notFound('No organization with this id.');
+  throw forbidden('Only members of the organization and the Secretariat may change its profile and members.');
+}

@@ -1,5 +1,6 @@
 import { DEMO_ORGANIZATIONS, demoOrganizationId } from '../kit/demo-ids';
 import { stableId } from '../kit/ids';
+import { Membership } from './entities/membership.entity';
 import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
@@ -7,6 +8,7 @@ import { ServicePopulation } from './entities/service-population.entity';
 import { Service } from './entities/service.entity';
 import { Shelter } from './entities/shelter.entity';
 import { DEMO_DATA, DemoService } from './demo-data';
+import { nameKey } from './names';
 
 export interface DemoRows {
   organizations: Organization[];
@@ -15,7 +17,21 @@ export interface DemoRows {
   serviceLanguages: ServiceLanguage[];
   servicePopulations: ServicePopulation[];
   shelters: Shelter[];
+  memberships: Membership[];
 }
+
+/** A fixed time for the demo rows, so that seeding again on every start changes none of them. */
+const DEMO_TIME = new Date('2025-01-15T12:00:00.000Z');
+
+/**
+ * Casa Esperanza shows an organization run by a team: two members, its registrant and a colleague added
+ * later. Accounts ships no demo users, so these ids have no account: the Secretariat sees them as ids only.
+ */
+export const DEMO_MEMBERS: { slug: DemoOrganizationSlug; userId: string; since: Date }[] = [
+  { slug: 'casa-esperanza-gt', userId: stableId('demo:user:casa-esperanza-gt:1'), since: DEMO_TIME },
+  { slug: 'casa-esperanza-gt', userId: stableId('demo:user:casa-esperanza-gt:2'), since: new Date('2025-02-03T09:30:00.000Z') },
+];
+type DemoOrganizationSlug = (typeof DEMO_ORGANIZATIONS)[number]['slug'];
 
 const CONTACT_WORD: Record<string, string> = { BR: 'contato', HT: 'contact' };
 /** Fictional numbers of the +1 555 0100-0199 range: organizations 0101-0110, services from 0111. */
@@ -51,6 +67,9 @@ export function demoRows(): DemoRows {
     serviceLanguages: [],
     servicePopulations: [],
     shelters: [],
+    memberships: DEMO_MEMBERS.map(({ slug, userId, since }) =>
+      Object.assign(new Membership(), { userId, organizationId: demoOrganizationId(slug), createdAt: since }),
+    ),
   };
   let servicePhone = 11;
   DEMO_ORGANIZATIONS.forEach(({ slug, country }, i) => {
@@ -61,6 +80,7 @@ export function demoRows(): DemoRows {
       Object.assign(new Organization(), {
         id,
         name: data.name,
+        nameKey: nameKey(data.name),
         kind: data.kind,
         countryCode: country,
         description: data.description,
@@ -69,6 +89,8 @@ export function demoRows(): DemoRows {
         phone: phone(i + 1),
         status: VerificationStatus.VERIFIED,
         isDemo: true,
+        createdAt: DEMO_TIME,
+        updatedAt: DEMO_TIME,
       }),
     );
     for (const served of data.served) {

@@ -17,6 +17,7 @@ import { FullTextSearch1764600003000 } from './migrations/1764600003000-FullText
 import { ScopedSearch1764700003000 } from './migrations/1764700003000-ScopedSearch';
 import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageType';
 import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
+import { OrganizationProfile1765120003000 } from './migrations/1765120003000-OrganizationProfile';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
@@ -39,6 +40,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     ScopedSearch1764700003000,
     LanguageType1764800003000,
     ChangeLog1765100003000,
+    OrganizationProfile1765120003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
@@ -52,5 +54,6 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, ServiceLanguage, rows.serviceLanguages, ['serviceId', 'language']);
     await upsertRows(db, ServicePopulation, rows.servicePopulations, ['serviceId', 'population']);
     await upsertRows(db, Shelter, rows.shelters, ['serviceId']);
+    await upsertRows(db, Membership, rows.memberships, ['userId', 'organizationId']);
   },
 };

@@ -23,7 +23,8 @@ import {
 } from '../../services/practices/entities/practice-links.entity';
 import type { TestGraph } from './graph';
 
-const ID_FIELDS = ['id', 'organizationId', 'serviceId', 'practiceId', 'agreementId', 'authorityId'];
+/** Copied to other values: ids, and an organization's name key (one name per country, unique in the database). */
+const ID_FIELDS = ['id', 'organizationId', 'serviceId', 'practiceId', 'agreementId', 'authorityId', 'nameKey'];
 
 /** The same row under copied ids: copies refer to copies, so the copy is a second, coherent directory. */
 function copy<T extends ObjectLiteral>(row: T): T {

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
 import { HTTP_URL, IsEmailAddress, IsMemberState } from '../../kit/validation';
 import { Competence } from '../entities/national-authority.entity';
-import { e164 } from '../phone';
+import { e164 } from '../../kit/phone';
 
 /** Limits of the authority inputs (the columns are at least as wide). */
 export const LIMITS = {

@@ -29,6 +29,7 @@ registerEnumType(VerificationStatus, {
 @Index('idx_organizations_country_name', ['countryCode', 'name'])
 @Index('idx_organizations_status_name', ['status', 'name'])
 @Index('idx_organizations_kind', ['kind'])
+@Index('uq_organizations_country_name_key', ['countryCode', 'nameKey'], { unique: true })
 export class Organization {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -58,13 +59,30 @@ export class Organization {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public contact phone, international format.' })
+  /** Stored in E.164 (+50222223333); answered formatted internationally (OrganizationResolver.phone). */
   @Column({ type: 'varchar', length: 100, nullable: true })
   phone: string | null;
 
   @Field(() => VerificationStatus, { description: 'Verification by the Secretariat; the public sees VERIFIED organizations only.' })
   @Column({ type: 'varchar', length: 20 })
   status: VerificationStatus;
+
+  /**
+   * The name as the duplicate rule compares it (names.ts nameKey), unique per country. Null only for an
+   * organization that had the name of an older one of its country when the rule came (1765120003000).
+   */
+  @Column({ name: 'name_key', type: 'varchar', length: 64, nullable: true })
+  nameKey: string | null;
+
+  @Field(() => Date, { description: 'When it was registered.' })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  createdAt: Date;
+
+  @Field(() => Date, {
+    description: 'When its profile or verification status last changed (registration included); a change of members does not count.',
+  })
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt: Date;
 
   @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })

@@ -19,6 +19,7 @@ import { shelterAccessLoader } from './shelter-access.loader';
 /** The order of the lists of each parent: by name (or age), then id, as the fields describe. */
 const COUNTRY_ORGANIZATIONS = { parent: 'o.country_code', id: 'o.id', order: ['o.name', 'o.id'] };
 const ORGANIZATION_SERVICES = { parent: 's.organization_id', id: 's.id', order: ['s.name', 's.id'] };
+const ORGANIZATION_MEMBERS = { parent: 'm.organization_id', id: 'm.user_id', order: ['m.created_at', 'm.user_id'] };
 const USER_MEMBERSHIPS = { parent: 'm.user_id', id: 'm.organization_id', order: ['m.created_at', 'm.organization_id'] };
 
 /** The id memberships are stored under: a user id is a UUID, kept in lower case. */
@@ -75,6 +76,16 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
           first,
         ).getMany(),
       (s) => s.organizationId,
+    ),
+    /** The first memberships of each organization, oldest first: for its members and the Secretariat (Organization.members). */
+    membersByOrganization: firstOfEachLoader(
+      (ids: string[], first) =>
+        firstOfEach(
+          db.getRepository(Membership).createQueryBuilder('m').where('m.organization_id IN (:...ids)', { ids }),
+          ORGANIZATION_MEMBERS,
+          first,
+        ).getMany(),
+      (m) => m.organizationId,
     ),
     /** The first memberships of each user in organizations the viewer sees, oldest first. */
     visibleMembershipsByUser: loaderFamily(

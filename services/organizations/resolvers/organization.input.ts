@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MAX_EMAIL_LENGTH, MAX_MEMBER_STATES, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
-import { HTTP_URL, IsMemberState, NOT_BLANK } from '../../kit/validation';
+import { e164 } from '../../kit/phone';
+import { HTTP_URL, IsEmailAddress, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { OrganizationKind } from '../entities/organization.entity';
 
 /** Limits shared by the inputs of this subgraph (the columns are at least as wide). */
@@ -18,9 +19,30 @@ export const LIMITS = {
   id: 36,
 } as const;
 
+/** A phone number in international format (+ and the country calling code) that libphonenumber knows to be valid. */
+function IsInternationalPhone(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isInternationalPhone',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'phone must be a valid number in international format, e.g. +502 2222 3333', ...options },
+      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && e164(value) !== null) },
+    });
+}
+
+const NAME = `Name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters, stored trimmed; unique in its country, ignoring case, accents and spacing.`;
+const SERVED = `ISO codes of the Member States it works in, at most ${MAX_MEMBER_STATES}; its own country is always included.`;
+const DESCRIPTION = `What the organization does, at most ${LIMITS.description} characters.`;
+const WEBSITE = 'Public website, an http(s) URL.';
+const EMAIL = 'Public contact e-mail.';
+const PHONE = 'Public contact phone in international format, e.g. +502 2222 3333; stored as +50222223333.';
+const WEBSITE_MESSAGE = 'website must be an http or https URL, e.g. https://example.org';
+const EMAIL_MESSAGE = 'email must be an e-mail address, e.g. contacto@example.org';
+
 @InputType({ description: 'A civil-society organization to register; it starts PENDING until the Secretariat verifies it.' })
 export class OrganizationInput {
-  @Field(() => String, { description: `Name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters, stored as given.` })
+  @Field(() => String, { description: NAME })
   @Length(MIN_NAME_LENGTH, LIMITS.name)
   @Matches(NOT_BLANK, { message: 'name must not be blank' })
   name: string;
@@ -32,34 +54,73 @@ export class OrganizationInput {
   @IsMemberState()
   country: string;
 
-  @Field(() => [ID], {
-    nullable: true,
-    description: `ISO codes of the Member States it works in, at most ${MAX_MEMBER_STATES}; its own country is always included.`,
-  })
+  @Field(() => [ID], { nullable: true, description: SERVED })
   @IsOptional()
   @ArrayMaxSize(MAX_MEMBER_STATES)
   @IsMemberState()
   countriesServed?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: `What the organization does, at most ${LIMITS.description} characters.` })
+  @Field(() => String, { nullable: true, description: DESCRIPTION })
   @IsOptional()
   @MaxLength(LIMITS.description)
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public website, an http(s) URL.' })
+  @Field(() => String, { nullable: true, description: WEBSITE })
   @IsOptional()
   @MaxLength(LIMITS.url)
-  @IsUrl(HTTP_URL, { message: 'website must be an http or https URL, e.g. https://example.org' })
+  @IsUrl(HTTP_URL, { message: WEBSITE_MESSAGE })
   website?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public contact e-mail.' })
+  @Field(() => String, { nullable: true, description: EMAIL })
   @IsOptional()
   @MaxLength(LIMITS.email)
-  @IsEmail({}, { message: 'email must be an e-mail address, e.g. contacto@example.org' })
+  @IsEmailAddress({ message: EMAIL_MESSAGE })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: `Public contact phone, international format, at most ${LIMITS.phone} characters.` })
+  @Field(() => String, { nullable: true, description: PHONE })
   @IsOptional()
   @MaxLength(LIMITS.phone)
+  @IsInternationalPhone()
+  phone?: string | null;
+}
+
+@InputType({ description: 'Changes to an organization: a field left out stays as it is; null clears a nullable one.' })
+export class OrganizationUpdateInput {
+  @Field(() => String, { nullable: true, description: `${NAME} Cannot be cleared.` })
+  @IsOptional()
+  @Length(MIN_NAME_LENGTH, LIMITS.name)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name?: string | null;
+
+  @Field(() => OrganizationKind, { nullable: true, description: 'What kind of body it is. Cannot be cleared.' })
+  kind?: OrganizationKind | null;
+
+  @Field(() => [ID], { nullable: true, description: `${SERVED} Replaces the list; [] leaves its own country only; cannot be null.` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_MEMBER_STATES)
+  @IsMemberState()
+  countriesServed?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: DESCRIPTION })
+  @IsOptional()
+  @MaxLength(LIMITS.description)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: WEBSITE })
+  @IsOptional()
+  @MaxLength(LIMITS.url)
+  @IsUrl(HTTP_URL, { message: WEBSITE_MESSAGE })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: EMAIL })
+  @IsOptional()
+  @MaxLength(LIMITS.email)
+  @IsEmailAddress({ message: EMAIL_MESSAGE })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: PHONE })
+  @IsOptional()
+  @MaxLength(LIMITS.phone)
+  @IsInternationalPhone()
   phone?: string | null;
 }

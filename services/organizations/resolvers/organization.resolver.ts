@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
 import { FirstArg, pageSize } from '../../kit/pagination';
-import { Country } from '../entities/references';
+import { e164, internationalFormat } from '../../kit/phone';
+import { managesOrganization } from '../access';
+import { Country, User } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
@@ -47,5 +49,29 @@ export class OrganizationResolver {
     const size = pageSize(first);
     const visible = await (await loaders.visibility()).organizations.canSee(organization);
     return visible ? loaders.servicesByOrganization(size).load(organization.id) : [];
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Public contact phone in international format, e.g. +502 2222 3333.' })
+  phone(@Root() organization: Organization): string | null {
+    const { phone } = organization;
+    // A number stored before phones were checked is answered as it was typed.
+    return phone === null || e164(phone) !== phone ? phone : internationalFormat(phone);
+  }
+
+  @FieldResolver(() => [User], {
+    nullable: true,
+    description:
+      'Its members, longest-standing first: for its members and the Secretariat; null for anyone else. Only the Secretariat ' +
+      "reads the members' names and e-mails (accounts shows an account to its owner and the Secretariat): a member reads their ids.",
+  })
+  async members(
+    @Root() organization: Organization,
+    @FirstArg() first: number | null,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<User[] | null> {
+    const size = pageSize(first);
+    if (!(await managesOrganization(ctx, organization.id))) return null;
+    const memberships = await ctx.loaders.membersByOrganization(size).load(organization.id);
+    return memberships.map((m) => ({ id: m.userId }));
   }
 }
