@@ -1,6 +1,7 @@
 import { Country, User } from './entities/references';
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
 import { organizationReference, serviceReference } from './lookups';
+import { ColleaguesResolver } from './resolvers/colleagues.resolver';
 import { CountryOrganizationsResolver } from './resolvers/country.resolver';
 import { OrganizationChangeResolver } from './resolvers/organization-change.resolver';
 import { OrganizationMutations } from './resolvers/organization.mutations';
@@ -24,6 +25,7 @@ export function buildOrganizationsSchema(): Promise<FederatedSchema> {
         ShelterAccessResolver,
         CountryOrganizationsResolver,
         UserOrganizationResolver,
+        ColleaguesResolver,
       ],
       orphanedTypes: [Country, User],
     },

@@ -3,7 +3,7 @@ import { User as Account } from '../../services/accounts/entities/user.entity';
 import { demoOrganizationId } from '../../services/kit/demo-ids';
 import { DEMO_MEMBERS } from '../../services/organizations/demo';
 import type { Viewer } from '../../services/platform/auth';
-import { asViewer, viewer } from '../helpers/auth';
+import { asViewer, tokenFor, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
 import { rowCounts } from '../helpers/rows';
 
@@ -315,15 +315,26 @@ describe('organizations managing themselves, through the gateway', () => {
       }
     });
 
-    it("gives the Secretariat the members' names; a member reads the ids, as accounts shows an account to its owner and the Secretariat", async () => {
-      const named = `query($id: ID!) { organization(id: $id) { members { id name } } }`;
-      expect((await ok(named, { id: organization.id }, secretariat)).organization.members).toEqual([
-        { id: founder.id, name: 'Ana Founder' },
-        { id: colleague.id, name: 'Beto Colleague' },
-      ]);
-      const asMember = await call(named, { id: organization.id }, founder);
-      expect(asMember.data.organization.members).toBeNull();
-      expect(asMember.errors?.length).toBeGreaterThan(0);
+    it("gives its members and the Secretariat the members' names and e-mails; nobody else reads those accounts", async () => {
+      const named = `query($id: ID!) { organization(id: $id) { members { id name email } } }`;
+      const members = [
+        { id: founder.id, name: 'Ana Founder', email: founder.email },
+        { id: colleague.id, name: 'Beto Colleague', email: colleague.email },
+      ];
+      for (const who of [secretariat, founder, colleague]) {
+        expect((await ok(named, { id: organization.id }, who)).organization.members).toEqual(members);
+      }
+      // Straight to accounts, a user of another organization gets nothing for the same ids.
+      const outsider = await signedUp('Outsider');
+      await register(outsider, { name: 'Otra Organización del Altiplano' });
+      const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }';
+      const representations = members.map(({ id }) => ({ __typename: 'User', id }));
+      const straight = await fetch(graph.subgraphs.accounts.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(outsider)}` },
+        body: JSON.stringify({ query: entities, variables: { r: representations } }),
+      });
+      expect(((await straight.json()) as { data: unknown }).data).toEqual({ _entities: [null, null] });
     });
 
     it('refuses to remove a user who is no member (NOT_FOUND) and the last member (BAD_USER_INPUT), writing nothing', async () => {

@@ -51,9 +51,12 @@ export class UserResolver {
     return user;
   }
 
-  @FieldResolver(() => String, { description: 'E-mail address used to sign in; readable by the user themself and the Secretariat.' })
-  email(@Root() user: User, @Ctx() { viewer }: Context<Loaders>): string {
-    return visibleEmail(viewer, user);
+  @FieldResolver(() => String, {
+    description:
+      'E-mail address used to sign in; readable by the user themself, the members of an organization they belong to, and the Secretariat.',
+  })
+  email(@Root() user: User, @Ctx() ctx: Context<Loaders>): Promise<string> {
+    return visibleEmail(ctx, user);
   }
 
   @FieldResolver(() => NationalAuthority, {
