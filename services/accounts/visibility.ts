@@ -31,7 +31,7 @@ export function accountVisibility(viewer: Viewer | null): Visibility<User> {
  */
 export function referenceVisibility(ctx: Context): Visibility<User> {
   const own = accountVisibility(ctx.viewer);
-  return { canSee: (user) => own.canSee(user) || isColleague(ctx, user.id), sql: own.sql };
+  return { canSee: (user) => own.canSee(user) || isColleague(ctx, user.id), sql: (alias) => own.sql(alias) };
 }
 
 /**
