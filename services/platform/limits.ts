@@ -41,4 +41,6 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'Guideline.indicators': WORK_PLAN_SIZES.indicatorsPerGuideline,
   /** One entry per field the directory's history follows (TRACKED in services/authorities/history.ts). */
   'AuthorityChange.fields': 9,
+  /** One entry per field the practices' history follows (TRACKED in services/practices/history.ts). */
+  'PracticeChange.fields': 14,
 };
