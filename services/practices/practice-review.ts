@@ -20,7 +20,7 @@ async function review(
   viewer: Viewer,
   id: string,
   check: (practice: Practice) => void,
-  move: { kind: PracticeChangeKind; status: PracticeStatus; reviewNote?: string },
+  move: { kind: PracticeChangeKind; status: PracticeStatus; reviewNote?: string | null },
 ): Promise<Practice> {
   return inTransaction(db, async (manager) => {
     const practice = await lockedPractice(manager, id);
@@ -34,11 +34,12 @@ async function review(
   });
 }
 
-/** Publishes a SUBMITTED practice: it joins the public library. */
+/** Publishes a SUBMITTED practice: it joins the public library, and the note of an earlier rejection has served. */
 export const publishPractice = (db: DataSource, viewer: Viewer, id: string): Promise<Practice> =>
   review(db, viewer, id, (practice) => assertUnderReview(practice, PracticeStatus.PUBLISHED), {
     kind: PracticeChangeKind.PUBLISHED,
     status: PracticeStatus.PUBLISHED,
+    reviewNote: null,
   });
 
 /** Rejects a SUBMITTED practice with a reason, which its submitter reads as reviewNote. */

@@ -192,7 +192,13 @@ export async function updatePractice(db: DataSource, viewer: Viewer, id: string,
     const changes = { title, summary, body, pillar, status, year, language, sourceUrl, updatedAt: new Date() };
     await manager.update(Practice, { id: practice.id }, changes);
     await writeLists(manager, practice.id, before, after);
-    await recordChange(manager, { kind: PracticeChangeKind.UPDATED, practiceId: practice.id, userId: viewer.id, at: changes.updatedAt, fields });
+    await recordChange(manager, {
+      kind: PracticeChangeKind.UPDATED,
+      practiceId: practice.id,
+      userId: viewer.id,
+      at: changes.updatedAt,
+      fields,
+    });
     return Object.assign(practice, changes);
   });
 }

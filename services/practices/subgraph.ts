@@ -20,7 +20,12 @@ import { buildPracticesSchema } from './schema';
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
   entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority, PracticeChange],
-  migrations: [CreatePractices1764400400000, AddPracticeSubmitter1764401400000, FullTextSearch1764600004000, ReviewedPractices1765100004000],
+  migrations: [
+    CreatePractices1764400400000,
+    AddPracticeSubmitter1764401400000,
+    FullTextSearch1764600004000,
+    ReviewedPractices1765100004000,
+  ],
   buildSchema: buildPracticesSchema,
   createLoaders,
   async seed(db, config) {

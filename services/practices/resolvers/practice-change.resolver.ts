@@ -13,7 +13,10 @@ export class PracticeHistoryArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only the changes of this practice; every change of the library without it.' })
   practiceId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only the changes of the practices that take place in this country (ISO code, any case).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the changes of the practices that take place in this country (ISO code, any case).',
+  })
   country?: string | null;
 }
 
@@ -39,7 +42,9 @@ export class PracticeChangeResolver {
     }
     const code = countryFilter(country);
     if (code) {
-      query.andWhere('EXISTS (SELECT 1 FROM practice_countries c WHERE c.practice_id = h.practice_id AND c.country_code = :code)', { code });
+      query.andWhere('EXISTS (SELECT 1 FROM practice_countries c WHERE c.practice_id = h.practice_id AND c.country_code = :code)', {
+        code,
+      });
     }
     return paginateList({ query, keys: [columnKey('h', 'recency')] }, page);
   }
