@@ -101,7 +101,11 @@ async function writeLists(manager: EntityManager, practiceId: string, before: Pr
     const values = after[list] as (string | number)[];
     if (before && (before[list] as (string | number)[]).join(',') === values.join(',')) continue;
     if (before) await manager.delete(entity, { practiceId });
-    if (values.length) await manager.insert(entity, values.map((value) => ({ practiceId, [column]: value })) as never);
+    if (values.length)
+      await manager.insert(
+        entity,
+        values.map((value) => ({ practiceId, [column]: value })),
+      );
   }
 }
 

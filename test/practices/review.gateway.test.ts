@@ -64,7 +64,6 @@ describe('the review of practices through the gateway', () => {
   const mxOfficer = viewer('AUTHORITY', 'MX');
   let verifiedGt: string;
   let verifiedMx: string;
-  let pending: string;
   let othersPending: string;
 
   beforeAll(async () => {
@@ -77,7 +76,7 @@ describe('the review of practices through the gateway', () => {
     };
     verifiedGt = await register('Red Comunitaria de Alerta (prueba)', 'GT');
     verifiedMx = await register('Frontera Segura (prueba)', 'MX');
-    pending = await register('Colectivo en Revisión (prueba)', 'GT');
+    await register('Colectivo en Revisión (prueba)', 'GT'); // PENDING: never linked
     othersPending = await register('Colectivo Ajeno (prueba)', 'GT', stranger);
     for (const id of [verifiedGt, verifiedMx]) expect((await call(VERIFY, { id }, secretariat)).errors).toBeUndefined();
   });
@@ -374,7 +373,7 @@ describe('the review of practices through the gateway', () => {
       expect(new Set(data.practiceHistory.nodes.map((n: Change) => n.practiceId))).toEqual(new Set([practice.id]));
       const seen: string[] = [];
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const body = await call(HISTORY, { first: 7, after }, secretariat);
         const page = body.data.practiceHistory;
