@@ -150,6 +150,20 @@ describe('the review of practices through the gateway', () => {
       expect(list.data.practices.nodes).toEqual([{ id: practice.id, reviewNote: 'Falta describir los resultados.' }]);
     });
 
+    it('lets one of a publication and a rejection sent at once win, and refuses the other with BAD_USER_INPUT', async () => {
+      const raced = await submit('Práctica disputada');
+      const [published, rejected] = await Promise.all([
+        call(PUBLISH, { id: raced.id }, secretariat),
+        call(REJECT, { id: raced.id, r: 'A la vez.' }, secretariat),
+      ]);
+      const answers = [published, rejected];
+      expect(answers.filter((body) => body.errors === undefined)).toHaveLength(1);
+      expect(answers.find((body) => body.errors)!.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      const winner = published.errors ? 'REJECTED' : 'PUBLISHED';
+      expect((await read(raced.id, secretariat))!.status).toBe(winner);
+      expect((await history(raced.id)).map((change) => change.kind)).toEqual([winner, 'SUBMITTED']);
+    });
+
     it('refuses to reject or publish a practice that is not SUBMITTED with BAD_USER_INPUT', async () => {
       const body = await refused(REJECT, { id: practice.id, r: 'Otra vez.' }, secretariat, 'BAD_USER_INPUT', 'id');
       expect(body.errors![0].message).toMatch(/already REJECTED/);
@@ -218,6 +232,9 @@ describe('the review of practices through the gateway', () => {
         await refused(UPDATE, { id: underReview.id, i: { title: 'Intrusión' } }, who, 'FORBIDDEN');
         await refused(WITHDRAW, { id: underReview.id }, who, 'FORBIDDEN');
       }
+      // Who may comes first: a stranger learns nothing about links, known or not.
+      await refused(UPDATE, { id: underReview.id, i: { organizationIds: [NOBODY] } }, stranger, 'FORBIDDEN');
+      await refused(UPDATE, { id: NOBODY, i: { organizationIds: [NOBODY] } }, member, 'NOT_FOUND');
       await refused(UPDATE, { id: underReview.id, i: { title: 'Anónima' } }, null, 'UNAUTHENTICATED');
       await refused(UPDATE, { id: NOBODY, i: { title: 'Nadie' } }, secretariat, 'NOT_FOUND');
       expect((await read(underReview.id, gtOfficer))!.title).toBe('En revisión de la autoridad');

@@ -3,9 +3,10 @@ import type { Context } from '../../kit/context';
 import { byId } from '../../kit/entity-reference';
 import { Practice } from '../entities/practice.entity';
 import type { Loaders } from '../loaders';
+import { assertMayUpdate } from '../access';
 import { assertLinksExist } from '../linked';
 import { MAX_REVIEW_NOTE_LENGTH, publishPractice, rejectPractice, withdrawPractice } from '../practice-review';
-import { linkedIds, submitPractice, updatePractice } from '../practice-writes';
+import { linkedIds, practiceNotFound, submitPractice, updatePractice } from '../practice-writes';
 import { assertMaySubmitPractice } from '../submitters';
 import { PracticeInput, PracticeUpdateInput } from './practice.input';
 
@@ -47,11 +48,15 @@ export class PracticeMutationResolver {
     @Arg('input', () => PracticeUpdateInput, { description: 'The fields to change.' }) input: PracticeUpdateInput,
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Practice> {
+    // Who may, before asking the owners of the links: a stranger learns nothing about them, and costs no request.
     const key = byId.parse(id);
-    if (key !== null && (input.organizationIds != null || input.authorityIds != null)) {
+    const current = key === null ? null : await ctx.loaders.practice.load(key);
+    if (!current) throw practiceNotFound();
+    assertMayUpdate(ctx.viewer!, current);
+    if (input.organizationIds != null || input.authorityIds != null) {
       const [organizations, authorities] = await Promise.all([
-        ctx.loaders.organizationsOfPractice.load(key),
-        ctx.loaders.authoritiesOfPractice.load(key),
+        ctx.loaders.organizationsOfPractice.load(current.id),
+        ctx.loaders.authoritiesOfPractice.load(current.id),
       ]);
       await assertLinksExist(ctx, {
         organizations: added(
@@ -72,7 +77,7 @@ export class PracticeMutationResolver {
   @Authorized('SECRETARIAT')
   @Mutation(() => Practice, {
     description:
-      'Publishes a SUBMITTED practice: it joins the public library (SECRETARIAT). ' +
+      'Publishes a SUBMITTED practice: it joins the public library, and the reviewNote of an earlier rejection is cleared (SECRETARIAT). ' +
       'A practice in any other status is refused with BAD_USER_INPUT.',
   })
   publishPractice(@Arg('id', () => ID, PRACTICE_ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Practice> {
