@@ -6,7 +6,7 @@ import { assertMayWithdraw, assertUnderReview } from './access';
 import { PracticeChangeKind } from './entities/practice-change.entity';
 import { Practice, PracticeStatus } from './entities/practice.entity';
 import { changedFields, recordChange } from './history';
-import { lockedPractice, recordOf } from './practice-writes';
+import { lockedPractice, recordOf } from './practice-rows';
 
 /** The longest reason a rejection may give, trimmed. */
 export const MAX_REVIEW_NOTE_LENGTH = 2000;

@@ -6,7 +6,8 @@ import type { Loaders } from '../loaders';
 import { assertMayUpdate } from '../access';
 import { assertLinksExist } from '../linked';
 import { MAX_REVIEW_NOTE_LENGTH, publishPractice, rejectPractice, withdrawPractice } from '../practice-review';
-import { linkedIds, practiceNotFound, submitPractice, updatePractice } from '../practice-writes';
+import { practiceNotFound } from '../practice-rows';
+import { linkedIds, submitPractice, updatePractice } from '../practice-writes';
 import { assertMaySubmitPractice } from '../submitters';
 import { PracticeInput, PracticeUpdateInput } from './practice.input';
 
