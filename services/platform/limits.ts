@@ -45,4 +45,6 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'OrganizationChange.fields': 30,
   /** One entry per field the register's history follows (TRACKED in services/agreements/history.ts), and the signature. */
   'AgreementChange.fields': 9,
+  /** One entry per field the practices' history follows (TRACKED in services/practices/history.ts). */
+  'PracticeChange.fields': 14,
 };

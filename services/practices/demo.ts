@@ -17,6 +17,8 @@ interface DemoPractice {
   body: string;
   pillar: Pillar;
   status?: PracticeStatus;
+  /** The Secretariat's reason, for a REJECTED one. */
+  reviewNote?: string;
   language: 'spa' | 'por' | 'fra' | 'eng';
   year: number;
   countries: string[];
@@ -218,6 +220,24 @@ const PRACTICES: DemoPractice[] = [
     organizations: ['tekopora-py'],
     authorities: [['PY', 'protection']],
   },
+  {
+    slug: 'school-talks-hn',
+    title: 'Charlas en escuelas sobre ofertas de empleo en redes sociales (demo, rechazada)',
+    pillar: PREVENTION,
+    language: 'spa',
+    year: 2019,
+    status: PracticeStatus.REJECTED,
+    reviewNote:
+      'Falta describir los resultados: ¿cuántas escuelas y estudiantes participaron, y qué cambió después? ' +
+      'Agréguelos al resumen y envíela de nuevo.',
+    summary: 'Voluntarios visitan escuelas secundarias para hablar de las ofertas de empleo engañosas en redes sociales.',
+    body: 'Práctica ficticia de demostración, rechazada con una nota: muestra lo que la Secretaría pide antes de publicar.',
+    countries: ['HN'],
+    guidelines: [22],
+    populations: [ADOLESCENTS],
+    organizations: [],
+    authorities: [],
+  },
 ];
 
 export const demoPracticeId = (slug: string): string => stableId(`demo:practice:${slug}`);
@@ -235,7 +255,9 @@ export function demoPractices() {
       year: demo.year,
       language: demo.language,
       sourceUrl: `https://practices.demo.enlace.example/${demo.slug}`,
+      reviewNote: demo.reviewNote ?? null,
       createdAt: new Date(Date.UTC(2025, 0, 10 + index, 12)),
+      updatedAt: new Date(Date.UTC(2025, 0, 10 + index, 12)),
       submittedBy: null,
       isDemo: true,
     }),

@@ -4,6 +4,7 @@ import { CountryPracticesResolver } from './resolvers/country-practices.resolver
 import { GuidelinePracticesResolver } from './resolvers/guideline-practices.resolver';
 import { NationalAuthorityPracticesResolver } from './resolvers/national-authority-practices.resolver';
 import { OrganizationPracticesResolver } from './resolvers/organization-practices.resolver';
+import { PracticeChangeResolver } from './resolvers/practice-change.resolver';
 import { PracticeMutationResolver } from './resolvers/practice.mutations';
 import { PracticeResolver } from './resolvers/practice.resolver';
 
@@ -13,6 +14,7 @@ export function buildPracticesSchema(): Promise<FederatedSchema> {
       resolvers: [
         PracticeResolver,
         PracticeMutationResolver,
+        PracticeChangeResolver,
         CountryPracticesResolver,
         GuidelinePracticesResolver,
         OrganizationPracticesResolver,

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '../kit/subgraph';
 import { upsertRows } from '../kit/seed';
 import { demoPractices } from './demo';
+import { PracticeChange } from './entities/practice-change.entity';
 import { Practice } from './entities/practice.entity';
 import {
   PracticeAuthority,
@@ -13,12 +14,18 @@ import { createLoaders, Loaders } from './loaders';
 import { CreatePractices1764400400000 } from './migrations/1764400400000-CreatePractices';
 import { AddPracticeSubmitter1764401400000 } from './migrations/1764401400000-AddPracticeSubmitter';
 import { FullTextSearch1764600004000 } from './migrations/1764600004000-FullTextSearch';
+import { ReviewedPractices1765100004000 } from './migrations/1765100004000-ReviewedPractices';
 import { buildPracticesSchema } from './schema';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
-  entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority],
-  migrations: [CreatePractices1764400400000, AddPracticeSubmitter1764401400000, FullTextSearch1764600004000],
+  entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority, PracticeChange],
+  migrations: [
+    CreatePractices1764400400000,
+    AddPracticeSubmitter1764401400000,
+    FullTextSearch1764600004000,
+    ReviewedPractices1765100004000,
+  ],
   buildSchema: buildPracticesSchema,
   createLoaders,
   async seed(db, config) {

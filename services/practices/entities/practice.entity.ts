@@ -13,11 +13,18 @@ export enum PracticeStatus {
   SUBMITTED = 'SUBMITTED',
   PUBLISHED = 'PUBLISHED',
   REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(PracticeStatus, {
   name: 'PracticeStatus',
   description:
-    'Where a practice stands in review: only PUBLISHED practices are public; the others are read by their submitter and the Secretariat.',
+    'Where a practice stands in review: only PUBLISHED practices are public; SUBMITTED and REJECTED ones are read by their submitter and the Secretariat, WITHDRAWN ones by the Secretariat only.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Waiting for the Secretariat to review it.' },
+    PUBLISHED: { description: 'In the public library.' },
+    REJECTED: { description: 'Sent back by the Secretariat with a reviewNote; its submitter may change it, which submits it again.' },
+    WITHDRAWN: { description: 'Withdrawn by its submitter or the Secretariat: final, and read by the Secretariat only.' },
+  },
 });
 
 /**
@@ -69,6 +76,17 @@ export class Practice {
   @Field(() => Date, { description: 'When the practice was submitted.' })
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
+
+  @Field(() => Date, { description: 'When the practice was submitted or last changed (reviews included).' })
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt: Date;
+
+  /**
+   * Why the Secretariat rejected the practice; kept until the next review. In the API through
+   * PracticeResolver.reviewNote, which shows it to the submitter and the Secretariat only.
+   */
+  @Column({ name: 'review_note', type: 'text', nullable: true })
+  reviewNote: string | null;
 
   /**
    * The user who submitted the practice (an accounts id), null for the demo library. Not in the API:

@@ -8,6 +8,7 @@ import type { Loaders } from '../loaders';
 import { visibleLinks } from '../linked';
 import { practiceReference } from '../lookups';
 import { practiceCriteria, practicesQuery } from '../practice-query';
+import { readsReviewNote } from '../visibility';
 import { PracticeConnection, PracticesArgs } from './practice.args';
 
 @Resolver(() => Practice)
@@ -31,6 +32,15 @@ export class PracticeResolver {
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Practice | null> {
     return practiceReference.find(ctx, id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Why the Secretariat rejected the practice, kept until its next review; null for anyone but its submitter and the Secretariat.',
+  })
+  reviewNote(@Root() practice: Practice, @Ctx() { viewer }: Context<Loaders>): string | null {
+    return readsReviewNote(viewer, practice) ? practice.reviewNote : null;
   }
 
   @FieldResolver(() => [Country], { description: 'The countries where the practice took place, by code.' })
