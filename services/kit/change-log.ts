@@ -1,5 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Column, PrimaryColumn, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { newId } from './ids';
 
 /**
@@ -22,15 +22,37 @@ export class FieldChange {
   newValue: string | null;
 }
 
-/** The columns every change-log entity has (see authorities' AuthorityChange), beside its own subject ids. */
-export interface ChangeRow {
+/**
+ * The columns and fields every change-log entity has; each subgraph's entity (AuthorityChange,
+ * OrganizationChange, ...) extends it with its table, its kind enum and the ids of what changed.
+ */
+@ObjectType({ description: 'The fields every change-log type inherits (this type itself is in no schema).' })
+export abstract class ChangeEntry {
+  @Field(() => ID, { description: 'Stable identifier (UUID).' })
+  @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
+
+  @Field(() => ID, { description: 'The user account that made the change.' })
+  @Column({ name: 'user_id', type: 'varchar', length: 36 })
+  userId: string;
+
+  @Field(() => Date, { description: 'When it happened.' })
+  @Column({ type: 'datetime', precision: 3 })
+  at: Date;
+
+  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
+  @Column({ type: 'simple-json' })
+  fields: FieldChange[];
+
+  /** The sort key of "newest first" (recencyKey). */
+  @Column({ type: 'varchar', length: 13 })
+  recency: string;
+}
+
+/** What recordChange writes: a ChangeEntry with its kind and country (null where a change has none). */
+export interface ChangeRow extends ChangeEntry {
   kind: string;
   countryCode: string | null;
-  userId: string;
-  at: Date;
-  fields: FieldChange[];
-  recency: string;
 }
 
 type Value = string | number | boolean | Date | null | undefined | readonly (string | number)[];

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FieldChange, type ChangeRow } from '../../kit/change-log';
+import { ChangeEntry, type ChangeRow } from '../../kit/change-log';
 
 /** What happened to an agreement, as its history records it. */
 export enum AgreementChangeKind {
@@ -26,11 +26,7 @@ registerEnumType(AgreementChangeKind, {
 @Entity('agreement_changes')
 @Index('idx_agreement_changes_agreement_recency', ['agreementId', 'recency'])
 @Index('idx_agreement_changes_recency', ['recency'])
-export class AgreementChange implements ChangeRow {
-  @Field(() => ID, { description: 'Stable identifier (UUID).' })
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
+export class AgreementChange extends ChangeEntry implements ChangeRow {
   @Field(() => AgreementChangeKind, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 20 })
   kind: AgreementChangeKind;
@@ -46,20 +42,4 @@ export class AgreementChange implements ChangeRow {
   /** The ISO codes of the party countries, for the `country` filter of agreementHistory. */
   @Column({ name: 'party_countries', type: 'simple-json' })
   partyCountries: string[];
-
-  @Field(() => ID, { description: 'The user account that made the change.' })
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
-
-  @Field(() => Date, { description: 'When it happened.' })
-  @Column({ type: 'datetime', precision: 3 })
-  at: Date;
-
-  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
-  @Column({ type: 'simple-json' })
-  fields: FieldChange[];
-
-  /** The sort key of "newest first" (kit/change-log.ts recencyKey). */
-  @Column({ type: 'varchar', length: 13 })
-  recency: string;
 }

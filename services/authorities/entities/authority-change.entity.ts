@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FieldChange, type ChangeRow } from '../../kit/change-log';
+import { ChangeEntry, type ChangeRow } from '../../kit/change-log';
 
 /** What happened to a national authority. */
 export enum AuthorityChangeKind {
@@ -31,11 +31,7 @@ registerEnumType(AuthorityChangeKind, {
 @Index('idx_authority_changes_authority_recency', ['authorityId', 'recency'])
 @Index('idx_authority_changes_country_recency', ['countryCode', 'recency'])
 @Index('idx_authority_changes_recency', ['recency'])
-export class AuthorityChange implements ChangeRow {
-  @Field(() => ID, { description: 'Stable identifier (UUID).' })
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
+export class AuthorityChange extends ChangeEntry implements ChangeRow {
   @Field(() => AuthorityChangeKind, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 20 })
   kind: AuthorityChangeKind;
@@ -47,20 +43,4 @@ export class AuthorityChange implements ChangeRow {
   @Field(() => ID, { description: 'ISO code of its country.' })
   @Column({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
-
-  @Field(() => ID, { description: 'The user account that made the change.' })
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
-
-  @Field(() => Date, { description: 'When it happened.' })
-  @Column({ type: 'datetime', precision: 3 })
-  at: Date;
-
-  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
-  @Column({ type: 'simple-json' })
-  fields: FieldChange[];
-
-  /** The sort key of "newest first" (kit/change-log.ts recencyKey). */
-  @Column({ type: 'varchar', length: 13 })
-  recency: string;
 }

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FieldChange, type ChangeRow } from '../../kit/change-log';
+import { ChangeEntry, type ChangeRow } from '../../kit/change-log';
 
 /** What happened to an organization or one of its services. */
 export enum OrganizationChangeKind {
@@ -42,11 +42,7 @@ registerEnumType(OrganizationChangeKind, {
 @Index('idx_organization_changes_service_recency', ['serviceId', 'recency'])
 @Index('idx_organization_changes_country_recency', ['countryCode', 'recency'])
 @Index('idx_organization_changes_recency', ['recency'])
-export class OrganizationChange implements ChangeRow {
-  @Field(() => ID, { description: 'Stable identifier (UUID).' })
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
+export class OrganizationChange extends ChangeEntry implements ChangeRow {
   @Field(() => OrganizationChangeKind, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 24 })
   kind: OrganizationChangeKind;
@@ -62,20 +58,4 @@ export class OrganizationChange implements ChangeRow {
   @Field(() => ID, { description: "ISO code of the organization's country." })
   @Column({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
-
-  @Field(() => ID, { description: 'The user account that made the change.' })
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
-
-  @Field(() => Date, { description: 'When it happened.' })
-  @Column({ type: 'datetime', precision: 3 })
-  at: Date;
-
-  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
-  @Column({ type: 'simple-json' })
-  fields: FieldChange[];
-
-  /** The sort key of "newest first" (kit/change-log.ts recencyKey). */
-  @Column({ type: 'varchar', length: 13 })
-  recency: string;
 }

@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FieldChange, type ChangeRow } from '../../kit/change-log';
+import { ChangeEntry, type ChangeRow } from '../../kit/change-log';
 
 /** What happened to a practice. */
 export enum PracticeChangeKind {
@@ -32,11 +32,7 @@ registerEnumType(PracticeChangeKind, {
 @Entity('practice_changes')
 @Index('idx_practice_changes_practice_recency', ['practiceId', 'recency'])
 @Index('idx_practice_changes_recency', ['recency'])
-export class PracticeChange implements ChangeRow {
-  @Field(() => ID, { description: 'Stable identifier (UUID).' })
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id: string;
-
+export class PracticeChange extends ChangeEntry implements ChangeRow {
   @Field(() => PracticeChangeKind, { description: 'What happened.' })
   @Column({ type: 'varchar', length: 20 })
   kind: PracticeChangeKind;
@@ -47,20 +43,4 @@ export class PracticeChange implements ChangeRow {
 
   /** ChangeRow's country: none for a practice (see above). */
   countryCode: null;
-
-  @Field(() => ID, { description: 'The user account that made the change.' })
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
-
-  @Field(() => Date, { description: 'When it happened.' })
-  @Column({ type: 'datetime', precision: 3 })
-  at: Date;
-
-  @Field(() => [FieldChange], { description: 'The fields that changed, with their old and new values.' })
-  @Column({ type: 'simple-json' })
-  fields: FieldChange[];
-
-  /** The sort key of "newest first" (kit/change-log.ts recencyKey). */
-  @Column({ type: 'varchar', length: 13 })
-  recency: string;
 }
