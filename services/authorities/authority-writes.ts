@@ -12,7 +12,7 @@ import { AuthorityChangeKind } from './entities/authority-change.entity';
 import { Country } from './entities/country.entity';
 import { NationalAuthority } from './entities/national-authority.entity';
 import { changedFields, recordChange } from './history';
-import { e164 } from './phone';
+import { e164 } from '../kit/phone';
 import type { AuthorityInput, AuthorityUpdateInput } from './resolvers/authority.input';
 
 const missing = () => notFound('No national authority with this id.');

@@ -6,7 +6,7 @@ import { Country } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
 import { authorityReference } from '../lookups';
-import { internationalFormat } from '../phone';
+import { internationalFormat } from '../../kit/phone';
 import { AuthoritiesArgs, NationalAuthorityConnection } from './authority.args';
 
 @Resolver(() => NationalAuthority)
