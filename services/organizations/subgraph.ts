@@ -17,6 +17,7 @@ import { FullTextSearch1764600003000 } from './migrations/1764600003000-FullText
 import { ScopedSearch1764700003000 } from './migrations/1764700003000-ScopedSearch';
 import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageType';
 import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
+import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-ServiceWorkflows';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
@@ -39,6 +40,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     ScopedSearch1764700003000,
     LanguageType1764800003000,
     ChangeLog1765100003000,
+    ServiceWorkflows1765210003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

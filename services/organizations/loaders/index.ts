@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
 import { byId } from '../../kit/entity-reference';
 import { engineOf } from '../../kit/full-text';
-import { firstOfEachLoader, groupLoader, lazy, loaderFamily, rowLoader } from '../../kit/loaders';
+import { groupLoader, lazy, loaderFamily, rowLoader } from '../../kit/loaders';
 import { firstOfEach } from '../../kit/pagination';
 import { whereVisible } from '../../kit/visibility';
 import { Membership } from '../entities/membership.entity';
@@ -66,15 +66,17 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (ids: string[]) => db.getRepository(OrganizationCountry).find({ where: { organizationId: In(ids) }, order: { countryCode: 'ASC' } }),
       (row) => row.organizationId,
     ),
-    /** The first services of each organization, by name. */
-    servicesByOrganization: firstOfEachLoader(
-      (ids: string[], first) =>
-        firstOfEach(
-          services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids }),
-          ORGANIZATION_SERVICES,
-          first,
-        ).getMany(),
-      (s) => s.organizationId,
+    /** The first services of each organization, by name; archived ones only `withArchived`. */
+    servicesByOrganization: loaderFamily(
+      ({ first, withArchived }: { first: number; withArchived: boolean }) =>
+        groupLoader(
+          (ids: string[]) => {
+            const query = services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids });
+            if (!withArchived) query.andWhere('s.archived = :archived', { archived: false });
+            return firstOfEach(query, ORGANIZATION_SERVICES, first).getMany();
+          },
+          (s: Service) => s.organizationId,
+        ),
     ),
     /** The first memberships of each user in organizations the viewer sees, oldest first. */
     visibleMembershipsByUser: loaderFamily(
