@@ -14,9 +14,10 @@ export function e164(value: string): string | null {
   return number?.isValid() ? number.number : null;
 }
 
-/** A stored number as people write it internationally (+502 2222 3333); one stored before validation as it is. */
+/** A stored number as people write it internationally (+502 2222 3333); one stored before validation (not a valid number) as it is. */
 export function internationalFormat(stored: string): string {
-  return parsePhoneNumberFromString(stored)?.formatInternational() ?? stored;
+  const number = parsePhoneNumberFromString(stored);
+  return number?.isValid() ? number.formatInternational() : stored;
 }
 
 /** A phone number in international format (+ and the country calling code) that libphonenumber knows to be valid; null passes. */
