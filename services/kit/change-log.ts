@@ -69,6 +69,6 @@ export async function recordChange<E extends ChangeRow & ObjectLiteral>(
   change: Omit<E, 'id' | 'recency'>,
 ): Promise<E> {
   const row = Object.assign(new entity(), change, { id: newId(), recency: recencyKey(change.at) });
-  await manager.insert(entity, row as never);
+  await manager.insert(entity, row);
   return row;
 }

@@ -60,7 +60,8 @@ export function shelterAfter(row: Service, current: Shelter | null, changes: Ser
     throw badInput('Give shelter (the whole shelter) or shelterUpdate (some of its fields), not both.', 'shelterUpdate');
   }
   if (shelter === null) {
-    if (row.type === ServiceType.SHELTER) throw badInput('shelter cannot be cleared: a SHELTER service has its shelter details.', 'shelter');
+    if (row.type === ServiceType.SHELTER)
+      throw badInput('shelter cannot be cleared: a SHELTER service has its shelter details.', 'shelter');
     return current;
   }
   if (shelter !== undefined) {

@@ -73,7 +73,11 @@ const addressShown = (before: string | null, after: string | null) => (after ===
 export function serviceChanges(before: ServiceSnapshot | null, after: ServiceSnapshot): FieldChange[] {
   return changedFields<ServiceSnapshot>(TRACKED, before, after).map((change) =>
     change.field === 'shelter.address'
-      ? { field: change.field, oldValue: change.oldValue === null ? null : '(set)', newValue: addressShown(change.oldValue, change.newValue) }
+      ? {
+          field: change.field,
+          oldValue: change.oldValue === null ? null : '(set)',
+          newValue: addressShown(change.oldValue, change.newValue),
+        }
       : change,
   );
 }

@@ -35,12 +35,21 @@ export async function setAvailableBeds(db: DataSource, serviceId: string, availa
     const shelter = row.type === ServiceType.SHELTER ? await manager.findOneBy(Shelter, { serviceId: row.id }) : null;
     if (!shelter) throw badInput(`Only a SHELTER service has beds; this one is ${row.type}.`, 'serviceId');
     if (!Number.isInteger(availableBeds) || availableBeds < 0 || availableBeds > shelter.capacity) {
-      throw badInput(`availableBeds must be a whole number from 0 to the capacity (${shelter.capacity}), got ${availableBeds}.`, 'availableBeds');
+      throw badInput(
+        `availableBeds must be a whole number from 0 to the capacity (${shelter.capacity}), got ${availableBeds}.`,
+        'availableBeds',
+      );
     }
     const next = Object.assign(new Shelter(), shelter, { availableBeds, organizationId: organization.id });
     if (shelter.availableBeds === availableBeds) return next;
     await manager.update(Shelter, { serviceId: row.id }, { availableBeds });
-    const fields = [{ field: 'shelter.availableBeds', oldValue: shelter.availableBeds === null ? null : String(shelter.availableBeds), newValue: String(availableBeds) }];
+    const fields = [
+      {
+        field: 'shelter.availableBeds',
+        oldValue: shelter.availableBeds === null ? null : String(shelter.availableBeds),
+        newValue: String(availableBeds),
+      },
+    ];
     await recordServiceChange(manager, OrganizationChangeKind.BEDS_CHANGED, row, organization, editor.userId, new Date(), fields);
     return next;
   });

@@ -102,14 +102,22 @@ describe('organizations subgraph: adding and changing services', () => {
     });
 
     it('answers NOT_FOUND for an unknown organization, and for a pending one the caller may not see', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Hidden Pending', countryCode: 'GT', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Hidden Pending',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       for (const id of [newId(), 'nope', pending.id]) {
         expect((await add(serviceInput(id), memberA)).errors![0].extensions.code).toBe('NOT_FOUND');
       }
     });
 
     it('lets the Secretariat add a service to any organization, a pending one included', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Pending For Secretariat', countryCode: 'GT', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Pending For Secretariat',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       expect((await added(serviceInput(pending.id), secretariat)).organization).toEqual({ id: pending.id });
     });
   });
@@ -153,7 +161,13 @@ describe('organizations subgraph: adding and changing services', () => {
         free: false,
       });
       const row = await stored(service.id);
-      expect(row.service).toMatchObject({ name: 'Renamed', description: null, phone: '+50222223333', languages: ['eng', 'hat'], free: false });
+      expect(row.service).toMatchObject({
+        name: 'Renamed',
+        description: null,
+        phone: '+50222223333',
+        languages: ['eng', 'hat'],
+        free: false,
+      });
       expect(row.languages).toEqual(['eng', 'hat']);
       expect(row.populations).toEqual(['MIGRANTS']);
       // A search by language and type reads the join rows: it finds the service by its new languages only.
@@ -202,7 +216,11 @@ describe('organizations subgraph: adding and changing services', () => {
     });
 
     it('answers NOT_FOUND for an unknown service and for one of a pending organization the caller may not see', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Pending With Service', countryCode: 'GT', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Pending With Service',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       const hidden = await added(serviceInput(pending.id), secretariat);
       for (const id of [newId(), 'nope', hidden.id]) {
         expect((await update(id, { name: 'New name' }, memberA)).errors![0].extensions.code).toBe('NOT_FOUND');

@@ -67,16 +67,15 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (row) => row.organizationId,
     ),
     /** The first services of each organization, by name; archived ones only `withArchived`. */
-    servicesByOrganization: loaderFamily(
-      ({ first, withArchived }: { first: number; withArchived: boolean }) =>
-        groupLoader(
-          (ids: string[]) => {
-            const query = services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids });
-            if (!withArchived) query.andWhere('s.archived = :archived', { archived: false });
-            return firstOfEach(query, ORGANIZATION_SERVICES, first).getMany();
-          },
-          (s: Service) => s.organizationId,
-        ),
+    servicesByOrganization: loaderFamily(({ first, withArchived }: { first: number; withArchived: boolean }) =>
+      groupLoader(
+        (ids: string[]) => {
+          const query = services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids });
+          if (!withArchived) query.andWhere('s.archived = :archived', { archived: false });
+          return firstOfEach(query, ORGANIZATION_SERVICES, first).getMany();
+        },
+        (s: Service) => s.organizationId,
+      ),
     ),
     /** The first memberships of each user in organizations the viewer sees, oldest first. */
     visibleMembershipsByUser: loaderFamily(

@@ -27,6 +27,7 @@ export class ServiceWorkflows1765210003000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ['updated_at', 'created_at', 'archived', 'coverage']) await queryRunner.query(`ALTER TABLE services DROP COLUMN ${column}`);
+    for (const column of ['updated_at', 'created_at', 'archived', 'coverage'])
+      await queryRunner.query(`ALTER TABLE services DROP COLUMN ${column}`);
   }
 }

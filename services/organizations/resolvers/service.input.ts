@@ -116,7 +116,8 @@ abstract class ServiceFields {
 
   @Field(() => ShelterInput, {
     nullable: true,
-    description: 'The shelter details: required for type SHELTER, refused for any other. On an update it replaces them whole: use shelterUpdate.',
+    description:
+      'The shelter details: required for type SHELTER, refused for any other. On an update it replaces them whole: use shelterUpdate.',
   })
   @IsOptional()
   @ValidateNested()
@@ -189,7 +190,7 @@ export class ServiceInput extends ServiceFields {
 export class ServiceUpdateInput extends ServiceFields {
   @Field(() => ShelterUpdateInput, {
     nullable: true,
-    description: "Changes only the shelter fields given; the address stays unless given. Not with shelter. What clients should use.",
+    description: 'Changes only the shelter fields given; the address stays unless given. Not with shelter. What clients should use.',
   })
   @IsOptional()
   @ValidateNested()

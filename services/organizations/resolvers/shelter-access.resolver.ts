@@ -30,7 +30,10 @@ export class ShelterAccessResolver {
     return paginateList(accessLogQuery(db, { serviceId: service }), page);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The authority officer who read the fields: for the Secretariat only, null for others.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The authority officer who read the fields: for the Secretariat only, null for others.',
+  })
   reader(@Root() access: ShelterAccess, @Ctx() ctx: Context<Loaders>): User | null {
     return isSecretariat(ctx) ? { id: access.viewerId } : null;
   }
