@@ -81,7 +81,7 @@ describe('services maintained by their organization, through the gateway', () =>
         code: 'BAD_USER_INPUT',
       });
       const phone = await call(ADD, { i: serviceInput(organizationId, { phone: '5555-1234' }) }, member);
-      expect(JSON.stringify(phone.errors[0].extensions)).toContain('phone');
+      expect(JSON.stringify(phone.errors![0].extensions)).toContain('phone');
     });
 
     it('stores the phone in one format, dates the service, and records the addition', async () => {
