@@ -190,6 +190,10 @@ describe('services maintained by their organization, through the gateway', () =>
       expect(audited.nodes[0]).toMatchObject({ reader: { id: officer.id }, authorityCountry: { code: 'GT' } });
       for (const who of [null, outsider, officer])
         expect((await ok(LOG, { id: organizationId }, who)).organization.shelterAccessLog).toBeNull();
+      const OLD = `query($id: ID!) { organization(id: $id) { shelterAccessLog { nodes { viewer { id } } } } }`;
+      const asked = await call(OLD, { id: organizationId }, member);
+      expect(asked.errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(asked)).not.toContain(officer.id);
     });
   });
 

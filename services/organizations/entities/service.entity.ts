@@ -131,7 +131,7 @@ export class Service {
     description:
       'Distance in km from filter.near of the services query (null elsewhere). For a shelter whose address the viewer ' +
       'may not see, measured from its public (coarsened) position and rounded to whole km. An authority measures from the exact ' +
-      'position, and its near search writes the shelters it lists to the access log.',
+      'position, and its near search writes the shelters it lists to the access log. Null for a NATIONAL service found by its coverage.',
   })
   distanceKm?: number | null;
 }

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
-import { badInput } from '../../platform/errors';
+import { badInput, forbidden } from '../../platform/errors';
 import { byId } from '../../kit/entity-reference';
 import { paginateList } from '../../kit/keyset';
 import { PageArgs } from '../../kit/pagination';
@@ -38,9 +38,13 @@ export class ShelterAccessResolver {
     return isSecretariat(ctx) ? { id: access.viewerId } : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, deprecationReason: 'Use reader.', description: 'As reader.' })
-  viewer(@Root() access: ShelterAccess, @Ctx() ctx: Context<Loaders>): User | null {
-    return this.reader(access, ctx);
+  @FieldResolver(() => User, {
+    deprecationReason: 'Use reader, which is null rather than an error for an organization member.',
+    description: 'The authority officer who read the fields: for the Secretariat only, FORBIDDEN for others.',
+  })
+  viewer(@Root() access: ShelterAccess, @Ctx() ctx: Context<Loaders>): User {
+    if (!isSecretariat(ctx)) throw forbidden('Only the Secretariat learns who read a shelter: ask for reader, or authorityCountry.');
+    return { id: access.viewerId };
   }
 
   @FieldResolver(() => Country, { description: "The reading authority's country at the time of the read." })
