@@ -5,7 +5,8 @@ import type { Loaders } from './loaders';
 
 /**
  * The one ownership rule of this subgraph: an organization's services are changed by its members while
- * it is VERIFIED, and by the Secretariat. What the caller may not even see answers NOT_FOUND, as an
+ * it is PENDING (they prepare them; visibility.ts keeps them from the public until it is VERIFIED) or
+ * VERIFIED, and by the Secretariat; not while it is SUSPENDED. What the caller may not even see answers NOT_FOUND, as an
  * unknown id would (`what` names the thing looked up), so that a hidden organization stays hidden.
  */
 export async function assertCanEditServices(
@@ -21,10 +22,7 @@ export async function assertCanEditServices(
     if (!(await visibility.organizations.canSee(organization))) throw missing();
     throw forbidden('Only members of the organization and the Secretariat may add or change its services.');
   }
-  if (organization.status === VerificationStatus.PENDING) {
-    throw forbidden('The organization must be verified by the Secretariat first: its members may publish services once it is VERIFIED.');
-  }
-  if (organization.status !== VerificationStatus.VERIFIED) {
+  if (organization.status === VerificationStatus.SUSPENDED) {
     throw forbidden(`The organization is ${organization.status}: its services cannot change until the Secretariat verifies it again.`);
   }
   return organization;

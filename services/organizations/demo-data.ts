@@ -1,7 +1,7 @@
 import type { DEMO_ORGANIZATIONS } from '../kit/demo-ids';
 import { Population as P } from '../kit/enums';
 import { OrganizationKind as K } from './entities/organization.entity';
-import { ServiceType as T } from './entities/service.entity';
+import { ServiceCoverage as C, ServiceType as T } from './entities/service.entity';
 import { ShelterKind as S } from './entities/shelter.entity';
 
 export type DemoSlug = (typeof DEMO_ORGANIZATIONS)[number]['slug'];
@@ -16,6 +16,10 @@ export interface DemoService {
   populations: P[];
   hours: string;
   shelter?: { kind: S; capacity: number; ages: [number | null, number | null]; address: string; availableBeds: number };
+  /** Default LOCAL. */
+  coverage?: C;
+  /** An archived service: out of every public list, seen by its members and the Secretariat. */
+  archived?: boolean;
 }
 
 export interface DemoOrganization {
@@ -55,6 +59,7 @@ export const DEMO_DATA: Record<DemoSlug, DemoOrganization> = {
         languages: ['spa', 'quc', 'mam'],
         populations: ALL,
         hours: '24/7',
+        coverage: C.NATIONAL,
       },
       {
         type: T.PSYCHOSOCIAL,
@@ -367,6 +372,16 @@ export const DEMO_DATA: Record<DemoSlug, DemoOrganization> = {
         languages: ['spa', 'eng'],
         populations: [P.FAMILIES, P.CHILDREN],
         hours: 'Lun-Vie 8:00-16:00',
+      },
+      {
+        type: T.VOCATIONAL_TRAINING,
+        name: 'Taller de costura Manos Unidas (demo)',
+        description: 'Taller cerrado y archivado: fuera de las listas públicas; sus miembros y la Secretaría aún lo ven.',
+        at: ['San Salvador', 13.7, -89.2],
+        languages: ['spa'],
+        populations: [P.WOMEN],
+        hours: 'Sáb 9:00-12:00',
+        archived: true,
       },
     ],
   },

@@ -5,7 +5,7 @@ import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization, VerificationStatus } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
-import { Service } from './entities/service.entity';
+import { Service, ServiceCoverage } from './entities/service.entity';
 import { Shelter } from './entities/shelter.entity';
 import { DEMO_DATA, DemoService } from './demo-data';
 import { nameKey } from './names';
@@ -54,6 +54,8 @@ function demoService(slug: string, country: string, organizationId: string, inde
     hours: data.hours,
     latitude,
     longitude,
+    coverage: data.coverage ?? ServiceCoverage.LOCAL,
+    archived: data.archived ?? false,
     isDemo: true,
   });
 }

@@ -8,7 +8,7 @@ import { OrganizationMutations } from './resolvers/organization.mutations';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { ServiceMutations } from './resolvers/service.mutations';
 import { ServiceResolver } from './resolvers/service.resolver';
-import { ShelterAccessResolver } from './resolvers/shelter-access.resolver';
+import { OrganizationShelterAccessResolver, ShelterAccessResolver } from './resolvers/shelter-access.resolver';
 import { ShelterResolver } from './resolvers/shelter.resolver';
 import { UserOrganizationResolver } from './resolvers/user.resolver';
 
@@ -23,6 +23,7 @@ export function buildOrganizationsSchema(): Promise<FederatedSchema> {
         ServiceMutations,
         ShelterResolver,
         ShelterAccessResolver,
+        OrganizationShelterAccessResolver,
         CountryOrganizationsResolver,
         UserOrganizationResolver,
         ColleaguesResolver,

@@ -4,7 +4,7 @@ import type { ListQuery, SortKey } from '../kit/keyset';
 import { firstOfEach } from '../kit/pagination';
 import { columnKey } from '../kit/keyset';
 import { languagesMatching } from '../kit/languages';
-import { Service } from './entities/service.entity';
+import { Service, ServiceCoverage } from './entities/service.entity';
 import { boundingBox, Circle, coarsenSql, distanceKmSql, withinCircleSql } from './geo';
 import { SERVICES_INDEX } from './search-indexes';
 import type { ServiceCriteria } from './service-criteria';
@@ -16,28 +16,45 @@ function positionSql(alias: string, column: 'latitude' | 'longitude', obscured: 
   return obscured ? `(CASE WHEN ${obscured} THEN ${coarsenSql(exact)} ELSE ${exact} END)` : exact;
 }
 
-function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circle, scope: Scope): void {
+/** SQL that holds for the services a near search finds by their coverage rather than their position (docs/search.md). */
+const byCoverageSql = (alias: string) => `${alias}.coverage <> '${ServiceCoverage.LOCAL}'`;
+
+/**
+ * Services within the circle; with `inCountry` (the search names the country its point lies in), also every
+ * NATIONAL or INTERNATIONAL service of that country, wherever it is placed.
+ */
+function applyNear(query: SelectQueryBuilder<Service>, alias: string, near: Circle, scope: Scope, inCountry: boolean): void {
   const box = boundingBox(near, 0.05 + 1e-9);
-  query.andWhere(`${alias}.latitude BETWEEN :minLatitude AND :maxLatitude`, {
-    minLatitude: box.minLatitude,
-    maxLatitude: box.maxLatitude,
-  });
+  const terms = [`${alias}.latitude BETWEEN :minLatitude AND :maxLatitude`];
+  query.setParameters({ minLatitude: box.minLatitude, maxLatitude: box.maxLatitude });
   if (box.longitude) {
-    query.andWhere(`${alias}.longitude BETWEEN :minLongitude AND :maxLongitude`, {
-      minLongitude: box.longitude.min,
-      maxLongitude: box.longitude.max,
-    });
+    terms.push(`${alias}.longitude BETWEEN :minLongitude AND :maxLongitude`);
+    query.setParameters({ minLongitude: box.longitude.min, maxLongitude: box.longitude.max });
   }
   const obscured = obscuredSql(alias, scope);
   const within = withinCircleSql(positionSql(alias, 'latitude', obscured), positionSql(alias, 'longitude', obscured), near);
-  query.andWhere(within.sql, within.parameters);
+  terms.push(within.sql);
+  query.setParameters(within.parameters);
+  // Without a country the condition stays the box and circle alone, which the position index answers.
+  query.andWhere(inCountry ? `((${terms.join(' AND ')}) OR ${byCoverageSql(alias)})` : terms.join(' AND '));
   const memberships = membershipsSql(scope);
   if (obscured && memberships) query.setParameters(memberships.parameters);
 }
 
-/** The services the viewer may see that meet the criteria, unordered. */
-function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility, alias: string) {
-  const query = db.getRepository(Service).createQueryBuilder(alias);
+/**
+ * The services the viewer may see that meet the criteria, unordered; archived ones are in no list, whoever
+ * asks (their members and the Secretariat find them in Organization.services and by id). `inCountry`: the
+ * query is narrowed to one country or to each of a list (Country.services), so a near search's point is
+ * taken to lie there.
+ */
+function filteredServices(
+  db: DataSource,
+  criteria: ServiceCriteria,
+  visibility: OrganizationsVisibility,
+  alias: string,
+  inCountry = criteria.country !== null,
+) {
+  const query = db.getRepository(Service).createQueryBuilder(alias).where(`${alias}.archived = :archived`, { archived: false });
   if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
   if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
   if (criteria.language) {
@@ -62,7 +79,7 @@ function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility:
       query.andWhere(search.where, search.parameters);
     }
   }
-  if (criteria.near) applyNear(query, alias, criteria.near, visibility.scope);
+  if (criteria.near) applyNear(query, alias, criteria.near, visibility.scope, inCountry);
   // Last: MariaDB tests the conditions in the order written, and this one costs a lookup per row.
   const visible = visibility.services.sql(alias);
   if (visible) query.andWhere(visible.sql, visible.parameters);
@@ -74,20 +91,24 @@ function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility:
  * shelter whose address it may not see, measured from the coarsened position and rounded to whole km,
  * so that neither the value nor the order of the list tells more than the public position.
  */
-function distanceKeySql(db: DataSource, alias: string, scope: Scope): string {
+function distanceKeySql(db: DataSource, alias: string, scope: Scope, inCountry: boolean): string {
   const least = engineOf(db) === 'mysql' ? 'LEAST' : 'MIN';
   const lat = `${alias}.latitude`;
   const lon = `${alias}.longitude`;
   const exact = `FLOOR(${distanceKmSql(lat, lon, least)} * 1000 + 0.5)`;
   const obscured = obscuredSql(alias, scope);
-  if (!obscured) return exact;
   const coarse = `FLOOR(${distanceKmSql(coarsenSql(lat), coarsenSql(lon), least)} + 0.5) * 1000`;
-  return `(CASE WHEN ${obscured} THEN ${coarse} ELSE ${exact} END)`;
+  const known = obscured ? `CASE WHEN ${obscured} THEN ${coarse} ELSE ${exact} END` : exact;
+  // Found by coverage: no distance (FOUND_BY_COVERAGE), and first, as they serve the whole country.
+  return inCountry ? `(CASE WHEN ${byCoverageSql(alias)} THEN ${FOUND_BY_COVERAGE} ELSE ${known} END)` : `(${known})`;
 }
+
+/** The distance key of a service a near search found by its coverage: below every distance, shown as null. */
+export const FOUND_BY_COVERAGE = -1;
 
 /** By distance when near is given (whole metres: see distanceKeySql), by relevance then name when a search is, by name otherwise. */
 function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias: string): SortKey[] {
-  if (criteria.near) return [{ sql: distanceKeySql(db, alias, scope), direction: 'ASC', numeric: true }];
+  if (criteria.near) return [{ sql: distanceKeySql(db, alias, scope, criteria.country !== null), direction: 'ASC', numeric: true }];
   if (!criteria.search) return [columnKey(alias, 'name')];
   const words = searchWords(criteria.search);
   const rank = words.length > 0 ? fullTextSql(db, SERVICES_INDEX, alias, words).rank : '0';
@@ -108,7 +129,7 @@ export function servicesInCountries(
   countries: string[],
   first: number,
 ): Promise<Service[]> {
-  const query = filteredServices(db, { ...criteria, country: null }, visibility, 's').andWhere('s.country_code IN (:...countries)', {
+  const query = filteredServices(db, { ...criteria, country: null }, visibility, 's', true).andWhere('s.country_code IN (:...countries)', {
     countries,
   });
   return firstOfEach(query, { parent: 's.country_code', id: 's.id', order: ['s.name', 's.id'] }, first).getMany();

@@ -1,6 +1,6 @@
 import type { Population } from '../kit/enums';
 import { badInput } from '../platform/errors';
-import { ServiceType } from './entities/service.entity';
+import { ServiceCoverage, ServiceType } from './entities/service.entity';
 import type { ShelterKind } from './entities/shelter.entity';
 
 /** The details of a shelter as a client gives them, checked field by field (ShelterInput). */
@@ -12,6 +12,9 @@ export interface ShelterFields {
   address?: string | null;
   availableBeds?: number | null;
 }
+
+/** Changes to a shelter (ShelterUpdateInput): left out stays; null clears (refused for kind and capacity). */
+export type ShelterChanges = { [K in keyof ShelterFields]?: ShelterFields[K] | null };
 
 /** The fields of a service as a client gives them, checked field by field (ServiceInput, ServiceUpdateInput). */
 export interface ServiceFields {
@@ -25,7 +28,10 @@ export interface ServiceFields {
   hours?: string | null;
   latitude?: number | null;
   longitude?: number | null;
+  coverage?: ServiceCoverage | null;
   shelter?: ShelterFields | null;
+  /** Only on an update: the shelter fields given change, the others stay. */
+  shelterUpdate?: ShelterChanges | null;
 }
 
 /** The list without repeats, first occurrence kept. */
@@ -49,12 +55,34 @@ export function checkShelterForType(type: ServiceType, shelter: ShelterFields | 
   }
 }
 
-export function checkShelter(shelter: ShelterFields): void {
+/**
+ * The rules across a shelter's fields, on the shelter as it would be. `input` names the input field the
+ * client gave (shelter, shelterUpdate) and `given` what it gave, so that the error names a field it sent.
+ */
+export function checkShelter(shelter: ShelterFields, input = 'shelter', given: ShelterChanges = shelter): void {
   const { minAge, maxAge, availableBeds, capacity } = shelter;
   if (minAge != null && maxAge != null && minAge > maxAge) {
-    throw badInput(`shelter.minAge (${minAge}) must be at most shelter.maxAge (${maxAge}).`, 'shelter.minAge');
+    const field = given.minAge !== undefined ? 'minAge' : 'maxAge';
+    throw badInput(`${input}.minAge (${minAge}) must be at most ${input}.maxAge (${maxAge}).`, `${input}.${field}`);
   }
   if (availableBeds != null && availableBeds > capacity) {
-    throw badInput(`shelter.availableBeds (${availableBeds}) must be at most the capacity (${capacity}).`, 'shelter.availableBeds');
+    const field = given.availableBeds !== undefined ? 'availableBeds' : 'capacity';
+    throw badInput(`${input}.availableBeds (${availableBeds}) must be at most the capacity (${capacity}).`, `${input}.${field}`);
   }
+}
+
+/** A service is offered in the organization's country or in one it serves (countriesServed, its own included). */
+export function checkCountryServed(country: string, served: readonly string[]): void {
+  if (!served.includes(country)) {
+    throw badInput(
+      `The organization does not serve ${country}: add it to the organization's countriesServed first (it serves ${served.join(', ')}).`,
+      'country',
+    );
+  }
+}
+
+/** Refuses null for a field of an update that cannot be cleared. */
+export function notCleared<T>(value: T | null | undefined, field: string): T | undefined {
+  if (value === null) throw badInput(`${field} cannot be cleared: give a new value or leave the field out.`, field);
+  return value;
 }

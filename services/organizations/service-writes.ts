@@ -1,15 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
+import { engineOf } from '../kit/full-text';
 import { newId } from '../kit/ids';
 import { inTransaction } from '../kit/transaction';
-import { notFound } from '../platform/errors';
+import { badInput, notFound } from '../platform/errors';
+import { OrganizationChangeKind } from './entities/organization-change.entity';
+import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
-import { Service, ServiceType } from './entities/service.entity';
+import { Service, ServiceCoverage, ServiceType } from './entities/service.entity';
 import { Shelter } from './entities/shelter.entity';
-import { checkPosition, checkShelter, checkShelterForType, ServiceFields, ShelterFields, unique } from './service-rules';
+import { serviceAfter, shelterAfter, storedPhone, wholeShelter } from './service-changes';
+import { recordServiceChange, serviceChanges, snapshot } from './service-history';
+import { checkCountryServed, checkPosition, checkShelter, checkShelterForType, ServiceFields, unique } from './service-rules';
 
 /** A service to add: its organization, name, type and Member State (checked by IsMemberState) are required. */
 export interface NewService extends ServiceFields {
@@ -25,11 +30,14 @@ export interface NewService extends ServiceFields {
  */
 export type EditCheck = (found: Organization | null, what: 'organization' | 'service') => Promise<Organization>;
 
-/** The fields of an update that are plain columns of the service row. */
-const COLUMNS = ['name', 'description', 'city', 'free', 'phone', 'hours', 'latitude', 'longitude'] as const;
+/** Who writes: the user the history records, and the ownership rule that user is held to. */
+export interface Editor {
+  userId: string;
+  mayEdit: EditCheck;
+}
 
 /** Writes the join rows the filters read, in step with the JSON copies on the service row. */
-async function replaceLanguages(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
+async function writeLanguages(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
   if (replace) await manager.delete(ServiceLanguage, { serviceId: service.id });
   const rows = service.languages.map((language) =>
     Object.assign(new ServiceLanguage(), { serviceId: service.id, language, serviceType: service.type }),
@@ -37,32 +45,48 @@ async function replaceLanguages(manager: EntityManager, service: Service, replac
   if (rows.length > 0) await manager.insert(ServiceLanguage, rows);
 }
 
-async function replacePopulations(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
+async function writePopulations(manager: EntityManager, service: Service, replace: boolean): Promise<void> {
   if (replace) await manager.delete(ServicePopulation, { serviceId: service.id });
   const rows = service.populations.map((population) => Object.assign(new ServicePopulation(), { serviceId: service.id, population }));
   if (rows.length > 0) await manager.insert(ServicePopulation, rows);
 }
 
-/** Writes the shelter of a service whole: fields left out are cleared. */
-async function replaceShelter(manager: EntityManager, serviceId: string, fields: ShelterFields, replace: boolean): Promise<void> {
-  if (replace) await manager.delete(Shelter, { serviceId });
-  const { kind, capacity, minAge, maxAge, address, availableBeds } = fields;
-  const shelter = {
-    serviceId,
-    kind,
-    capacity,
-    minAge: minAge ?? null,
-    maxAge: maxAge ?? null,
-    address: address ?? null,
-    availableBeds: availableBeds ?? null,
-  };
-  await manager.insert(Shelter, Object.assign(new Shelter(), shelter));
+/** The countries an organization may offer services in: its own and those it serves. */
+async function countriesOf(manager: EntityManager, organization: Organization): Promise<string[]> {
+  const served = await manager.findBy(OrganizationCountry, { organizationId: organization.id });
+  return unique([organization.countryCode, ...served.map((row) => row.countryCode)]);
 }
 
-export async function addService(db: DataSource, fields: NewService, mayEdit: EditCheck): Promise<Service> {
+/**
+ * A service to change, with its organization once the editor may change it. On MySQL the row is locked until
+ * the transaction ends, so two changes of one service take turns; SQLite runs transactions one at a time.
+ */
+export async function editableService(
+  manager: EntityManager,
+  id: string,
+  editor: Editor,
+): Promise<{ row: Service; organization: Organization }> {
+  const missing = () => notFound('No service with this id.');
+  const key = byId.parse(id);
+  if (key === null) throw missing();
+  const query = manager.getRepository(Service).createQueryBuilder('s').where('s.id = :key', { key });
+  if (engineOf(manager.connection) === 'mysql') query.setLock('pessimistic_write');
+  const row = await query.getOne();
+  if (!row) throw missing();
+  const organization = await editor.mayEdit(await manager.findOneBy(Organization, { id: row.organizationId }), 'service');
+  return { row, organization };
+}
+
+/** An archived service is kept as it was: refused naming `field` (the id argument). */
+export function assertNotArchived(row: Service, field: string): void {
+  if (row.archived) throw badInput('This service is archived: restore it first (restoreService) to change it.', field);
+}
+
+export async function addService(db: DataSource, fields: NewService, editor: Editor): Promise<Service> {
   checkShelterForType(fields.type, fields.shelter);
   if (fields.shelter) checkShelter(fields.shelter);
   checkPosition(fields.latitude ?? null, fields.longitude ?? null);
+  const now = new Date();
   const service = Object.assign(new Service(), {
     id: newId(),
     name: fields.name,
@@ -73,50 +97,62 @@ export async function addService(db: DataSource, fields: NewService, mayEdit: Ed
     languages: unique(fields.languages ?? []),
     populations: unique(fields.populations ?? []),
     free: fields.free ?? true,
-    phone: fields.phone ?? null,
+    phone: storedPhone(fields.phone),
     hours: fields.hours ?? null,
     latitude: fields.latitude ?? null,
     longitude: fields.longitude ?? null,
+    coverage: fields.coverage ?? ServiceCoverage.LOCAL,
+    archived: false,
+    createdAt: now,
+    updatedAt: now,
     isDemo: false,
   });
+  const shelter = fields.shelter ? wholeShelter(service.id, fields.shelter) : null;
   await inTransaction(db, async (manager) => {
     const id = byId.parse(fields.organizationId);
-    const found = id ? await manager.findOneBy(Organization, { id }) : null;
-    service.organizationId = (await mayEdit(found, 'organization')).id;
+    const organization = await editor.mayEdit(id ? await manager.findOneBy(Organization, { id }) : null, 'organization');
+    checkCountryServed(service.countryCode, await countriesOf(manager, organization));
+    service.organizationId = organization.id;
     await manager.insert(Service, service);
-    await replaceLanguages(manager, service, false);
-    await replacePopulations(manager, service, false);
-    if (fields.shelter) await replaceShelter(manager, service.id, fields.shelter, false);
+    await writeLanguages(manager, service, false);
+    await writePopulations(manager, service, false);
+    if (shelter) await manager.insert(Shelter, shelter);
+    const added = serviceChanges(null, snapshot(service, shelter));
+    await recordServiceChange(manager, OrganizationChangeKind.SERVICE_ADDED, service, organization, editor.userId, now, added);
   });
   return service;
 }
 
-/** Changes the fields given (null or absent: unchanged); the shelter details are replaced whole. */
-export async function updateService(db: DataSource, id: string, changes: ServiceFields, mayEdit: EditCheck): Promise<Service> {
-  const missing = () => notFound('No service with this id.');
-  const key = byId.parse(id);
-  if (key === null) throw missing();
+/**
+ * Changes a service (the update rule of serviceAfter and shelterAfter); an archived one is refused, and a
+ * change that changes nothing records nothing. updatedAt moves unless only a shelter's confidential fields
+ * (address, free beds) changed: the public sees updatedAt, and must not follow a shelter's occupancy by it.
+ */
+export async function updateService(db: DataSource, id: string, changes: ServiceFields, editor: Editor): Promise<Service> {
   return inTransaction(db, async (manager) => {
-    const row = await manager.findOneBy(Service, { id: key });
-    if (!row) throw missing();
-    await mayEdit(await manager.findOneBy(Organization, { id: row.organizationId }), 'service');
-    if (changes.shelter) {
-      if (row.type !== ServiceType.SHELTER) checkShelterForType(row.type, changes.shelter);
-      checkShelter(changes.shelter);
+    const { row, organization } = await editableService(manager, id, editor);
+    assertNotArchived(row, 'id');
+    const shelter = await manager.findOneBy(Shelter, { serviceId: row.id });
+    const next = serviceAfter(row, changes);
+    const nextShelter = shelterAfter(row, shelter, changes);
+    checkPosition(next.latitude, next.longitude);
+    const fields = serviceChanges(snapshot(row, shelter), snapshot(next, nextShelter));
+    if (fields.length === 0) return row;
+    const now = new Date();
+    if (fields.some((change) => !CONFIDENTIAL.includes(change.field))) next.updatedAt = now;
+    const { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt } = next;
+    const columns = { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt };
+    await manager.update(Service, { id: row.id }, columns);
+    if (changes.languages) await writeLanguages(manager, next, true);
+    if (changes.populations) await writePopulations(manager, next, true);
+    if (nextShelter && nextShelter !== shelter) {
+      if (shelter) await manager.delete(Shelter, { serviceId: row.id });
+      await manager.insert(Shelter, nextShelter);
     }
-    const columns: Partial<Service> = {};
-    for (const column of COLUMNS) {
-      const value = changes[column];
-      if (value !== null && value !== undefined) Object.assign(columns, { [column]: value });
-    }
-    if (changes.languages) columns.languages = unique(changes.languages);
-    if (changes.populations) columns.populations = unique(changes.populations);
-    const updated = Object.assign(new Service(), row, columns);
-    checkPosition(updated.latitude, updated.longitude);
-    if (Object.keys(columns).length > 0) await manager.update(Service, { id: row.id }, columns);
-    if (changes.languages) await replaceLanguages(manager, updated, true);
-    if (changes.populations) await replacePopulations(manager, updated, true);
-    if (changes.shelter) await replaceShelter(manager, row.id, changes.shelter, true);
-    return updated;
+    await recordServiceChange(manager, OrganizationChangeKind.SERVICE_UPDATED, next, organization, editor.userId, now, fields);
+    return next;
   });
 }
+
+/** The fields of a shelter only some viewers may read: their change alone leaves updatedAt as it was. */
+export const CONFIDENTIAL = ['shelter.address', 'shelter.availableBeds'];

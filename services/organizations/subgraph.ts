@@ -18,6 +18,7 @@ import { ScopedSearch1764700003000 } from './migrations/1764700003000-ScopedSear
 import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageType';
 import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
 import { OrganizationProfile1765120003000 } from './migrations/1765120003000-OrganizationProfile';
+import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-ServiceWorkflows';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
@@ -41,6 +42,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     LanguageType1764800003000,
     ChangeLog1765100003000,
     OrganizationProfile1765120003000,
+    ServiceWorkflows1765210003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

@@ -21,6 +21,8 @@ export interface Scope {
   member: string | null;
   /** Whose shelters' address, free beds and exact position the viewer sees: every one, or those of memberOf. */
   shelterDetails: 'ALL' | 'MEMBER_OF';
+  /** Whose archived services the viewer sees (by id and in Organization.services, never in lists): every one, or those of memberOf. */
+  archivedServices: 'ALL' | 'MEMBER_OF';
 }
 
 /** The viewer's visibility of this subgraph's entities, made once per request (loaders.visibility()). */
@@ -41,7 +43,9 @@ const ALL_STATUSES = Object.values(VerificationStatus);
  * the memberships of `memberId` (the viewer's id as memberships store it; null when it has none).
  */
 export function scopeFor(viewer: Viewer | null, memberId: string | null, memberOf: string[]): Scope {
-  if (viewer?.role === 'SECRETARIAT') return { organizationStatuses: ALL_STATUSES, memberOf: [], member: null, shelterDetails: 'ALL' };
+  if (viewer?.role === 'SECRETARIAT') {
+    return { organizationStatuses: ALL_STATUSES, memberOf: [], member: null, shelterDetails: 'ALL', archivedServices: 'ALL' };
+  }
   const mine = viewer ? [...memberOf].sort() : [];
   if (mine.length > 0 && memberId === null) throw new Error('scopeFor: memberships without the id they were read for');
   return {
@@ -49,6 +53,7 @@ export function scopeFor(viewer: Viewer | null, memberId: string | null, memberO
     memberOf: mine,
     member: mine.length > 0 ? memberId : null,
     shelterDetails: viewer?.role === 'AUTHORITY' ? 'ALL' : 'MEMBER_OF',
+    archivedServices: 'MEMBER_OF',
   };
 }
 
@@ -115,6 +120,7 @@ export function visibilityOf(
   };
   const services: Visibility<Service> = {
     canSee: async (service) => {
+      if (service.archived && !seesArchivedServices(scope, service.organizationId)) return false;
       const organization = await organizationOf(service.organizationId);
       return organization !== null && canSeeOrganization(scope, organization);
     },
@@ -128,6 +134,11 @@ export function visibilityOf(
           ),
   };
   return { scope, organizations, services };
+}
+
+/** Does the viewer see this organization's archived services (its members and the Secretariat do)? */
+export function seesArchivedServices(scope: Scope, organizationId: string): boolean {
+  return scope.archivedServices === 'ALL' || scope.memberOf.includes(organizationId);
 }
 
 /** May the viewer read the address and free beds of this organization's shelters, and their exact position? */

@@ -63,11 +63,12 @@ describe('organizations through the gateway: access rules', () => {
     expect(await seen(secretariat)).toEqual({ listed: all, inCountry: all });
   });
 
-  it("refuses a pending organization's member a service, and anyone but the Secretariat the verification", async () => {
+  it("lets a pending organization's member prepare a service the public sees only once it is VERIFIED, and refuses anyone but the Secretariat the verification", async () => {
+    ids.shelterA = (await ok(ADD, { i: shelterInput(ids.orgA, { address: ADDRESS_A }) }, memberA)).addService.id;
+    const read = `{ service(id: "${ids.shelterA}") { id } services(filter: { search: "Valid shelter" }) { totalCount } }`;
+    for (const who of [null, stranger, officer]) expect(await ok(read, {}, who)).toEqual({ service: null, services: { totalCount: 0 } });
+    for (const who of [memberA, secretariat]) expect((await ok(read, {}, who)).service).toEqual({ id: ids.shelterA });
     const before = await counts();
-    const refused = await call(ADD, { i: shelterInput(ids.orgA) }, memberA);
-    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect(refused.errors![0].message).toMatch(/verified/);
     for (const who of [memberA, officer]) {
       expect((await call(VERIFY, { id: ids.orgA, s: 'VERIFIED' }, who)).errors![0].extensions!.code).toBe('FORBIDDEN');
     }
@@ -75,7 +76,7 @@ describe('organizations through the gateway: access rules', () => {
     for (const id of [ids.orgA, ids.orgB]) {
       expect((await ok(VERIFY, { id, s: 'VERIFIED' }, secretariat)).verifyOrganization.status).toBe('VERIFIED');
     }
-    ids.shelterA = (await ok(ADD, { i: shelterInput(ids.orgA, { address: ADDRESS_A }) }, memberA)).addService.id;
+    expect(await ok(read, {}, null)).toEqual({ service: { id: ids.shelterA }, services: { totalCount: 1 } });
     ids.shelterB = (await ok(ADD, { i: shelterInput(ids.orgB, { address: ADDRESS_B }, { name: 'Refugio B' }) }, memberB)).addService.id;
   });
 

@@ -88,30 +88,36 @@ describe('organizations subgraph: adding and changing services', () => {
       expect(await tableCounts(subgraph.db)).toEqual(before);
     });
 
-    it('refuses a member of a PENDING organization until the Secretariat verifies it', async () => {
+    it('lets a member of a PENDING organization prepare services, and refuses one of a SUSPENDED organization', async () => {
       const member = viewer();
-      const pending = await insertOrganization(subgraph.db, { name: 'Pending Org', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, { name: 'Pending Org', countryCode: 'GT', status: VerificationStatus.PENDING });
       await insertMembership(subgraph.db, member.id, pending);
+      expect((await added(serviceInput(pending.id), member)).name).toBe('Valid service');
+      await subgraph.execute(VERIFY, { id: pending.id, s: 'SUSPENDED' }, secretariat);
       const before = await tableCounts(subgraph.db);
       const { errors } = await add(serviceInput(pending.id), member);
       expect(errors![0].extensions.code).toBe('FORBIDDEN');
-      expect(errors![0].message).toMatch(/verified .*first/);
+      expect(errors![0].message).toMatch(/SUSPENDED/);
       expect(await tableCounts(subgraph.db)).toEqual(before);
-      await subgraph.execute(VERIFY, { id: pending.id, s: 'VERIFIED' }, secretariat);
-      expect((await added(serviceInput(pending.id), member)).name).toBe('Valid service');
-      await subgraph.execute(VERIFY, { id: pending.id, s: 'SUSPENDED' }, secretariat);
-      expect((await add(serviceInput(pending.id), member)).errors![0].extensions.code).toBe('FORBIDDEN');
     });
 
     it('answers NOT_FOUND for an unknown organization, and for a pending one the caller may not see', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Hidden Pending', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Hidden Pending',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       for (const id of [newId(), 'nope', pending.id]) {
         expect((await add(serviceInput(id), memberA)).errors![0].extensions.code).toBe('NOT_FOUND');
       }
     });
 
     it('lets the Secretariat add a service to any organization, a pending one included', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Pending For Secretariat', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Pending For Secretariat',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       expect((await added(serviceInput(pending.id), secretariat)).organization).toEqual({ id: pending.id });
     });
   });
@@ -134,8 +140,11 @@ describe('organizations subgraph: adding and changing services', () => {
       expect(await stored(service.id)).toEqual(before);
     });
 
-    it('changes only the fields given, keeping the join tables in step', async () => {
-      const service = await added(serviceInput(orgA.id, { description: 'Kept', phone: '+1 555 0100', languages: ['spa'] }), memberA);
+    it('changes only the fields given, clears those given as null, and keeps the join tables in step', async () => {
+      const service = await added(
+        serviceInput(orgA.id, { description: 'Cleared', city: 'Kept', phone: '+502 2222 3333', languages: ['spa'] }),
+        memberA,
+      );
       const { data, errors } = await update(
         service.id,
         { name: 'Renamed', description: null, languages: ['eng', 'hat', 'eng'], populations: ['MIGRANTS'], free: false },
@@ -144,14 +153,21 @@ describe('organizations subgraph: adding and changing services', () => {
       expect(errors).toBeUndefined();
       expect(data!.updateService).toMatchObject({
         name: 'Renamed',
-        description: 'Kept',
-        phone: '+1 555 0100',
+        description: null,
+        city: 'Kept',
+        phone: '+502 2222 3333',
         languages: ['eng', 'hat'],
         populations: ['MIGRANTS'],
         free: false,
       });
       const row = await stored(service.id);
-      expect(row.service).toMatchObject({ name: 'Renamed', description: 'Kept', languages: ['eng', 'hat'], free: false });
+      expect(row.service).toMatchObject({
+        name: 'Renamed',
+        description: null,
+        phone: '+50222223333',
+        languages: ['eng', 'hat'],
+        free: false,
+      });
       expect(row.languages).toEqual(['eng', 'hat']);
       expect(row.populations).toEqual(['MIGRANTS']);
       // A search by language and type reads the join rows: it finds the service by its new languages only.
@@ -200,7 +216,11 @@ describe('organizations subgraph: adding and changing services', () => {
     });
 
     it('answers NOT_FOUND for an unknown service and for one of a pending organization the caller may not see', async () => {
-      const pending = await insertOrganization(subgraph.db, { name: 'Pending With Service', status: VerificationStatus.PENDING });
+      const pending = await insertOrganization(subgraph.db, {
+        name: 'Pending With Service',
+        countryCode: 'GT',
+        status: VerificationStatus.PENDING,
+      });
       const hidden = await added(serviceInput(pending.id), secretariat);
       for (const id of [newId(), 'nope', hidden.id]) {
         expect((await update(id, { name: 'New name' }, memberA)).errors![0].extensions.code).toBe('NOT_FOUND');

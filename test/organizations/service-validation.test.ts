@@ -27,6 +27,9 @@ const REFUSED: [string, Change, string][] = [
   ['a 5,001-character description', plain({ description: 'd'.repeat(5001) }), 'description'],
   ['a 201-character city', plain({ city: 'c'.repeat(201) }), 'city'],
   ['a 101-character phone', plain({ phone: '1'.repeat(101) }), 'phone'],
+  ['a phone without its country calling code, 5555-1234', plain({ phone: '5555-1234' }), 'phone'],
+  ['a phone no country numbers so, +502 1', plain({ phone: '+502 1' }), 'phone'],
+  ['a country the organization does not serve', plain({ country: 'MX' }), 'country'],
   ['101-character hours', plain({ hours: 'h'.repeat(101) }), 'hours'],
   ['a latitude of 200', plain({ latitude: 200, longitude: 0 }), 'latitude'],
   ['a longitude of -181', plain({ latitude: 0, longitude: -181 }), 'longitude'],
@@ -84,7 +87,7 @@ describe('organizations subgraph: validation of services', () => {
           name: 'n'.repeat(200),
           description: 'd'.repeat(5000),
           city: 'c'.repeat(200),
-          phone: 'p'.repeat(100),
+          phone: '  +502 2222 3333 ',
           hours: 'h'.repeat(100),
           latitude: -90,
           longitude: 180,
@@ -105,7 +108,7 @@ describe('organizations subgraph: validation of services', () => {
       );
       const { data, errors } = await subgraph.execute(ADD, { i: input }, member);
       expect(errors).toBeUndefined();
-      expect(data!.addService).toMatchObject({ languages: ['que'], city: 'c'.repeat(200), phone: 'p'.repeat(100) });
+      expect(data!.addService).toMatchObject({ languages: ['que'], city: 'c'.repeat(200), phone: '+502 2222 3333' });
     });
   });
 

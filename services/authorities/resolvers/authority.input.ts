@@ -3,7 +3,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
 import { HTTP_URL, IsEmailAddress, IsMemberState } from '../../kit/validation';
 import { Competence } from '../entities/national-authority.entity';
-import { e164 } from '../../kit/phone';
+import { IsInternationalPhone } from '../../kit/phone';
 
 /** Limits of the authority inputs (the columns are at least as wide). */
 export const LIMITS = {
@@ -30,18 +30,6 @@ function TrimmedLength(min: number, max: number, options?: ValidationOptions) {
         validate: (value: unknown) =>
           value == null || (typeof value === 'string' && value.trim().length >= min && value.trim().length <= max),
       },
-    });
-}
-
-/** A phone number in international format (+ and the country calling code) that libphonenumber knows to be valid. */
-function IsInternationalPhone(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isInternationalPhone',
-      target: object.constructor,
-      propertyName,
-      options: { message: 'phone must be a valid number in international format, e.g. +502 2222 3333', ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && e164(value) !== null) },
     });
 }
 

@@ -18,10 +18,25 @@ export enum ServiceType {
 }
 registerEnumType(ServiceType, { name: 'ServiceType', description: 'What a service offers to victims and survivors of trafficking.' });
 
+export enum ServiceCoverage {
+  LOCAL = 'LOCAL',
+  NATIONAL = 'NATIONAL',
+  INTERNATIONAL = 'INTERNATIONAL',
+}
+registerEnumType(ServiceCoverage, {
+  name: 'ServiceCoverage',
+  description: 'Where people can use a service.',
+  valuesConfig: {
+    LOCAL: { description: 'At its place (the default): a near search finds it within the radius of its position.' },
+    NATIONAL: { description: 'Anywhere in its country (hotlines, remote legal aid): a near search within its country finds it.' },
+    INTERNATIONAL: { description: 'Across borders; a near search finds it as a NATIONAL one, within its country.' },
+  },
+});
+
 /**
  * Languages and populations are stored twice, written together: a JSON copy on the row for display
  * and the service_languages / service_populations join tables for filtering.
- * Latitude, longitude and organization are fields of ServiceResolver (coarsening, loader).
+ * Latitude, longitude, phone and organization are fields of ServiceResolver (coarsening, format, loader).
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A service an organization offers: a shelter, a hotline, legal aid...' })
@@ -71,7 +86,7 @@ export class Service {
   @Column({ type: 'boolean', default: true })
   free: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Contact phone, international format.' })
+  /** Stored as e164() gives it (+50222223333); shown in international format by ServiceResolver. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   phone: string | null;
 
@@ -85,6 +100,27 @@ export class Service {
   @Column({ type: 'double', nullable: true })
   longitude: number | null;
 
+  @Field(() => ServiceCoverage, {
+    description: 'Where people can use it; a NATIONAL service (a hotline) is found by a near search anywhere in its country.',
+  })
+  @Column({ type: 'varchar', length: 20, default: ServiceCoverage.LOCAL })
+  coverage: ServiceCoverage;
+
+  @Field(() => Boolean, {
+    description:
+      'True once archived: it leaves every public list and search; its members and the Secretariat still see it, and may restore it.',
+  })
+  @Column({ type: 'boolean', default: false })
+  archived: boolean;
+
+  @Field(() => Date, { description: 'When it was added.' })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  createdAt: Date;
+
+  @Field(() => Date, { description: 'When it, or its shelter details, last changed.' })
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt: Date;
+
   @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo: boolean;
@@ -95,7 +131,7 @@ export class Service {
     description:
       'Distance in km from filter.near of the services query (null elsewhere). For a shelter whose address the viewer ' +
       'may not see, measured from its public (coarsened) position and rounded to whole km. An authority measures from the exact ' +
-      'position, and its near search writes the shelters it lists to the access log.',
+      'position, and its near search writes the shelters it lists to the access log. Null for a NATIONAL service found by its coverage.',
   })
   distanceKm?: number | null;
 }

@@ -67,15 +67,16 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (ids: string[]) => db.getRepository(OrganizationCountry).find({ where: { organizationId: In(ids) }, order: { countryCode: 'ASC' } }),
       (row) => row.organizationId,
     ),
-    /** The first services of each organization, by name. */
-    servicesByOrganization: firstOfEachLoader(
-      (ids: string[], first) =>
-        firstOfEach(
-          services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids }),
-          ORGANIZATION_SERVICES,
-          first,
-        ).getMany(),
-      (s) => s.organizationId,
+    /** The first services of each organization, by name; archived ones only `withArchived`. */
+    servicesByOrganization: loaderFamily(({ first, withArchived }: { first: number; withArchived: boolean }) =>
+      groupLoader(
+        (ids: string[]) => {
+          const query = services.createQueryBuilder('s').where('s.organization_id IN (:...ids)', { ids });
+          if (!withArchived) query.andWhere('s.archived = :archived', { archived: false });
+          return firstOfEach(query, ORGANIZATION_SERVICES, first).getMany();
+        },
+        (s: Service) => s.organizationId,
+      ),
     ),
     /** The first memberships of each organization, oldest first: for its members and the Secretariat (Organization.members). */
     membersByOrganization: firstOfEachLoader(

@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MAX_EMAIL_LENGTH, MAX_MEMBER_STATES, MAX_NAME_LENGTH, MAX_URL_LENGTH, MIN_NAME_LENGTH } from '../../kit/input-limits';
-import { e164 } from '../../kit/phone';
+import { IsInternationalPhone } from '../../kit/phone';
 import { HTTP_URL, IsEmailAddress, IsMemberState, NOT_BLANK } from '../../kit/validation';
 import { OrganizationKind } from '../entities/organization.entity';
 
@@ -18,18 +18,6 @@ export const LIMITS = {
   /** A UUID. */
   id: 36,
 } as const;
-
-/** A phone number in international format (+ and the country calling code) that libphonenumber knows to be valid. */
-function IsInternationalPhone(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isInternationalPhone',
-      target: object.constructor,
-      propertyName,
-      options: { message: 'phone must be a valid number in international format, e.g. +502 2222 3333', ...options },
-      validator: { validate: (value: unknown) => value == null || (typeof value === 'string' && e164(value) !== null) },
-    });
-}
 
 const NAME = `Name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters, stored trimmed; unique in its country, ignoring case, accents and spacing.`;
 const SERVED = `ISO codes of the Member States it works in, at most ${MAX_MEMBER_STATES}; its own country is always included.`;

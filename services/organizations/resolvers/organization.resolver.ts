@@ -10,6 +10,7 @@ import { Service } from '../entities/service.entity';
 import type { Loaders } from '../loaders';
 import { organizationReference } from '../lookups';
 import { organizationCriteria, organizationsQuery } from '../organization-query';
+import { seesArchivedServices } from '../visibility';
 import { OrganizationConnection, OrganizationsArgs } from './organization.args';
 
 @Resolver(() => Organization)
@@ -40,15 +41,18 @@ export class OrganizationResolver {
     return rows.map((row) => ({ code: row.countryCode }));
   }
 
-  @FieldResolver(() => [Service], { description: 'The services it offers, by name.' })
+  @FieldResolver(() => [Service], {
+    description: 'The services it offers, by name: active ones; its members and the Secretariat also see archived ones (archived: true).',
+  })
   async services(
     @Root() organization: Organization,
     @FirstArg() first: number | null,
     @Ctx() { loaders }: Context<Loaders>,
   ): Promise<Service[]> {
-    const size = pageSize(first);
-    const visible = await (await loaders.visibility()).organizations.canSee(organization);
-    return visible ? loaders.servicesByOrganization(size).load(organization.id) : [];
+    const visibility = await loaders.visibility();
+    if (!(await visibility.organizations.canSee(organization))) return [];
+    const withArchived = seesArchivedServices(visibility.scope, organization.id);
+    return loaders.servicesByOrganization({ first: pageSize(first), withArchived }).load(organization.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Public contact phone in international format, e.g. +502 2222 3333.' })

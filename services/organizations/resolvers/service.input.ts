@@ -3,7 +3,8 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Population } from '../../kit/enums';
 import { MAX_POPULATIONS, MIN_NAME_LENGTH } from '../../kit/input-limits';
 import { IsLanguageCodes, IsMemberState, NOT_BLANK } from '../../kit/validation';
-import { ServiceType } from '../entities/service.entity';
+import { IsInternationalPhone } from '../../kit/phone';
+import { ServiceCoverage, ServiceType } from '../entities/service.entity';
 import { ShelterKind } from '../entities/shelter.entity';
 import { LIMITS } from './organization.input';
 
@@ -84,9 +85,13 @@ abstract class ServiceFields {
   @Field(() => Boolean, { nullable: true, description: 'True when it costs nothing to the person served (default true).' })
   free?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: `Contact phone, international format, at most ${LIMITS.phone} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact phone in international format (+ and the country calling code), e.g. +502 2222 3333; stored as +50222223333.',
+  })
   @IsOptional()
   @MaxLength(LIMITS.phone)
+  @IsInternationalPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: `Opening hours, e.g. "24/7", at most ${LIMITS.hours} characters.` })
@@ -106,10 +111,57 @@ abstract class ServiceFields {
   @Max(180)
   longitude?: number | null;
 
-  @Field(() => ShelterInput, { nullable: true, description: 'The shelter details: required for type SHELTER, refused for any other.' })
+  @Field(() => ServiceCoverage, { nullable: true, description: 'Where people can use it (default LOCAL).' })
+  coverage?: ServiceCoverage | null;
+
+  @Field(() => ShelterInput, {
+    nullable: true,
+    description:
+      'The shelter details: required for type SHELTER, refused for any other. On an update it replaces them whole: use shelterUpdate.',
+  })
   @IsOptional()
   @ValidateNested()
   shelter?: ShelterInput | null;
+}
+
+@InputType({
+  description: 'Changes to the details of a shelter: only the fields given change; the address stays unless given (null clears it).',
+})
+export class ShelterUpdateInput {
+  @Field(() => ShelterKind, { nullable: true, description: 'How long it houses people; cannot be cleared.' })
+  kind?: ShelterKind | null;
+
+  @Field(() => Int, { nullable: true, description: `Number of beds, 1 to ${MAX_CAPACITY}; cannot be cleared.` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: `Youngest age taken in, 0 to ${MAX_AGE}; at most maxAge.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AGE)
+  minAge?: number | null;
+
+  @Field(() => Int, { nullable: true, description: `Oldest age taken in, 0 to ${MAX_AGE}.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AGE)
+  maxAge?: number | null;
+
+  @Field(() => String, { nullable: true, description: `CONFIDENTIAL street address, at most ${LIMITS.address} characters.` })
+  @IsOptional()
+  @MaxLength(LIMITS.address)
+  address?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, 0 to capacity (setAvailableBeds changes only these).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  availableBeds?: number | null;
 }
 
 @InputType({ description: 'A service to add to an organization.' })
@@ -131,8 +183,19 @@ export class ServiceInput extends ServiceFields {
   country: string;
 }
 
-@InputType({ description: 'Changes to a service: only the fields given change (null or absent: unchanged).' })
+@InputType({
+  description:
+    'Changes to a service: a field left out stays as it is, null clears a nullable one (name, free, languages, populations, coverage cannot be cleared).',
+})
 export class ServiceUpdateInput extends ServiceFields {
+  @Field(() => ShelterUpdateInput, {
+    nullable: true,
+    description: 'Changes only the shelter fields given; the address stays unless given. Not with shelter. What clients should use.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  shelterUpdate?: ShelterUpdateInput | null;
+
   @Field(() => String, { nullable: true, description: `New name, ${MIN_NAME_LENGTH} to ${LIMITS.name} characters.` })
   @IsOptional()
   @Length(MIN_NAME_LENGTH, LIMITS.name)

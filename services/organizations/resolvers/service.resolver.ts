@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { paginateList } from '../../kit/keyset';
+import { internationalFormat } from '../../kit/phone';
 import { Country } from '../entities/references';
 import { Organization } from '../entities/organization.entity';
 import { Service, ServiceType } from '../entities/service.entity';
@@ -8,7 +9,7 @@ import { Shelter } from '../entities/shelter.entity';
 import type { Loaders } from '../loaders';
 import { serviceReference } from '../lookups';
 import { serviceCriteria } from '../service-criteria';
-import { servicesQuery } from '../service-query';
+import { FOUND_BY_COVERAGE, servicesQuery } from '../service-query';
 import { logExactShelterReads, mayReadShelterDetails } from '../shelter-reads';
 import { positionFor } from '../visibility';
 import { ServiceConnection, ServicesArgs } from './service.args';
@@ -24,20 +25,27 @@ async function positionOf(service: Service, ctx: Context<Loaders>): Promise<{ la
 export class ServiceResolver {
   @Query(() => ServiceConnection, {
     description:
-      'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat): ' +
-      'by distance with filter.near, by relevance then name with filter.search, by name otherwise.',
+      'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat), archived ones left out: ' +
+      'by distance with filter.near (NATIONAL services of filter.country first), by relevance then name with filter.search, by name otherwise.',
   })
   async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() ctx: Context<Loaders>) {
     const criteria = serviceCriteria(filter);
     const result = await paginateList(servicesQuery(ctx.db, criteria, await ctx.loaders.visibility()), page);
     if (!criteria.near) return result;
-    // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter.
-    result.nodes.forEach((node, i) => (node.distanceKm = (result.keys[i][0] as number) / 1000));
+    // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter; none for
+    // a service found by its coverage.
+    result.nodes.forEach((node, i) => {
+      const key = result.keys[i][0] as number;
+      node.distanceKm = key === FOUND_BY_COVERAGE ? null : key / 1000;
+    });
     await logExactShelterReads(ctx, result.nodes);
     return result;
   }
 
-  @Query(() => Service, { nullable: true, description: 'A service by id; null when none or the viewer may not see it.' })
+  @Query(() => Service, {
+    nullable: true,
+    description: 'A service by id; null when none or the viewer may not see it (an archived one: only its members and the Secretariat).',
+  })
   service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Service | null> {
     return serviceReference.find(ctx, id);
   }
@@ -67,6 +75,11 @@ export class ServiceResolver {
   @FieldResolver(() => Float, { nullable: true, description: 'Longitude, as precise as latitude.' })
   async longitude(@Root() service: Service, @Ctx() ctx: Context<Loaders>): Promise<number | null> {
     return (await positionOf(service, ctx)).longitude;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Contact phone in international format, e.g. +502 2222 3333.' })
+  phone(@Root() service: Service): string | null {
+    return service.phone === null ? null : internationalFormat(service.phone);
   }
 
   @FieldResolver(() => Shelter, { nullable: true, description: 'The shelter details; set for type SHELTER only.' })
