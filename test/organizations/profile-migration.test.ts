@@ -1,5 +1,6 @@
 import { openDatabase } from '../../services/kit/database';
 import { nameKey } from '../../services/organizations/names';
+import { OrganizationProfile1765120003000 } from '../../services/organizations/migrations/1765120003000-OrganizationProfile';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import { cleanUp, testConfig } from '../helpers/config';
 
@@ -11,7 +12,10 @@ describe('organizations subgraph: the migration to self-managed organizations', 
   it('dates existing organizations by their first membership, keys their names, and keeps an older duplicate without a key', async () => {
     const config = await testConfig();
     const options = { service: 'organizations' as const, entities: organizationsSubgraph.entities };
-    const before = Object.values(organizationsSubgraph.migrations).slice(0, -1);
+    // Every migration up to this one, whatever came after it.
+    const migrations = Object.values(organizationsSubgraph.migrations);
+    const before = migrations.slice(0, migrations.indexOf(OrganizationProfile1765120003000));
+    const upTo = migrations.slice(0, migrations.indexOf(OrganizationProfile1765120003000) + 1);
     try {
       const old = await openDatabase(config, { ...options, migrations: before });
       await old.query(ORGANIZATION, [id(1), 'Casa Abierta', 'GT']);
@@ -23,7 +27,7 @@ describe('organizations subgraph: the migration to self-managed organizations', 
       await old.destroy();
 
       const started = Date.now();
-      const db = await openDatabase(config, { ...options, migrations: organizationsSubgraph.migrations });
+      const db = await openDatabase(config, { ...options, migrations: upTo });
       try {
         const rows: { id: string; name_key: string | null; created_at: string | Date; updated_at: string | Date }[] = await db.query(
           'SELECT id, name_key, created_at, updated_at FROM organizations ORDER BY id',

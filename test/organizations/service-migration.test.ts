@@ -4,6 +4,7 @@ import { Service, ServiceCoverage } from '../../services/organizations/entities/
 import { serviceCriteria } from '../../services/organizations/service-criteria';
 import { servicesQuery } from '../../services/organizations/service-query';
 import { scopeFor, visibilityOf } from '../../services/organizations/visibility';
+import { ServiceWorkflows1765210003000 } from '../../services/organizations/migrations/1765210003000-ServiceWorkflows';
 import { organizationsSubgraph } from '../../services/organizations/subgraph';
 import type { Config } from '../../services/platform/config';
 import { viewer } from '../helpers/auth';
@@ -13,6 +14,9 @@ import { insertOrganization, insertService } from './fixtures';
 const ORG_ID = '6f1c2a4e-0000-4000-8000-000000000011';
 const SERVICE_ID = '6f1c2a4e-0000-4000-8000-000000000012';
 const ALL = organizationsSubgraph.migrations as Exclude<MigrationList, Record<string, unknown>>;
+/** The migrations before this one, and up to it: whatever comes after it does not change what it is tested on. */
+const BEFORE = ALL.slice(0, ALL.indexOf(ServiceWorkflows1765210003000));
+const UP_TO = ALL.slice(0, ALL.indexOf(ServiceWorkflows1765210003000) + 1);
 const open = (config: Config, migrations: MigrationList) =>
   openDatabase(config, { service: 'organizations', entities: organizationsSubgraph.entities, migrations });
 
@@ -21,7 +25,7 @@ describe('organizations migration to services maintained by their organizations'
   let config: Config;
   beforeAll(async () => {
     config = await testConfig();
-    const before = await open(config, ALL.slice(0, -1));
+    const before = await open(config, BEFORE);
     await before.query(
       "INSERT INTO organizations (id, name, kind, country_code, status, is_demo) VALUES (?, 'Red Cobalto', 'NGO', 'GT', 'VERIFIED', ?)",
       [ORG_ID, false],
@@ -36,7 +40,7 @@ describe('organizations migration to services maintained by their organizations'
   afterAll(() => cleanUp(config));
 
   it('makes existing services LOCAL and not archived, dated at the migration, and keeps them and new ones searchable', async () => {
-    const db = await open(config, organizationsSubgraph.migrations);
+    const db = await open(config, UP_TO);
     try {
       const existing = await db.getRepository(Service).findOneByOrFail({ id: SERVICE_ID });
       expect(existing).toMatchObject({ coverage: ServiceCoverage.LOCAL, archived: false });

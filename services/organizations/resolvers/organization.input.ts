@@ -28,26 +28,9 @@ const PHONE = 'Public contact phone in international format, e.g. +502 2222 3333
 const WEBSITE_MESSAGE = 'website must be an http or https URL, e.g. https://example.org';
 const EMAIL_MESSAGE = 'email must be an e-mail address, e.g. contacto@example.org';
 
-@InputType({ description: 'A civil-society organization to register; it starts PENDING until the Secretariat verifies it.' })
-export class OrganizationInput {
-  @Field(() => String, { description: NAME })
-  @Length(MIN_NAME_LENGTH, LIMITS.name)
-  @Matches(NOT_BLANK, { message: 'name must not be blank' })
-  name: string;
-
-  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
-  kind: OrganizationKind;
-
-  @Field(() => ID, { description: 'ISO code of the Member State it is based in (any case).' })
-  @IsMemberState()
-  country: string;
-
-  @Field(() => [ID], { nullable: true, description: SERVED })
-  @IsOptional()
-  @ArrayMaxSize(MAX_MEMBER_STATES)
-  @IsMemberState()
-  countriesServed?: string[] | null;
-
+/** The public contact fields of an organization, the same on registration and update; null clears one. */
+@InputType({ description: "An organization's public contact fields (this input itself is in no schema)." })
+class OrganizationContactInput {
   @Field(() => String, { nullable: true, description: DESCRIPTION })
   @IsOptional()
   @MaxLength(LIMITS.description)
@@ -72,8 +55,29 @@ export class OrganizationInput {
   phone?: string | null;
 }
 
+@InputType({ description: 'A civil-society organization to register; it starts PENDING until the Secretariat verifies it.' })
+export class OrganizationInput extends OrganizationContactInput {
+  @Field(() => String, { description: NAME })
+  @Length(MIN_NAME_LENGTH, LIMITS.name)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  name: string;
+
+  @Field(() => OrganizationKind, { description: 'What kind of body it is.' })
+  kind: OrganizationKind;
+
+  @Field(() => ID, { description: 'ISO code of the Member State it is based in (any case).' })
+  @IsMemberState()
+  country: string;
+
+  @Field(() => [ID], { nullable: true, description: SERVED })
+  @IsOptional()
+  @ArrayMaxSize(MAX_MEMBER_STATES)
+  @IsMemberState()
+  countriesServed?: string[] | null;
+}
+
 @InputType({ description: 'Changes to an organization: a field left out stays as it is; null clears a nullable one.' })
-export class OrganizationUpdateInput {
+export class OrganizationUpdateInput extends OrganizationContactInput {
   @Field(() => String, { nullable: true, description: `${NAME} Cannot be cleared.` })
   @IsOptional()
   @Length(MIN_NAME_LENGTH, LIMITS.name)
@@ -88,27 +92,4 @@ export class OrganizationUpdateInput {
   @ArrayMaxSize(MAX_MEMBER_STATES)
   @IsMemberState()
   countriesServed?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: DESCRIPTION })
-  @IsOptional()
-  @MaxLength(LIMITS.description)
-  description?: string | null;
-
-  @Field(() => String, { nullable: true, description: WEBSITE })
-  @IsOptional()
-  @MaxLength(LIMITS.url)
-  @IsUrl(HTTP_URL, { message: WEBSITE_MESSAGE })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: EMAIL })
-  @IsOptional()
-  @MaxLength(LIMITS.email)
-  @IsEmailAddress({ message: EMAIL_MESSAGE })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: PHONE })
-  @IsOptional()
-  @MaxLength(LIMITS.phone)
-  @IsInternationalPhone()
-  phone?: string | null;
 }

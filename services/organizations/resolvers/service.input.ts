@@ -12,17 +12,9 @@ export const MAX_CAPACITY = 10000;
 export const MAX_AGE = 120;
 export const MAX_LANGUAGES = 50;
 
-@InputType({ description: 'The details of a shelter; a SHELTER service has them, no other does.' })
-export class ShelterInput {
-  @Field(() => ShelterKind, { description: 'How long it houses people.' })
-  kind: ShelterKind;
-
-  @Field(() => Int, { description: `Number of beds, 1 to ${MAX_CAPACITY}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CAPACITY)
-  capacity: number;
-
+/** The optional details of a shelter, the same in ShelterInput and ShelterUpdateInput; null clears one. */
+@InputType({ description: "A shelter's optional details (this input itself is in no schema)." })
+class ShelterDetailsInput {
   @Field(() => Int, { nullable: true, description: `Youngest age taken in, 0 to ${MAX_AGE}; at most maxAge.` })
   @IsOptional()
   @IsInt()
@@ -41,6 +33,18 @@ export class ShelterInput {
   @IsOptional()
   @MaxLength(LIMITS.address)
   address?: string | null;
+}
+
+@InputType({ description: 'The details of a shelter; a SHELTER service has them, no other does.' })
+export class ShelterInput extends ShelterDetailsInput {
+  @Field(() => ShelterKind, { description: 'How long it houses people.' })
+  kind: ShelterKind;
+
+  @Field(() => Int, { description: `Number of beds, 1 to ${MAX_CAPACITY}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity: number;
 
   @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, 0 to capacity.' })
   @IsOptional()
@@ -127,7 +131,7 @@ abstract class ServiceFields {
 @InputType({
   description: 'Changes to the details of a shelter: only the fields given change; the address stays unless given (null clears it).',
 })
-export class ShelterUpdateInput {
+export class ShelterUpdateInput extends ShelterDetailsInput {
   @Field(() => ShelterKind, { nullable: true, description: 'How long it houses people; cannot be cleared.' })
   kind?: ShelterKind | null;
 
@@ -137,25 +141,6 @@ export class ShelterUpdateInput {
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity?: number | null;
-
-  @Field(() => Int, { nullable: true, description: `Youngest age taken in, 0 to ${MAX_AGE}; at most maxAge.` })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_AGE)
-  minAge?: number | null;
-
-  @Field(() => Int, { nullable: true, description: `Oldest age taken in, 0 to ${MAX_AGE}.` })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_AGE)
-  maxAge?: number | null;
-
-  @Field(() => String, { nullable: true, description: `CONFIDENTIAL street address, at most ${LIMITS.address} characters.` })
-  @IsOptional()
-  @MaxLength(LIMITS.address)
-  address?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'CONFIDENTIAL beds free now, 0 to capacity (setAvailableBeds changes only these).' })
   @IsOptional()
