@@ -94,8 +94,12 @@ const DATABASE_GONE_CODES = new Set([
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, driverError, originalError, thrownValue, cause } = error as Record<string, unknown>;
+  const { code, fatal, driverError, originalError, thrownValue, cause } = error as Record<string, unknown>;
   if (typeof code === 'string' && DATABASE_GONE_CODES.has(code)) return true;
+  // mysql2 marks every error of a connection that is gone `fatal`, the codeless ones too: a statement sent on
+  // a connection that died between two statements of a transaction gets "Can't add new command when
+  // connection is in closed state", with no code.
+  if (fatal === true) return true;
   return [driverError, originalError, thrownValue, cause].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }
 
