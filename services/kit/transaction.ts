@@ -4,15 +4,30 @@ const queues = new WeakMap<DataSource, Promise<unknown>>();
 const SINGLE_CONNECTION = new Set<string>(['better-sqlite3', 'sqlite']);
 
 /**
+ * A write that changes nothing, first in every SQLite transaction: it takes the file's write lock at once,
+ * waiting for another process's writer as the busy timeout allows, as BEGIN IMMEDIATE would (TypeORM only
+ * sends BEGIN). A transaction that read first and wrote later would instead be refused outright
+ * (SQLITE_BUSY_SNAPSHOT) whenever another process committed in between: its snapshot is stale, and no wait
+ * can help. Every subgraph's file has TypeORM's `migrations` table.
+ */
+const TAKE_WRITE_LOCK = 'DELETE FROM migrations WHERE 0';
+
+/**
  * `db.transaction(work)`, made safe for concurrent requests on SQLite. TypeORM's better-sqlite3 driver has
  * a single connection, so a second transaction started while one is open fails ("cannot start a
  * transaction within a transaction"): on SQLite the transactions of one data source run one after the
- * other. MySQL gives each transaction a pooled connection of its own and needs no queue.
+ * other, each holding the file's write lock from its start (TAKE_WRITE_LOCK). MySQL gives each transaction
+ * a pooled connection of its own and needs no queue.
  */
 export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (!SINGLE_CONNECTION.has(db.options.type)) return db.transaction(work);
   const previous = queues.get(db) ?? Promise.resolve();
-  const result = previous.then(() => db.transaction(work));
+  const result = previous.then(() =>
+    db.transaction(async (manager) => {
+      await manager.query(TAKE_WRITE_LOCK);
+      return work(manager);
+    }),
+  );
   queues.set(
     db,
     result.catch(() => undefined),
