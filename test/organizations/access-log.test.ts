@@ -1,3 +1,4 @@
+import { engineOf } from '../../services/kit/full-text';
 import type { Viewer } from '../../services/platform/auth';
 import { statementCount } from '../../services/kit/statements';
 import { newId } from '../../services/kit/ids';
@@ -62,10 +63,11 @@ describe('organizations subgraph: the shelter access log', () => {
       return (await count(who)) - (await count(null));
     };
     const one = `{ service(id: "${shelters[4].id}") { shelter { address availableBeds } } }`;
-    // Memberships once, and the log's INSERT (in a transaction of its own) once, for one shelter or five.
+    // Memberships once, and the log's INSERT (in a transaction of its own) once, for one shelter or five. On
+    // SQLite the transaction takes the file's write lock first, one statement more (kit/transaction.ts).
     const forOne = await extra(one, officer);
     expect(await extra(LIST, officer)).toBe(forOne);
-    expect(forOne).toBeLessThanOrEqual(4);
+    expect(forOne).toBeLessThanOrEqual(engineOf(subgraph.db) === 'sqlite' ? 5 : 4);
     expect(await rows()).toBe(before + 1 + shelters.length);
     // A member reads its memberships once too, and is not logged.
     const member = viewer();
