@@ -1,0 +1,22 @@
+import { loadWorkPlan } from '../workplan/data/workplan-data';
+
+/*
+ * The result indicators of Annex I, read from the Work Plan's data file that the workplan subgraph seeds
+ * from (services/workplan/data/workplan.json): a subgraph that names an indicator (a country report's
+ * entry) checks it here rather than asking the workplan subgraph, as guideline numbers are checked in
+ * guidelines.ts. The file is reference data of the project, the same in every process.
+ */
+
+const plan = loadWorkPlan();
+
+/** The indicators' ids in Annex I order ("18-a", "19-a", "19-b", ...). */
+export const INDICATOR_IDS: readonly string[] = plan.indicators.map((indicator) => indicator.id);
+
+const KNOWN = new Set(INDICATOR_IDS);
+
+/** Whether the Work Plan has an indicator of this id (e.g. "51-a"). */
+export const isIndicatorId = (value: unknown): boolean => typeof value === 'string' && KNOWN.has(value);
+
+/** The position of an indicator in Annex I, to list a report's entries in the plan's order. */
+const POSITIONS = new Map(INDICATOR_IDS.map((id, i) => [id, i] as const));
+export const indicatorPosition = (id: string): number => POSITIONS.get(id) ?? INDICATOR_IDS.length;
