@@ -1,13 +1,17 @@
-import { loadWorkPlan } from '../workplan/data/workplan-data';
+import fs from 'node:fs';
+import { projectPath } from '../platform/paths';
 
 /*
  * The result indicators of Annex I, read from the Work Plan's data file that the workplan subgraph seeds
  * from (services/workplan/data/workplan.json): a subgraph that names an indicator (a country report's
  * entry) checks it here rather than asking the workplan subgraph, as guideline numbers are checked in
- * guidelines.ts. The file is reference data of the project, the same in every process.
+ * guidelines.ts. The file is reference data of the project, the same in every process; it is read here
+ * rather than imported from services/workplan, as kit depends on platform only (the Dockerfile copies it).
  */
 
-const plan = loadWorkPlan();
+const plan = JSON.parse(fs.readFileSync(projectPath('services', 'workplan', 'data', 'workplan.json'), 'utf8')) as {
+  indicators: { id: string }[];
+};
 
 /** The indicators' ids in Annex I order ("18-a", "19-a", "19-b", ...). */
 export const INDICATOR_IDS: readonly string[] = plan.indicators.map((indicator) => indicator.id);
