@@ -20,7 +20,3 @@ const KNOWN = new Set(INDICATOR_IDS);
 
 /** Whether the Work Plan has an indicator of this id (e.g. "51-a"). */
 export const isIndicatorId = (value: unknown): boolean => typeof value === 'string' && KNOWN.has(value);
-
-/** The position of an indicator in Annex I, to list a report's entries in the plan's order. */
-const POSITIONS = new Map(INDICATOR_IDS.map((id, i) => [id, i] as const));
-export const indicatorPosition = (id: string): number => POSITIONS.get(id) ?? INDICATOR_IDS.length;

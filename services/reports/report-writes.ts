@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { newId } from '../kit/ids';
-import { inTransaction } from '../kit/transaction';
+import { inTransaction, isUniqueViolation } from '../kit/transaction';
 import type { Viewer } from '../platform/auth';
 import { badInput } from '../platform/errors';
 import { assertMayMove, type Move } from './access';
@@ -48,7 +48,22 @@ const recordOf = (entry: EntryColumns): EntryRecord => ({
  * DRAFT with its first entry; an entry saved again is replaced; only while DRAFT or RETURNED. The caller
  * checked who may (access.ts), the period and the indicator. Saving what is there already writes nothing.
  */
-export function saveIndicatorEntry(
+export async function saveIndicatorEntry(
+  db: DataSource,
+  viewer: Viewer,
+  target: { countryCode: string; periodId: string },
+  input: EntrySubmission,
+): Promise<CountryReport> {
+  try {
+    return await saveEntryOnce(db, viewer, target, input);
+  } catch (error) {
+    // Two first entries at once on MySQL: the unique key (country, period) let one create the report; the other saves into it.
+    if (!isUniqueViolation(error)) throw error;
+    return saveEntryOnce(db, viewer, target, input);
+  }
+}
+
+function saveEntryOnce(
   db: DataSource,
   viewer: Viewer,
   target: { countryCode: string; periodId: string },

@@ -296,6 +296,16 @@ describe('the reporting cycle through the gateway', () => {
     });
   });
 
+  describe('two first entries at once', () => {
+    it('makes one report holding both', async () => {
+      const peOfficer = viewer('AUTHORITY', 'PE');
+      const save = (indicatorId: string) => ok(SAVE, { c: 'PE', p: '2021-2022', i: { indicatorId, progress: 'ACHIEVED' } }, peOfficer);
+      const [a, b] = await Promise.all([save('22-a'), save('23-a')]);
+      expect(a.id).toBe(b.id);
+      expect((await read('PE', '2021-2022', peOfficer))!.entries.map((e) => e.indicator.id)).toEqual(['22-a', '23-a']);
+    });
+  });
+
   describe('bad input writes nothing', () => {
     const entry = (extra: Record<string, unknown> = {}) => ({
       c: 'SV',

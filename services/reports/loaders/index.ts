@@ -37,6 +37,7 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       (ids: string[]) => plans.findBy({ id: In(ids) }),
       (plan) => plan.id,
     ),
+    /** Each report's entries by indicator id, which sorts as Annex I does: its guidelines are 18 to 67, all of two digits. */
     entriesOfReport: groupLoader(
       (ids: string[]) => db.getRepository(IndicatorEntry).find({ where: { reportId: In(ids) }, order: { indicatorId: 'ASC' } }),
       (entry) => entry.reportId,
