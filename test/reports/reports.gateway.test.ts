@@ -115,7 +115,7 @@ describe('the reporting cycle through the gateway', () => {
     expect(body.errors?.[0].extensions?.code).toBe(code);
     if (field) expect(body.errors?.[0].extensions?.field).toBe(field);
     expect(await rowCounts(graph)).toEqual(before);
-    return body.errors![0].message as string;
+    return body.errors![0].message;
   }
 
   describe('reporting periods', () => {
