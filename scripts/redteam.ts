@@ -22,7 +22,7 @@ const options = parseOptions(
     only: text(`the attacks to run, comma-separated (${names.join(', ') || 'none yet'}); default all`, 'LIST'),
     mysql: flag('MySQL at BENCH_MYSQL_URL (mysql://root@127.0.0.1:3306 by default) instead of SQLite'),
     dist: text('the dist/ folder of the build to attack; default this checkout', 'DIR'),
-    port: wholeNumber('first of the eight ports the graph takes', 14300, 1024, 65000),
+    port: wholeNumber('first of the nine ports the graph takes', 14300, 1024, 65000),
   },
 );
 

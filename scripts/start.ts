@@ -4,7 +4,7 @@ import { graceFor, onStopSignals, waitForUrl } from '../services/platform/launch
 import { Supervisor } from './supervisor';
 
 /**
- * `npm start`: the six subgraphs and the gateway as separate processes under one supervisor, which
+ * `npm start`: the seven subgraphs and the gateway as separate processes under one supervisor, which
  * restarts a crashed process and stops them all on Ctrl-C / SIGTERM.
  */
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import { agreementsSubgraph } from './agreements/subgraph';
 import { authoritiesSubgraph } from './authorities/subgraph';
 import { organizationsSubgraph } from './organizations/subgraph';
 import { practicesSubgraph } from './practices/subgraph';
+import { reportsSubgraph } from './reports/subgraph';
 import { workplanSubgraph } from './workplan/subgraph';
 
 /** Every subgraph of the graph, by name: the schema script and the test graph start from here. */
@@ -15,4 +16,5 @@ export const SUBGRAPH_DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unkno
   practices: practicesSubgraph,
   agreements: agreementsSubgraph,
   workplan: workplanSubgraph,
+  reports: reportsSubgraph,
 };

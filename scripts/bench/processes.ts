@@ -64,7 +64,7 @@ async function assertPortsFree(ports: number[]): Promise<void> {
 }
 
 /**
- * The six subgraphs and the gateway as separate processes from dist/ (NODE_ENV=production), on a fresh
+ * The seven subgraphs and the gateway as separate processes from dist/ (NODE_ENV=production), on a fresh
  * SQLite directory or fresh MySQL databases, on ports from `basePort` up (all free, or it fails).
  */
 export async function startGraphProcesses(

@@ -9,7 +9,7 @@ import { GUIDELINE_COUNT } from './guidelines';
  *
  * Why not one class for every subgraph: type-graphql (2.0) adds the fields of a type's field resolvers to
  * the type's metadata, which all builds of the process share, so a class extended by one subgraph would
- * carry those fields into the schema of every subgraph built after it (npm run schema builds all six).
+ * carry those fields into the schema of every subgraph built after it (npm run schema builds all seven).
  */
 
 export function countryStub() {
@@ -65,4 +65,39 @@ export function userStub() {
     id: string;
   }
   return User;
+}
+
+export function indicatorStub() {
+  /** Owned by the workplan subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({ description: 'A result indicator of Annex I of the Work Plan, measuring one guideline.' })
+  class Indicator {
+    @Field(() => ID, { description: 'The guideline number and a letter, e.g. "51-a".' })
+    id: string;
+  }
+  return Indicator;
+}
+
+export function practiceStub() {
+  /** Owned by the practices subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({ description: 'A best practice against trafficking in persons, shared between Member States (mandate 8, guideline 15).' })
+  class Practice {
+    @Field(() => ID, { description: 'Stable identifier (UUID).' })
+    id: string;
+  }
+  return Practice;
+}
+
+export function agreementStub() {
+  /** Owned by the agreements subgraph. */
+  @Directive('@key(fields: "id")')
+  @ObjectType({
+    description: 'A cooperation agreement between Member States against trafficking in persons (guidelines 12, 29, 38, 41, 42, 57).',
+  })
+  class Agreement {
+    @Field(() => ID, { description: 'Stable identifier (UUID).' })
+    id: string;
+  }
+  return Agreement;
 }

@@ -34,3 +34,9 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
   );
   return result;
 }
+
+/** Whether a write failed on a unique key (MySQL's ER_DUP_ENTRY, SQLite's SQLITE_CONSTRAINT_UNIQUE): a concurrent write got there first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

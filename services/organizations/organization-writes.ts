@@ -6,7 +6,7 @@ import { engineOf } from '../kit/full-text';
 import { newId } from '../kit/ids';
 import { MIN_NAME_LENGTH } from '../kit/input-limits';
 import { e164 } from '../kit/phone';
-import { inTransaction } from '../kit/transaction';
+import { inTransaction, isUniqueViolation } from '../kit/transaction';
 import { badInput, notFound } from '../platform/errors';
 import { assertManagesOrganization } from './access';
 import { Membership } from './entities/membership.entity';
@@ -69,11 +69,6 @@ async function withFreeName<T>(
     const existing = isUniqueViolation(error) ? await sameName(db.manager, country, name, self) : null;
     throw existing ? duplicate(existing) : error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**

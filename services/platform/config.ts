@@ -3,8 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { projectPath } from './paths';
 
-/** The six subgraphs, in start order; each name is also its folder under services/ and its database suffix. */
-export const SUBGRAPHS = ['accounts', 'authorities', 'organizations', 'practices', 'agreements', 'workplan'] as const;
+/** The seven subgraphs, in start order; each name is also its folder under services/ and its database suffix. */
+export const SUBGRAPHS = ['accounts', 'authorities', 'organizations', 'practices', 'agreements', 'workplan', 'reports'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 const DEFAULT_PORTS: Record<SubgraphName, number> = {
@@ -14,6 +14,7 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = {
   practices: 4004,
   agreements: 4005,
   workplan: 4006,
+  reports: 4007,
 };
 
 export interface Config {

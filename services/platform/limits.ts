@@ -15,10 +15,19 @@ export const MAX_PAGE_SIZE = 100;
 
 /** The Member States of the OAS (OAS_MEMBER_STATES in services/kit/countries.ts). */
 export const MEMBER_STATE_COUNT = 35;
-/** The Work Plan (services/workplan/data/workplan.json): its guidelines, mandates, principles, objectives, and the most indicators of one guideline. */
-export const WORK_PLAN_SIZES = { guidelines: 67, mandates: 17, principles: 8, objectives: 7, indicatorsPerGuideline: 2 } as const;
+/** The Work Plan (services/workplan/data/workplan.json): its guidelines, mandates, principles, objectives, indicators, and the most indicators of one guideline. */
+export const WORK_PLAN_SIZES = {
+  guidelines: 67,
+  mandates: 17,
+  principles: 8,
+  objectives: 7,
+  indicators: 62,
+  indicatorsPerGuideline: 2,
+} as const;
 /** The organizations, and the national authorities, that one practice names at most (PracticeInput). */
 export const MAX_PRACTICE_LINKS = 20;
+/** The practices, and the agreements, that one indicator entry of a country report links at most (IndicatorEntryInput). */
+export const MAX_ENTRY_LINKS = 20;
 
 /**
  * The most elements a list field without a `first` argument can hold, by `Type.field`: what the edge
@@ -47,4 +56,11 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'AgreementChange.fields': 9,
   /** One entry per field the practices' history follows (TRACKED in services/practices/history.ts). */
   'PracticeChange.fields': 14,
+  /** One entry per Annex I indicator at most (the key of indicator_entries). */
+  'CountryReport.entries': WORK_PLAN_SIZES.indicators,
+  'IndicatorEntry.practices': MAX_ENTRY_LINKS,
+  'IndicatorEntry.agreements': MAX_ENTRY_LINKS,
+  'NationalPlan.guidelines': WORK_PLAN_SIZES.guidelines,
+  /** One entry per field a change of the reporting cycle follows: at most a national plan's (services/reports/history.ts). */
+  'ReportChange.fields': 6,
 };

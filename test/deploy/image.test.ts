@@ -91,6 +91,7 @@ describe('the production image, assembled from the Dockerfile without Docker', (
         'gateway',
         'organizations',
         'practices',
+        'reports',
         'workplan',
       ]);
       for (const running of processes) {

@@ -23,7 +23,7 @@ export interface TestGraph {
   stop: () => Promise<void>;
 }
 
-/** Starts the six subgraphs and the gateway on free ports, on a fresh store; `stop` removes it all. */
+/** Starts the seven subgraphs and the gateway on free ports, on a fresh store; `stop` removes it all. */
 export async function startGraph(overrides: Record<string, string> = {}): Promise<TestGraph> {
   const config = await testConfig(overrides);
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

@@ -14,6 +14,7 @@ const KNOWN: Record<SubgraphName, Record<string, unknown>> = {
   practices: { __typename: 'Practice', id: '00000000-0000-4000-8000-000000000000' },
   agreements: { __typename: 'Agreement', id: '00000000-0000-4000-8000-000000000000' },
   workplan: { __typename: 'Guideline', number: 1 },
+  reports: { __typename: 'CountryReport', id: '00000000-0000-4000-8000-000000000000' },
 };
 
 describe.each(Object.keys(SUBGRAPH_DEFINITIONS) as SubgraphName[])('the %s subgraph, asked for _entities', (name) => {

@@ -64,6 +64,7 @@ describe('every list is bounded and priced at what it can return (issue 15, item
       mandates: plan.mandates.length,
       principles: plan.principles.length,
       objectives: plan.objectives.length,
+      indicators: plan.indicators.length,
       indicatorsPerGuideline: Math.max(...indicators.values()),
     });
     expect(GUIDELINE_COUNT).toBe(WORK_PLAN_SIZES.guidelines);
