@@ -20,7 +20,7 @@ const TAKE_WRITE_LOCK = 'DELETE FROM migrations WHERE 0';
  * a pooled connection of its own and needs no queue.
  */
 export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!SINGLE_CONNECTION.has(db.options.type)) return db.transaction(work);
+  if (!SINGLE_CONNECTION.has(db.options.type)) return withDeadlockRetries(() => db.transaction(work));
   const previous = queues.get(db) ?? Promise.resolve();
   const result = previous.then(() =>
     db.transaction(async (manager) => {
@@ -33,6 +33,30 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
     result.catch(() => undefined),
   );
   return result;
+}
+
+/** How many times a transaction MySQL chose as a deadlock's victim runs in all. */
+const DEADLOCK_ATTEMPTS = 3;
+
+/**
+ * MySQL breaks a deadlock by rolling one transaction back whole ("try restarting transaction"): nothing of
+ * it was written, so it runs again, at most DEADLOCK_ATTEMPTS times in all. `work` must not act outside the
+ * database before it may be repeated (the subgraphs' writes only read other subgraphs, which is harmless).
+ */
+async function withDeadlockRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+    }
+  }
+}
+
+/** Whether MySQL rolled the transaction back to break a deadlock (ER_LOCK_DEADLOCK, errno 1213). */
+export function isDeadlock(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  return code === 'ER_LOCK_DEADLOCK';
 }
 
 /** Whether a write failed on a unique key (MySQL's ER_DUP_ENTRY, SQLite's SQLITE_CONSTRAINT_UNIQUE): a concurrent write got there first. */

@@ -85,8 +85,13 @@ export async function lockedOrganization(manager: EntityManager, id: string): Pr
 const servedOf = async (manager: EntityManager, id: string): Promise<string[]> =>
   (await manager.find(OrganizationCountry, { where: { organizationId: id }, order: { countryCode: 'ASC' } })).map((row) => row.countryCode);
 
-async function replaceServed(manager: EntityManager, organizationId: string, served: string[]): Promise<void> {
-  await manager.delete(OrganizationCountry, { organizationId });
+/**
+ * The countries an organization serves, replacing those it had; `isNew` for one just inserted, which has none.
+ * Deleting a new organization's rows is no harmless no-op on MySQL: the DELETE gap-locks the key range where
+ * they would be, and two registrations at once then deadlocked on each other's INSERT.
+ */
+async function replaceServed(manager: EntityManager, organizationId: string, served: string[], isNew = false): Promise<void> {
+  if (!isNew) await manager.delete(OrganizationCountry, { organizationId });
   await manager.insert(
     OrganizationCountry,
     served.map((countryCode) => Object.assign(new OrganizationCountry(), { organizationId, countryCode })),
@@ -116,7 +121,7 @@ export async function registerOrganization(db: DataSource, userId: string, input
   });
   return withFreeName(db, country, name, null, async (manager) => {
     await manager.insert(Organization, organization);
-    await replaceServed(manager, organization.id, served);
+    await replaceServed(manager, organization.id, served, true);
     await manager.insert(Membership, Object.assign(new Membership(), { userId, organizationId: organization.id, createdAt: at }));
     const fields = [...organizationFields(null, { ...organization, countriesServed: served }), memberField(userId, true)];
     await recordOrganizationChange(manager, {

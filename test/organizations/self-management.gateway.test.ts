@@ -83,6 +83,21 @@ describe('organizations managing themselves, through the gateway', () => {
   }
 
   describe('registering: one name per country', () => {
+    it('registers 20 organizations sent at once, each with its countries and its member, none refused', async () => {
+      const founders = await Promise.all(Array.from({ length: 20 }, (_, i) => signedUp(`Concurrent ${i}`)));
+      const answers = await Promise.all(
+        founders.map((founder, i) =>
+          call(REGISTER, { i: { name: `Red Simultánea ${i}`, kind: 'NGO', country: 'GT', countriesServed: ['HN'] } }, founder),
+        ),
+      );
+      expect(answers.map((answer) => answer.errors)).toEqual(founders.map(() => undefined));
+      for (const [i, answer] of answers.entries()) {
+        const mine = await ok(READ, { id: answer.data.registerOrganization.id }, founders[i]);
+        expect(mine.organization).toMatchObject({ name: `Red Simultánea ${i}`, members: [{ id: founders[i].id }] });
+        expect(mine.organization.countriesServed).toEqual([{ code: 'GT' }, { code: 'HN' }]);
+      }
+    });
+
     it('refuses a name its country has already, ignoring case, accents and spacing, naming the existing organization', async () => {
       const founder = await signedUp('Founder');
       const first = await register(founder, { name: 'Asociación  Mujeres de Xela' });
