@@ -19,6 +19,7 @@ import { LanguageType1764800003000 } from './migrations/1764800003000-LanguageTy
 import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
 import { OrganizationProfile1765120003000 } from './migrations/1765120003000-OrganizationProfile';
 import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-ServiceWorkflows';
+import { MembershipTimes1765300003000 } from './migrations/1765300003000-MembershipTimes';
 import { buildOrganizationsSchema } from './schema';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
@@ -43,6 +44,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     ChangeLog1765100003000,
     OrganizationProfile1765120003000,
     ServiceWorkflows1765210003000,
+    MembershipTimes1765300003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

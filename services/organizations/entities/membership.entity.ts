@@ -13,6 +13,6 @@ export class Membership {
   @PrimaryColumn({ name: 'organization_id', type: 'varchar', length: 36 })
   organizationId: string;
 
-  @Column({ name: 'created_at', type: 'datetime' })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
