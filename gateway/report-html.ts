@@ -52,13 +52,13 @@ function bar(row: HtmlReport['indicators'][number], memberStates: number): strin
     x += width;
     return rect;
   }).join('');
-  return `<svg class="bar" width="200" height="10" viewBox="0 0 200 10" role="img" aria-label="${row.reported} / ${memberStates}"><rect width="200" height="10" fill="#f2f2f2"/>${segments}</svg>`;
+  return `<svg class="bar" width="100%" height="10" viewBox="0 0 200 10" preserveAspectRatio="none" role="img" aria-label="${row.reported} / ${memberStates}"><rect width="200" height="10" fill="#f2f2f2"/>${segments}</svg>`;
 }
 
 function section([key, es, en]: [string, string, string], report: HtmlReport, memberStates: number): string {
   const rows = report.indicators.filter((row) => row.indicator?.guideline?.section === key);
   const body = rows.length
-    ? `<table><thead><tr><th>${both('Indicador', 'Indicator')}</th>${PROGRESS.map(([, pes, pen]) => `<th class="n">${both(pes, pen)}</th>`).join('')}<th class="n">${both('Informaron', 'Reported')}</th><th></th></tr></thead><tbody>${rows
+    ? `<table><colgroup><col>${'<col class="n">'.repeat(5)}<col class="bar"></colgroup><thead><tr><th>${both('Indicador', 'Indicator')}</th>${PROGRESS.map(([, pes, pen]) => `<th class="n">${both(pes, pen)}</th>`).join('')}<th class="n">${both('Informaron', 'Reported')}</th><th></th></tr></thead><tbody>${rows
         .map(
           (row) =>
             `<tr><td><b>${escapeHtml(row.indicator?.id)}</b> ${escapeHtml(row.indicator?.text)}</td>${PROGRESS.map(([field]) => `<td class="n">${row[field]}</td>`).join('')}<td class="n">${row.reported}</td><td>${bar(row, memberStates)}</td></tr>`,
@@ -91,7 +91,7 @@ body { font: 10pt/1.35 system-ui, "DejaVu Sans", Arial, sans-serif; color: #222;
 h1 { font-size: 16pt; margin: 0 0 4px; } h2 { font-size: 13pt; border-bottom: 2px solid #1b4f72; padding-bottom: 2px; }
 .en { color: #666; font-weight: normal; }
 table { width: 100%; border-collapse: collapse; } th, td { padding: 3px 4px; border-bottom: 1px solid #ddd; vertical-align: top; text-align: left; }
-th { font-size: 8pt; } .n { text-align: right; white-space: nowrap; width: 3.5em; }
+table { table-layout: fixed; } th { font-size: 7.5pt; } .n { text-align: right; } col.n { width: 7%; } col.bar { width: 15%; }
 tr { break-inside: avoid; } .bar { display: block; margin-top: 3px; }
 ul.countries { columns: 3; padding-left: 18px; margin: 4px 0; }
 .legend span { margin-right: 12px; white-space: nowrap; } .none { color: #666; }
