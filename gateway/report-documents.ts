@@ -9,7 +9,7 @@ export type RunAnonymous = (
   query: string,
   variables: Record<string, unknown>,
   requestId: string,
-) => Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string }[] }>;
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string }[] }>;
 
 const REPORT = `query HemisphericReportDocument($period: ID!) {
   hemisphericReport(period: $period) {
@@ -31,6 +31,12 @@ const ENTRIES = `query HemisphericReportRows($period: ID!, $after: String) {
 const DOCUMENT = /^\/reports\/([A-Za-z0-9-]{1,64})\.(csv|html)$/;
 
 class NotFound extends Error {}
+
+/** A page of published country reports, as ENTRIES asks for it. */
+interface EntriesPage {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: { country: CsvEntry['country']; entries: Omit<CsvEntry, 'country'>[] }[];
+}
 
 async function dataOf(run: RunAnonymous, query: string, variables: Record<string, unknown>, requestId: string) {
   const result = await run(query, variables, requestId);
@@ -58,7 +64,7 @@ async function csvDocument(run: RunAnonymous, period: string, requestId: string)
   const entries: CsvEntry[] = [];
   let after: string | null = null;
   do {
-    const page: any = (await dataOf(run, ENTRIES, { period, after }, requestId)).countryReports;
+    const page = (await dataOf(run, ENTRIES, { period, after }, requestId)).countryReports as EntriesPage;
     for (const report of page.nodes) for (const entry of report.entries) entries.push({ ...entry, country: report.country });
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);

@@ -35,7 +35,7 @@ const PROGRESS: ['achieved' | 'inProgress' | 'notStarted' | 'notApplicable', str
   ['notApplicable', 'No aplica', 'Not applicable', '#bababa'],
 ];
 
-export const escapeHtml = (value: unknown): string =>
+export const escapeHtml = (value: string | number | null | undefined): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const both = (es: string, en: string) => `${escapeHtml(es)} <span class="en">/ ${escapeHtml(en)}</span>`;
