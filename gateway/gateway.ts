@@ -20,6 +20,7 @@ import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
+import { createReportDocuments, type RunAnonymous } from './report-documents';
 import { valueCompletionPlugin } from './value-completion';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
@@ -88,13 +89,24 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
+  // The report's documents read the graph through this server's own executor and plugins, with no token.
+  const runAnonymous: RunAnonymous = async (query, variables, requestId) => {
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: { requestId, authorization: null, log: log.child({ requestId }) } },
+    );
+    if (response.body.kind !== 'single') throw new Error('an incremental answer to a document query');
+    return response.body.singleResult;
+  };
+  const graphiql = createGraphiQL('/graphql');
+  const reportDocuments = createReportDocuments(runAnonymous, log);
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
     maxResponseBytes: config.responseMaxBytes,
     log,
     metrics,
     ready: async () => true,
-    routes: createGraphiQL('/graphql'),
+    routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
     corsOrigins: config.corsOrigins,
     // The token is passed on as it came: each subgraph verifies it, and answers an invalid or expired one as
     // anonymous, with UNAUTHENTICATED (saying why) on the fields that need a viewer (platform/auth.ts callerOf).

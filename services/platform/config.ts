@@ -96,6 +96,11 @@ export interface Config {
    * and gateway process (0: no limit). The depth limit is fixed: MAX_QUERY_DEPTH of services/platform/operation-limits.ts.
    */
   edge: { maxCost: number; maxAliases: number; maxTokens: number; mutationsPerMinute: number };
+  /**
+   * PUBLIC_URL: the gateway's address as clients reach it (scheme, host, port, no trailing `/`), which the
+   * links of the hemispheric report's documents start with; http://127.0.0.1:<GATEWAY_PORT> by default.
+   */
+  publicUrl: string;
   /** CORS_ORIGINS: origins browsers may call the gateway from (comma-separated, `*` for any); none by default. */
   corsOrigins: string[];
   /** INTROSPECTION: whether the gateway answers __schema and __type (on by default: the API is public). */
@@ -153,6 +158,22 @@ function boolVar(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
   throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+/** An http(s) address with no query or fragment, without its trailing `/`. */
+function publicUrlVar(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (!raw) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an http(s) address such as https://enlace.example.org, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    throw new Error(`${name} must be an http(s) address with no query, fragment or credentials, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 /** Origins as a browser sends them (`https://host[:port]`, no path), or `*`. */
@@ -215,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new Error(`DATABASE_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
   }
   const production = nodeEnv === 'production';
+  const gatewayPort = intVar(env, 'GATEWAY_PORT', 4000);
   if (env.JWT_SECRET) {
     throw new Error(
       'JWT_SECRET is no longer used: tokens are signed with a key pair; set JWT_PRIVATE_KEY and JWT_PUBLIC_KEY (`npm run keys` makes them)',
@@ -232,7 +254,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteCacheMb: intVar(env, 'SQLITE_CACHE_MB', 4, 1, 4096),
     seedDemo: boolVar(env, 'SEED_DEMO', true),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
-    gatewayPort: intVar(env, 'GATEWAY_PORT', 4000),
+    gatewayPort,
     ports,
     subgraphUrls,
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : projectPath('schema', 'supergraph.graphql'),
@@ -267,6 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: intVar(env, 'QUERY_MAX_TOKENS', 2000, 100, 1_000_000),
       mutationsPerMinute: intVar(env, 'MUTATION_RATE_LIMIT', 60, 0, 1_000_000),
     },
+    publicUrl: publicUrlVar(env, 'PUBLIC_URL', `http://127.0.0.1:${gatewayPort}`),
     corsOrigins: originsVar(env, 'CORS_ORIGINS'),
     introspection: boolVar(env, 'INTROSPECTION', true),
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),

@@ -61,6 +61,10 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'IndicatorEntry.practices': MAX_ENTRY_LINKS,
   'IndicatorEntry.agreements': MAX_ENTRY_LINKS,
   'NationalPlan.guidelines': WORK_PLAN_SIZES.guidelines,
+  'HemisphericReport.countriesReported': MEMBER_STATE_COUNT,
+  'HemisphericReport.countriesMissing': MEMBER_STATE_COUNT,
+  'HemisphericReport.indicators': WORK_PLAN_SIZES.indicators,
+  'Guideline.progress': WORK_PLAN_SIZES.indicatorsPerGuideline,
   /** One entry per field a change of the reporting cycle follows: at most a national plan's (services/reports/history.ts). */
   'ReportChange.fields': 6,
 };

@@ -3,6 +3,8 @@ import { countryReportReference, nationalPlanReference } from './lookups';
 import { CountryReportMutationResolver } from './resolvers/country-report.mutations';
 import { CountryReportResolver } from './resolvers/country-report.resolver';
 import { CountryReportsResolver } from './resolvers/country-reports.resolver';
+import { GuidelineProgressResolver } from './resolvers/guideline-progress.resolver';
+import { HemisphericReportResolver } from './resolvers/hemispheric-report.resolver';
 import { IndicatorEntryResolver } from './resolvers/indicator-entry.resolver';
 import { NationalPlanResolver } from './resolvers/national-plan.resolver';
 import { ReportChangeResolver } from './resolvers/report-change.resolver';
@@ -19,6 +21,8 @@ export function buildReportsSchema(): Promise<FederatedSchema> {
         NationalPlanResolver,
         CountryReportsResolver,
         ReportChangeResolver,
+        HemisphericReportResolver,
+        GuidelineProgressResolver,
       ],
     },
     { CountryReport: countryReportReference, NationalPlan: nationalPlanReference },

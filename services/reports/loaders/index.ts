@@ -8,6 +8,7 @@ import { IndicatorEntry } from '../entities/indicator-entry.entity';
 import { NationalPlan } from '../entities/national-plan.entity';
 import { ReportingPeriod } from '../entities/reporting-period.entity';
 import { reportVisibility } from '../visibility';
+import { periodProgressLoader } from './progress';
 
 /** Links of other subgraphs asked at once: a report holds at most 62 entries of 20 practices and 20 agreements. */
 const MAX_LINKS_ASKED = 100;
@@ -60,6 +61,8 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
       },
       (plan) => plan.countryCode,
     ),
+    /** What the PUBLISHED reports of a period say, summed (progress.ts): the hemispheric report and Guideline.progress. */
+    periodProgress: periodProgressLoader(db),
     /** Whether the caller sees each linked practice and agreement, as their subgraphs answer (linked.ts). */
     seen: { practices: madeOnFirstUse<string, boolean>(), agreements: madeOnFirstUse<string, boolean>() },
   };
