@@ -15,7 +15,8 @@ import { ReportEventFilter, ReportEventLogArgs } from './report-event.args';
 @Resolver(() => ReportEvent)
 export class ReportEventResolver {
   @Query(() => [ReportEvent], {
-    description: 'The events of the feed of publications after an id, oldest first, that the caller may see: the feed over HTTP, to catch up.',
+    description:
+      'The events of the feed of publications after an id, oldest first, that the caller may see: the feed over HTTP, to catch up.',
   })
   async reportEventLog(@Args() args: ReportEventLogArgs, @Ctx() ctx: Context<Loaders>): Promise<ReportEvent[]> {
     await checkFilter(ctx.db, args.filter);
