@@ -1,3 +1,4 @@
+import { feedPubSub } from '../kit/feed';
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
 import { agreementReference } from './lookups';
 import { AgreementChangeResolver } from './resolvers/agreement-change.resolver';
@@ -8,13 +9,12 @@ import { AgreementResolver } from './resolvers/agreement.resolver';
 import { CountryAgreementsResolver } from './resolvers/country-agreements.resolver';
 import { GuidelineAgreementsResolver } from './resolvers/guideline-agreements.resolver';
 import { NationalAuthorityAgreementsResolver } from './resolvers/national-authority-agreements.resolver';
-import { gatewayOnly } from './resolvers/agreement-event.resolver';
 
 export function buildAgreementsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
       // type-graphql wants a PubSub for any Subscription; the gateway serves the feed, never this subgraph.
-      pubSub: { publish: () => undefined, subscribe: () => gatewayOnly() },
+      pubSub: feedPubSub,
       resolvers: [
         AgreementResolver,
         AgreementMutationResolver,

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Context } from './context';
 
@@ -38,3 +39,15 @@ export function eventIdOf(value: unknown): number | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : null;
 }
+
+/**
+ * Subscribers connect to the gateway, never to a subgraph: the gateway reads the subgraph's log through its
+ * feed routes, where each event is executed with the field's resolver. The `subscribe` of every feed's
+ * `@Subscription`, and of the PubSub type-graphql wants for any (`feedPubSub`).
+ */
+export function gatewayOnly(): never {
+  throw new GraphQLError('Subscribe through the gateway: subgraphs serve no WebSocket.', { extensions: { code: 'BAD_REQUEST' } });
+}
+
+/** The PubSub of a subgraph with feeds: the gateway serves them, never this subgraph. */
+export const feedPubSub = { publish: (): void => undefined, subscribe: (): never => gatewayOnly() };

@@ -3,15 +3,19 @@ import { INDICATOR_IDS } from '../kit/indicators';
 import { CountryReport, ReportStatus } from './entities/country-report.entity';
 import { IndicatorEntry, Progress } from './entities/indicator-entry.entity';
 import { NationalPlan } from './entities/national-plan.entity';
+import { ReportEventKind } from './entities/report-event.entity';
+import type { ReportEventRecord } from './events';
 import { ReportingPeriod } from './entities/reporting-period.entity';
 
 /*
  * Fictional demo reports for `npm start`: two periods, reports of a few demo countries in every status,
- * entries over several indicators with every Progress value, a few national plans. Every row says it is a
- * demo in its text and is flagged isDemo; SEED_DEMO=false leaves it all out.
+ * entries over several indicators with every Progress value, a few national plans, and the events of the
+ * feed of publications that brought each report where it stands. Every row says it is a demo in its text
+ * and is flagged isDemo (the events are those of demo reports); SEED_DEMO=false leaves it all out.
  */
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+const DAY = 86_400_000;
 
 const PERIODS = [
   {
@@ -87,7 +91,8 @@ export function demoReports() {
   const ends = new Map(PERIODS.map((period) => [period.id, period.endsOn]));
   const reports = REPORTS.map((report) => {
     const written = ends.get(report.period)!;
-    const reviewed = report.status === ReportStatus.DRAFT ? null : new Date(written.getTime() + 30 * 86_400_000);
+    const reviewed = report.status === ReportStatus.DRAFT ? null : new Date(written.getTime() + 30 * DAY);
+    const returned = report.status === ReportStatus.RETURNED ? new Date(written.getTime() + 45 * DAY) : null;
     return Object.assign(new CountryReport(), {
       id: stableId(`demo:report:${report.country}:${report.period}`),
       countryCode: report.country,
@@ -95,9 +100,9 @@ export function demoReports() {
       status: report.status,
       returnNote: report.returnNote ?? null,
       submittedAt: reviewed,
-      publishedAt: report.status === ReportStatus.PUBLISHED ? new Date(written.getTime() + 60 * 86_400_000) : null,
+      publishedAt: report.status === ReportStatus.PUBLISHED ? new Date(written.getTime() + 60 * DAY) : null,
       createdAt: written,
-      updatedAt: reviewed ?? written,
+      updatedAt: returned ?? reviewed ?? written,
       isDemo: true,
     });
   });
@@ -129,5 +134,34 @@ export function demoReports() {
       isDemo: true,
     }),
   );
-  return { periods, reports, entries, plans };
+  return { periods, reports, entries, plans, events: demoEvents(reports) };
+}
+
+/**
+ * The moves that brought each demo report where it stands, oldest first: submitted, then published or
+ * returned (15 days after submission, its updatedAt). A DRAFT was never moved.
+ */
+function demoEvents(reports: CountryReport[]): ReportEventRecord[] {
+  const STATUS_AFTER = {
+    [ReportEventKind.SUBMITTED]: ReportStatus.SUBMITTED,
+    [ReportEventKind.RETURNED]: ReportStatus.RETURNED,
+    [ReportEventKind.PUBLISHED]: ReportStatus.PUBLISHED,
+  };
+  const event = (report: CountryReport, kind: ReportEventKind, at: Date): ReportEventRecord => ({
+    kind,
+    at,
+    reportId: report.id,
+    countryCode: report.countryCode,
+    periodId: report.periodId,
+    status: STATUS_AFTER[kind],
+  });
+  return reports
+    .flatMap((report) => {
+      if (report.status === ReportStatus.DRAFT) return [];
+      const submitted = event(report, ReportEventKind.SUBMITTED, report.submittedAt!);
+      if (report.status === ReportStatus.PUBLISHED) return [submitted, event(report, ReportEventKind.PUBLISHED, report.publishedAt!)];
+      if (report.status === ReportStatus.RETURNED) return [submitted, event(report, ReportEventKind.RETURNED, report.updatedAt)];
+      return [submitted];
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -7,6 +7,8 @@ import { assertMayMove, type Move } from './access';
 import { CountryReport, ReportStatus } from './entities/country-report.entity';
 import { IndicatorEntry, Progress } from './entities/indicator-entry.entity';
 import { ReportChangeKind } from './entities/report-change.entity';
+import { ReportEventKind } from './entities/report-event.entity';
+import { recordReportEvent } from './events';
 import { changed, recordChange } from './history';
 import { lockedReport, lockedReportOf } from './report-rows';
 
@@ -119,14 +121,15 @@ function saveEntryOnce(
 type StatusRecord = Pick<CountryReport, 'status' | 'returnNote' | 'submittedAt' | 'publishedAt'>;
 const STATUS_TRACKED = ['status', 'returnNote', 'submittedAt', 'publishedAt'] as const;
 
-const MOVED_TO: Record<Exclude<Move, 'saveIndicatorEntry'>, { status: ReportStatus; kind: ReportChangeKind }> = {
-  submitReport: { status: ReportStatus.SUBMITTED, kind: ReportChangeKind.SUBMITTED },
-  returnReport: { status: ReportStatus.RETURNED, kind: ReportChangeKind.RETURNED },
-  publishReport: { status: ReportStatus.PUBLISHED, kind: ReportChangeKind.PUBLISHED },
+const MOVED_TO: Record<Exclude<Move, 'saveIndicatorEntry'>, { status: ReportStatus; kind: ReportChangeKind; event: ReportEventKind }> = {
+  submitReport: { status: ReportStatus.SUBMITTED, kind: ReportChangeKind.SUBMITTED, event: ReportEventKind.SUBMITTED },
+  returnReport: { status: ReportStatus.RETURNED, kind: ReportChangeKind.RETURNED, event: ReportEventKind.RETURNED },
+  publishReport: { status: ReportStatus.PUBLISHED, kind: ReportChangeKind.PUBLISHED, event: ReportEventKind.PUBLISHED },
 };
 
 /**
- * Moves a report along the cycle (access.ts: from which statuses), and records it, in one transaction.
+ * Moves a report along the cycle (access.ts: from which statuses), and records it in the history and in
+ * the feed of publications (events.ts), in one transaction.
  * `locate` reads the report locked; `check` refuses what the status alone does not (an empty report).
  */
 async function move(
@@ -157,6 +160,14 @@ async function move(
       userId: viewer.id,
       at: now,
       fields: changed(STATUS_TRACKED, before, { ...before, ...update }),
+    });
+    await recordReportEvent(manager, {
+      kind: MOVED_TO[name].event,
+      reportId: report.id,
+      countryCode: report.countryCode,
+      periodId: report.periodId,
+      status: report.status,
+      at: now,
     });
     return report;
   });

@@ -1,3 +1,4 @@
+import { feedPubSub } from '../kit/feed';
 import { buildFederatedSchema, FederatedSchema } from '../kit/schema-builder';
 import { countryReportReference, nationalPlanReference } from './lookups';
 import { CountryReportMutationResolver } from './resolvers/country-report.mutations';
@@ -8,11 +9,14 @@ import { HemisphericReportResolver } from './resolvers/hemispheric-report.resolv
 import { IndicatorEntryResolver } from './resolvers/indicator-entry.resolver';
 import { NationalPlanResolver } from './resolvers/national-plan.resolver';
 import { ReportChangeResolver } from './resolvers/report-change.resolver';
+import { ReportEventResolver } from './resolvers/report-event.resolver';
 import { ReportingPeriodResolver } from './resolvers/reporting-period.resolver';
 
 export function buildReportsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema(
     {
+      // type-graphql wants a PubSub for any Subscription; the gateway serves the feed, never this subgraph.
+      pubSub: feedPubSub,
       resolvers: [
         ReportingPeriodResolver,
         CountryReportResolver,
@@ -23,6 +27,7 @@ export function buildReportsSchema(): Promise<FederatedSchema> {
         ReportChangeResolver,
         HemisphericReportResolver,
         GuidelineProgressResolver,
+        ReportEventResolver,
       ],
     },
     { CountryReport: countryReportReference, NationalPlan: nationalPlanReference },

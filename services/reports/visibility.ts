@@ -8,11 +8,19 @@ export const keepsReportsOf = (viewer: Viewer | null, country: string): boolean 
 
 /**
  * Who reads a country report: everyone reads a PUBLISHED one; a DRAFT, SUBMITTED or RETURNED one is read
- * only by that country's authorities and the Secretariat. Every query and lookup of this subgraph asks here.
+ * only by that country's authorities and the Secretariat. The same rule, on the status it recorded, says
+ * who receives an event of the feed of publications (feed.ts): whoever could read the report right after it.
+ */
+export const mayReadReport = (viewer: Viewer | null, report: Pick<CountryReport, 'status' | 'countryCode'>): boolean =>
+  report.status === ReportStatus.PUBLISHED || keepsReportsOf(viewer, report.countryCode);
+
+/**
+ * mayReadReport for rows: every query and lookup of this subgraph asks here. Its SQL reads the columns
+ * `status` and `country_code`, which the report_events log has too (event-query.ts).
  */
 export function reportVisibility(viewer: Viewer | null): Visibility<CountryReport> {
   return {
-    canSee: (report) => report.status === ReportStatus.PUBLISHED || keepsReportsOf(viewer, report.countryCode),
+    canSee: (report) => mayReadReport(viewer, report),
     sql: (alias) => {
       if (viewer?.role === 'SECRETARIAT') return null;
       const parameters: Record<string, string> = { visibleStatus: ReportStatus.PUBLISHED };

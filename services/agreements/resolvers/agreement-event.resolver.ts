@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../kit/context';
+import { gatewayOnly } from '../../kit/feed';
 import { pageSize } from '../../kit/pagination';
 import { MAX_PAGE_SIZE } from '../../platform/limits';
 import { Agreement } from '../entities/agreement.entity';
@@ -10,14 +10,6 @@ import { newestVisibleEventId, visibleEventsAfter } from '../event-query';
 import { visibleAndMatching } from '../feed';
 import type { Loaders } from '../loaders';
 import { AgreementEventFilter, AgreementEventLogArgs } from './agreement-event.args';
-
-/**
- * Subscribers connect to the gateway, never to a subgraph: the gateway reads this subgraph's event log
- * through its feed routes (../feed.ts), where each event is executed with this field's resolver.
- */
-export function gatewayOnly(): never {
-  throw new GraphQLError('Subscribe through the gateway: subgraphs serve no WebSocket.', { extensions: { code: 'BAD_REQUEST' } });
-}
 
 const eventId = (id: string): number | null => (/^\d{1,15}$/.test(id) ? Number(id) : null);
 
