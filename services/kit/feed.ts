@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from './context';
 
 /** An entry of a durable event log: ids increase with every event, in commit order. */
@@ -51,3 +51,21 @@ export function gatewayOnly(): never {
 
 /** The PubSub of a subgraph with feeds: the gateway serves them, never this subgraph. */
 export const feedPubSub = { publish: (): void => undefined, subscribe: (): never => gatewayOnly() };
+
+/**
+ * The events of `visible` (an event log's query under alias `e`, holding only what the viewer may see and
+ * matching the subscription's filter) after `after`, oldest first, at most `limit`. Chosen in SQL: a page is
+ * full however many hidden events lie among them, and says nothing of those.
+ */
+export function eventsAfter<E extends ObjectLiteral>(visible: SelectQueryBuilder<E>, after: number, limit: number): Promise<E[]> {
+  return visible.andWhere('e.id > :after', { after }).orderBy('e.id', 'ASC').take(limit).getMany();
+}
+
+/**
+ * The id of the newest event of `visible` (as for eventsAfter); 0 before the first. Ids have no gaps, so the
+ * newest id of a whole log would tell anyone that something hidden was just written.
+ */
+export async function newestEventId<E extends ObjectLiteral>(visible: SelectQueryBuilder<E>): Promise<number> {
+  const newest = await visible.select('e.id', 'id').orderBy('e.id', 'DESC').limit(1).getRawOne<{ id: number | string }>();
+  return newest ? Number(newest.id) : 0;
+}

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { eventsAfter, newestEventId } from '../kit/feed';
 import { countryFilter } from '../kit/validation';
 import type { Viewer } from '../platform/auth';
 import { badInput } from '../platform/errors';
@@ -31,10 +32,7 @@ function visibleEventsQuery(db: DataSource, viewer: Viewer | null, filter: Repor
   return query;
 }
 
-/**
- * The events after `after` that the viewer may see and that match `filter`, oldest first, at most `limit`.
- * Chosen in SQL: a page is full however many hidden events lie among them, and says nothing of those.
- */
+/** The events after `after` that the viewer may see and that match `filter`, oldest first, at most `limit` (kit/feed.ts). */
 export function visibleEventsAfter(
   db: DataSource,
   viewer: Viewer | null,
@@ -42,18 +40,10 @@ export function visibleEventsAfter(
   after: number,
   limit: number,
 ): Promise<ReportEvent[]> {
-  return visibleEventsQuery(db, viewer, filter).andWhere('e.id > :after', { after }).orderBy('e.id', 'ASC').take(limit).getMany();
+  return eventsAfter(visibleEventsQuery(db, viewer, filter), after, limit);
 }
 
-/**
- * The id of the newest event the viewer may see; 0 before the first. Ids have no gaps, so the newest id of
- * the whole log would tell anyone that a report was just submitted somewhere.
- */
-export async function newestVisibleEventId(db: DataSource, viewer: Viewer | null): Promise<number> {
-  const newest = await visibleEventsQuery(db, viewer, null)
-    .select('e.id', 'id')
-    .orderBy('e.id', 'DESC')
-    .limit(1)
-    .getRawOne<{ id: number | string }>();
-  return newest ? Number(newest.id) : 0;
+/** The id of the newest event the viewer may see; 0 before the first (kit/feed.ts). */
+export function newestVisibleEventId(db: DataSource, viewer: Viewer | null): Promise<number> {
+  return newestEventId(visibleEventsQuery(db, viewer, null));
 }
