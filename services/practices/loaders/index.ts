@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { seenLoaders } from '../../kit/linked';
 import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { In } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
@@ -46,19 +46,6 @@ function practicesOf<L extends Link & { practice?: Practice }, K extends keyof L
   );
 }
 
-/** Links of other subgraphs asked at once: a page of 100 practices holds at most 2,000 of them (20 each). */
-const MAX_LINKS_ASKED = 100;
-
-/**
- * A per-request loader whose batch function needs the request itself (the caller's token, to ask another
- * subgraph as the caller), which createLoaders is not given: made on first use from the batch function
- * then passed, and kept for the request.
- */
-function madeOnFirstUse<K, V>(): (batch: DataLoader.BatchLoadFn<K, V>) => DataLoader<K, V> {
-  let loader: DataLoader<K, V> | null = null;
-  return (batch) => (loader ??= new DataLoader(batch, { maxBatchSize: MAX_LINKS_ASKED }));
-}
-
 export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const countries = db.getRepository(PracticeCountry);
   const guidelines = db.getRepository(PracticeGuideline);
@@ -82,7 +69,7 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
     practicesOfOrganization: practicesOf(organizations, 'organizationId', visibility),
     practicesOfAuthority: practicesOf(authorities, 'authorityId', visibility),
     /** Whether the caller sees each linked organization and authority, as their subgraphs answer (linked.ts). */
-    seen: { organizations: madeOnFirstUse<string, boolean>(), authorities: madeOnFirstUse<string, boolean>() },
+    seen: seenLoaders(['organizations', 'authorities'] as const),
   };
 }
 

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { seenLoaders } from '../../kit/linked';
 import { In, type DataSource } from 'typeorm';
 import type { Viewer } from '../../platform/auth';
 import { firstOfEachLoader, groupLoader, lazy, rowLoader } from '../../kit/loaders';
@@ -9,15 +9,6 @@ import { NationalPlan } from '../entities/national-plan.entity';
 import { ReportingPeriod } from '../entities/reporting-period.entity';
 import { reportVisibility } from '../visibility';
 import { periodProgressLoader } from './progress';
-
-/** Links of other subgraphs asked at once: a report holds at most 62 entries of 20 practices and 20 agreements. */
-const MAX_LINKS_ASKED = 100;
-
-/** A per-request loader whose batch function needs the request itself (the caller's token): made on first use. */
-function madeOnFirstUse<K, V>(): (batch: DataLoader.BatchLoadFn<K, V>) => DataLoader<K, V> {
-  let loader: DataLoader<K, V> | null = null;
-  return (batch) => (loader ??= new DataLoader(batch, { maxBatchSize: MAX_LINKS_ASKED }));
-}
 
 export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
   const reports = db.getRepository(CountryReport);
@@ -64,7 +55,7 @@ export function createLoaders(db: DataSource, viewer: Viewer | null = null) {
     /** What the PUBLISHED reports of a period say, summed (progress.ts): the hemispheric report and Guideline.progress. */
     periodProgress: periodProgressLoader(db),
     /** Whether the caller sees each linked practice and agreement, as their subgraphs answer (linked.ts). */
-    seen: { practices: madeOnFirstUse<string, boolean>(), agreements: madeOnFirstUse<string, boolean>() },
+    seen: seenLoaders(['practices', 'agreements'] as const),
   };
 }
 
