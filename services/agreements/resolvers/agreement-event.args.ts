@@ -1,6 +1,6 @@
 import { ArrayMaxSize, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../../platform/limits';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { EVENT_ID, EVENT_ID_MESSAGE, EventLogPageArgs } from '../../kit/event-args';
 import { AgreementEventKind } from '../entities/agreement-event.entity';
 
 @InputType({ description: 'Which events of the feed to receive.' })
@@ -13,23 +13,12 @@ export class AgreementEventFilter {
   kinds?: AgreementEventKind[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Replay the events after this id, then continue live.' })
-  @Matches(/^\d{1,15}$/, { message: 'must be the id of an event, e.g. "42"' })
+  @Matches(EVENT_ID, { message: EVENT_ID_MESSAGE })
   after?: string | null;
 }
 
 @ArgsType()
-export class AgreementEventLogArgs {
-  @Field(() => ID, { nullable: true, description: 'Events after this id (from the first when absent).' })
-  @Matches(/^\d{1,15}$/, { message: 'must be the id of an event, e.g. "42"' })
-  after?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: MAX_PAGE_SIZE,
-    description: `At most this many events, 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}).`,
-  })
-  first?: number | null;
-
+export class AgreementEventLogArgs extends EventLogPageArgs {
   @Field(() => AgreementEventFilter, { nullable: true, description: 'Which events; its `after` is ignored here.' })
   filter?: AgreementEventFilter | null;
 }

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../../platform/limits';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { EVENT_ID, EVENT_ID_MESSAGE, EventLogPageArgs } from '../../kit/event-args';
 import { ReportEventKind } from '../entities/report-event.entity';
 
 @InputType({ description: 'Which events of the feed of publications to receive.' })
@@ -16,23 +16,12 @@ export class ReportEventFilter {
   kinds?: ReportEventKind[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Replay the events after this id, then continue live.' })
-  @Matches(/^\d{1,15}$/, { message: 'must be the id of an event, e.g. "42"' })
+  @Matches(EVENT_ID, { message: EVENT_ID_MESSAGE })
   after?: string | null;
 }
 
 @ArgsType()
-export class ReportEventLogArgs {
-  @Field(() => ID, { nullable: true, description: 'Events after this id (from the first when absent).' })
-  @Matches(/^\d{1,15}$/, { message: 'must be the id of an event, e.g. "42"' })
-  after?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: MAX_PAGE_SIZE,
-    description: `At most this many events, 1 to ${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE}).`,
-  })
-  first?: number | null;
-
+export class ReportEventLogArgs extends EventLogPageArgs {
   @Field(() => ReportEventFilter, { nullable: true, description: 'Which events; its `after` is ignored here.' })
   filter?: ReportEventFilter | null;
 }
