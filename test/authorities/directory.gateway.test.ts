@@ -3,7 +3,7 @@ import type { Viewer } from '../../services/platform/auth';
 import { LIST_CAPS } from '../../services/platform/limits';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
-import { rowCounts } from '../helpers/rows';
+import { refusedWithoutWrites } from '../helpers/rows';
 
 const FIELDS = 'id name acronym competences description website email phone isContactPoint archived updatedAt country { code }';
 const CREATE = `mutation($i: AuthorityInput!) { createAuthority(input: $i) { ${FIELDS} } }`;
@@ -68,16 +68,9 @@ describe('the directory of national authorities through the gateway', () => {
     expect(body.errors).toBeUndefined();
     return body.data.authorityHistory.nodes as Change[];
   };
-  /** Sends a mutation that must be refused with `code` (and `field`); checks that no row of any subgraph was added or removed. */
-  async function refused(query: string, variables: Record<string, unknown>, who: Viewer | null, code: string, field?: string) {
-    const before = await rowCounts(graph);
-    const body = await call(query, variables, who);
-    expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0].extensions?.code).toBe(code);
-    if (field) expect(body.errors?.[0].extensions?.field).toBe(field);
-    expect(await rowCounts(graph)).toEqual(before);
-    return body;
-  }
+  /** A mutation refused with `code` (and `field`) that adds or removes no row of any subgraph (helpers/rows.ts). */
+  const refused = (query: string, variables: Record<string, unknown>, who: Viewer | null, code: string, field?: string) =>
+    refusedWithoutWrites(graph, () => call(query, variables, who), code, field);
 
   describe('who may change the directory', () => {
     let gt: Authority;

@@ -3,7 +3,7 @@ import type { Viewer } from '../../services/platform/auth';
 import { demoPracticeId } from '../../services/practices/demo';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
-import { rowCounts } from '../helpers/rows';
+import { refusedWithoutWrites } from '../helpers/rows';
 
 const REPORT = `id status returnNote submittedAt publishedAt updatedAt country { code nameEs } period { id name }
   entries { indicator { id text } progress narrative evidence practices { id title } agreements { id } }`;
@@ -107,16 +107,9 @@ describe('the reporting cycle through the gateway', () => {
   const ONLY_KEEPERS = { anonymous: false, 'signed in': false, 'other officer': false, 'own officer': true, secretariat: true };
   const EVERYONE = { anonymous: true, 'signed in': true, 'other officer': true, 'own officer': true, secretariat: true };
 
-  /** Sends a mutation that must be refused with `code` (and `field`); checks that no row of any subgraph was added or removed. */
-  async function refused(query: string, variables: Record<string, unknown>, who: Viewer | null, code: string, field?: string) {
-    const before = await rowCounts(graph);
-    const body = await call(query, variables, who);
-    expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0].extensions?.code).toBe(code);
-    if (field) expect(body.errors?.[0].extensions?.field).toBe(field);
-    expect(await rowCounts(graph)).toEqual(before);
-    return body.errors![0].message;
-  }
+  /** A mutation refused with `code` (and `field`) that adds or removes no row of any subgraph (helpers/rows.ts). */
+  const refused = (query: string, variables: Record<string, unknown>, who: Viewer | null, code: string, field?: string) =>
+    refusedWithoutWrites(graph, () => call(query, variables, who), code, field).then((body) => body.errors![0].message);
 
   describe('reporting periods', () => {
     it('lists the demo periods and those the Secretariat opened, the earliest first', async () => {
