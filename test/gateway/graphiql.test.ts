@@ -1,31 +1,16 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { exampleOperations } from '../../gateway/graphiql';
 import { startGraph, TestGraph } from '../helpers/graph';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`GraphiQL browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does).`);
-}
+const haveChromium = chromiumAvailable('GraphiQL browser test');
 
 (haveChromium ? describe : describe.skip)('the GraphiQL page, in headless Chromium', () => {
   let graph: TestGraph;
   let browser: Browser;
   beforeAll(async () => {
     graph = await startGraph();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { ReportStatus } from '../../services/reports/entities/country-report.entity';
 import { demoReports } from '../../services/reports/demo';
 import { startGraph, TestGraph } from '../helpers/graph';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`hemispheric report browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does).`);
-}
+const haveChromium = chromiumAvailable('hemispheric report browser test');
 
 /** Where the printed report is left, to be looked at (pdftoppm -png -r 60 turns it into images). */
 const PDF = path.join(os.tmpdir(), 'enlace-hemispheric-2015-2016.pdf');
@@ -31,17 +28,7 @@ function demoCounts(indicatorId: string): Record<string, number> {
   let browser: Browser;
   beforeAll(async () => {
     graph = await startGraph();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
