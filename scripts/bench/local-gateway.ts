@@ -19,6 +19,8 @@ import { startGateway } from '../../gateway/gateway';
  */
 class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
   private readonly local: LocalGraphQLDataSource;
+  /** Accounts' private key, loaded once (it signs the tokens of login and signUp); none for the other subgraphs. */
+  private readonly signingKey: KeyObject | undefined;
 
   constructor(
     private readonly definition: SubgraphDefinition,
@@ -29,6 +31,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
     private readonly log: Logger,
   ) {
     this.local = new LocalGraphQLDataSource(schema);
+    this.signingKey = definition.signingKey?.(config).signing;
   }
 
   process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -44,7 +47,7 @@ class InProcessSubgraph implements GraphQLDataSource<GatewayContext> {
       db: this.db,
       loaders: this.definition.createLoaders(this.db, viewer),
       config: this.config,
-      signingKey: this.definition.signingKey?.(this.config).signing,
+      signingKey: this.signingKey,
     };
     return this.local.process({ ...options, context });
   }

@@ -29,6 +29,7 @@ export async function openSubgraph<L>(
   });
   if (definition.seed) await definition.seed(db, config, log);
   const { schema } = await definition.buildSchema();
+  const signingKey = definition.signingKey?.(config).signing;
   return {
     config,
     db,
@@ -45,7 +46,7 @@ export async function openSubgraph<L>(
           db,
           loaders: definition.createLoaders(db, viewer),
           config,
-          signingKey: definition.signingKey?.(config).signing,
+          signingKey,
         } satisfies Context<L>,
       }),
     close: async () => {
