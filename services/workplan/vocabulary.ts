@@ -62,7 +62,8 @@ export class Vocabulary {
   @Field({ description: 'The language of the labels: es, en, pt or fr.' })
   language: string;
 }
-export interface Vocabulary extends Record<VocabularyField, Label[]> {}
+/** A Vocabulary with its lists, one per field of VOCABULARY_FIELDS (declared by the loop below). */
+export type VocabularyLists = Vocabulary & Record<VocabularyField, Label[]>;
 
 // One field per enum, from the table above, so that adding an enum is one line of it.
 for (const [field, enumName] of Object.entries(VOCABULARY_FIELDS)) {
@@ -72,10 +73,10 @@ for (const [field, enumName] of Object.entries(VOCABULARY_FIELDS)) {
 /** Path of a language's file, services/workplan/data/vocabulary/<language>.json. */
 export const vocabularyFile = (language: NameLanguage): string => dataFile(`vocabulary/${language}.json`);
 
-let vocabularies: Map<NameLanguage, Vocabulary> | null = null;
+let vocabularies: Map<NameLanguage, VocabularyLists> | null = null;
 
 /** The vocabulary of a language, read from its file once: the files change only with a release. */
-export function vocabulary(language: NameLanguage): Vocabulary {
+export function vocabulary(language: NameLanguage): VocabularyLists {
   if (!vocabularies) {
     vocabularies = new Map(
       NAME_LANGUAGES.map((name) => [name, fromFile(name, JSON.parse(fs.readFileSync(vocabularyFile(name), 'utf8')) as VocabularyFile)]),
@@ -84,8 +85,8 @@ export function vocabulary(language: NameLanguage): Vocabulary {
   return vocabularies.get(language)!;
 }
 
-function fromFile(language: NameLanguage, file: VocabularyFile): Vocabulary {
-  const result = Object.assign(new Vocabulary(), { language });
+function fromFile(language: NameLanguage, file: VocabularyFile): VocabularyLists {
+  const result = Object.assign(new Vocabulary(), { language }) as VocabularyLists;
   for (const [field, enumName] of Object.entries(VOCABULARY_FIELDS) as [VocabularyField, string][]) {
     result[field] = Object.entries(file[enumName] ?? {}).map(([code, words]) => ({
       code,
