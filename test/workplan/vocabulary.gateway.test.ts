@@ -109,6 +109,10 @@ describe('vocabulary and languages through the gateway', () => {
       ]);
     });
 
+    it('with both `search` and `codes`, gives the codes that match, best first', async () => {
+      expect((await languages({ s: 'quechua', c: ['spa', 'quz', 'que'] })).map((language) => language.code)).toEqual(['que', 'quz']);
+    });
+
     it('gives the reference name of a language CLDR does not name (Mam)', async () => {
       expect(await languages({ c: ['mam'] })).toEqual([{ code: 'mam', name: 'Mam', macrolanguage: null, individualLanguages: [] }]);
     });
@@ -126,6 +130,7 @@ describe('vocabulary and languages through the gateway', () => {
         [{ s: 'quechua', l: 'de' }, 'language'],
         [{}, 'search'],
         [{ s: 'quechua', f: 101 }, 'first'],
+        [{ s: 'q'.repeat(201) }, 'search'],
       ];
       for (const [variables, field] of cases) {
         const { errors } = await call(LANGUAGES, variables);

@@ -2,6 +2,7 @@ import { Arg, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { findLanguages, languageNames, type NameLanguage } from '../../kit/language-names';
 import { individualLanguagesOf, isLanguageCode, macrolanguageOf } from '../../kit/languages';
 import { FirstArg, pageSize } from '../../kit/pagination';
+import { MAX_SEARCH_LENGTH, searchTerm } from '../../kit/validation';
 import { MAX_PAGE_SIZE } from '../../platform/limits';
 import { badInput } from '../../platform/errors';
 import { checkLanguage } from './vocabulary.resolver';
@@ -30,6 +31,13 @@ function toLanguage(code: string, language: NameLanguage): Language {
   };
 }
 
+/** At most a page of codes, each of ISO 639-3; BAD_USER_INPUT naming the others. */
+function checkCodes(codes: string[]): void {
+  if (codes.length > MAX_PAGE_SIZE) throw badInput(`\`codes\` holds at most ${MAX_PAGE_SIZE} codes.`, 'codes');
+  const unknown = codes.filter((code) => !isLanguageCode(code));
+  if (unknown.length > 0) throw badInput(`Not ISO 639-3 codes: ${unknown.join(', ')}.`, 'codes');
+}
+
 @Resolver(() => Language)
 export class LanguageResolver {
   @Query(() => [Language], {
@@ -40,7 +48,10 @@ export class LanguageResolver {
       'then names that contain it. With `codes`: those languages, in that order. At least one of the two.',
   })
   languages(
-    @Arg('search', () => String, { nullable: true, description: 'A name or part of one, in any of the four languages, or a code.' })
+    @Arg('search', () => String, {
+      nullable: true,
+      description: `A name or part of one (at most ${MAX_SEARCH_LENGTH} characters), in any of the four languages, or a code.`,
+    })
     search: string | null,
     @Arg('codes', () => [String], {
       nullable: true,
@@ -57,17 +68,14 @@ export class LanguageResolver {
   ): Language[] {
     checkLanguage(language);
     const limit = pageSize(first);
-    if (search == null && codes == null) throw badInput('Give `search` or `codes`.', 'search');
-    if (codes != null) {
-      if (codes.length > MAX_PAGE_SIZE) throw badInput(`\`codes\` holds at most ${MAX_PAGE_SIZE} codes.`, 'codes');
-      const unknown = codes.filter((code) => !isLanguageCode(code));
-      if (unknown.length > 0) throw badInput(`Not ISO 639-3 codes: ${unknown.join(', ')}.`, 'codes');
-    }
-    let found = codes != null ? [...new Set(codes)] : null;
-    if (search != null) {
-      const matches = findLanguages(search, language, found ? Infinity : limit);
-      found = found ? matches.filter((code) => found!.includes(code)) : matches;
-    }
-    return found!.slice(0, limit).map((code) => toLanguage(code, language));
+    const term = searchTerm(search);
+    if (term === null && codes == null) throw badInput('Give `search` or `codes`.', 'search');
+    if (codes != null) checkCodes(codes);
+    const named = codes != null ? [...new Set(codes)] : null;
+    let found: string[];
+    if (term === null) found = named!;
+    else if (named === null) found = findLanguages(term, language, limit);
+    else found = findLanguages(term, language, Infinity).filter((code) => named.includes(code));
+    return found.slice(0, limit).map((code) => toLanguage(code, language));
   }
 }
