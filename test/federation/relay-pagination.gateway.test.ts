@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, type OperationDefinitionNode } from 'graphql';
+import { measureOperation } from '../../services/platform/operation-limits';
+import { projectPath } from '../../services/platform/paths';
 import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, type TestGraph } from '../helpers/graph';
 import { type Service, ServiceCoverage } from '../../services/organizations/entities/service.entity';
@@ -169,6 +174,23 @@ describe('Relay connections through the gateway', () => {
     it('refuses a last out of 1 to 100', async () => {
       await refused({ last: 0 }, 'last');
       await refused({ last: 101 }, 'last');
+    });
+  });
+
+  describe("the edge's price of a page", () => {
+    const apiSchema = Supergraph.build(fs.readFileSync(projectPath('schema', 'supergraph.graphql'), 'utf8'))
+      .apiSchema()
+      .toGraphQLJSSchema();
+    const cost = (args: string, variables: Record<string, unknown> = {}) => {
+      const document = parse(`query($n: Int) { services(${args}) { edges { node { name organization { name } } } } }`);
+      return measureOperation(apiSchema, document, document.definitions[0] as OperationDefinitionNode, variables).cost;
+    };
+
+    it('prices a backward page like a forward page of the same size, so that last cannot slip past the cost limit', () => {
+      expect(cost('last: 100')).toBe(cost('first: 100'));
+      expect(cost('last: $n', { n: 100 })).toBe(cost('first: 100'));
+      expect(cost('last: 100')).toBeGreaterThan(cost('first: 20'));
+      expect(cost('first: 5, last: 100')).toBe(cost('first: 100'));
     });
   });
 });
