@@ -9,7 +9,8 @@ import { type Service, ServiceCoverage } from '../../services/organizations/enti
 import { insertOrganization, insertService } from '../organizations/fixtures';
 
 type PageInfo = { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-type Page = { totalCount: number; nodes: { id: string }[]; edges: { cursor: string; node: { id: string } }[]; pageInfo: PageInfo };
+type Item = { id: string; distanceKm?: number | null };
+type Page = { totalCount: number; nodes: Item[]; edges: { cursor: string; node: Item }[]; pageInfo: PageInfo };
 type PageArgs = { first?: number; after?: string | null; last?: number; before?: string | null };
 
 /** A list as a client pages it: the root field, the type of its filter and the filter. */
@@ -19,6 +20,8 @@ interface List {
   filterType: string;
   filter: Record<string, unknown> | null;
   headers?: Record<string, string>;
+  /** The fields of a node compared across pages (the distance sorted by, for a near search). */
+  fields?: string;
 }
 
 const secretariat = asViewer(viewer('SECRETARIAT'));
@@ -27,16 +30,18 @@ const NEAR_GUATEMALA = { near: { latitude: 14.63, longitude: -90.5 }, radiusKm: 
 const LISTS: List[] = [
   { title: 'services by name', field: 'services', filterType: 'ServiceFilter', filter: null },
   { title: 'services by relevance of a search', field: 'services', filterType: 'ServiceFilter', filter: { search: 'trata' } },
-  { title: 'services by distance', field: 'services', filterType: 'ServiceFilter', filter: NEAR_GUATEMALA },
+  { title: 'services by distance', field: 'services', filterType: 'ServiceFilter', filter: NEAR_GUATEMALA, fields: 'id distanceKm' },
   {
     title: 'services by distance, national ones of the country first',
     field: 'services',
     filterType: 'ServiceFilter',
     filter: { ...NEAR_GUATEMALA, country: 'GT' },
+    fields: 'id distanceKm',
   },
   { title: 'organizations by name', field: 'organizations', filterType: 'OrganizationFilter', filter: null },
   { title: 'agreements by title', field: 'agreements', filterType: 'AgreementFilter', filter: null },
   { title: 'agreements, newest first', field: 'agreements', filterType: 'AgreementFilter', filter: { orderBy: 'NEWEST' } },
+  { title: 'practices by title', field: 'practices', filterType: 'PracticeFilter', filter: null },
   { title: 'national authorities by name', field: 'authorities', filterType: 'AuthorityFilter', filter: null },
   {
     title: 'country reports, for the Secretariat',
@@ -49,7 +54,7 @@ const LISTS: List[] = [
 
 const PAGE = (list: List) => `query($f: ${list.filterType}, $first: Int, $after: String, $last: Int, $before: String) {
   list: ${list.field}(filter: $f, first: $first, after: $after, last: $last, before: $before) {
-    totalCount nodes { id } edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    totalCount nodes { ${list.fields ?? 'id'} } edges { cursor node { ${list.fields ?? 'id'} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
 /** Relay connections through the gateway (issue 19): edges, the whole PageInfo, and backward pages with last/before. */
 describe('Relay connections through the gateway', () => {
@@ -78,12 +83,12 @@ describe('Relay connections through the gateway', () => {
     expect(body.errors).toBeUndefined();
     const result = body.data.list as Page;
     // edges mirror nodes, and the page's cursors are those of its first and last edge.
-    expect(result.edges.map((edge) => edge.node.id)).toEqual(result.nodes.map((node) => node.id));
+    expect(result.edges.map((edge) => edge.node)).toEqual(result.nodes);
     expect(result.pageInfo.startCursor).toBe(result.edges[0]?.cursor ?? null);
     expect(result.pageInfo.endCursor).toBe(result.edges.at(-1)?.cursor ?? null);
     return result;
   };
-  const ids = (pages: Page[]) => pages.flatMap((p) => p.nodes.map((node) => node.id));
+  const nodes = (pages: Page[]) => pages.flatMap((p) => p.nodes);
 
   describe.each(LISTS)('$title', (list) => {
     const SIZE = 3;
@@ -109,8 +114,8 @@ describe('Relay connections through the gateway', () => {
         backward.push(await page(list, { last: SIZE, before }));
         before = backward.at(-1)!.pageInfo.startCursor;
       }
-      expect(ids(forward)).toEqual(ids([all]));
-      expect(ids([...backward].reverse())).toEqual(ids([all]));
+      expect(nodes(forward)).toEqual(all.nodes);
+      expect(nodes([...backward].reverse())).toEqual(all.nodes);
       expect(forward.length).toBe(Math.ceil(all.nodes.length / SIZE));
       expect(backward.length).toBe(forward.length);
       // Forward: a previous page exists from the second page on, a next one up to the one before last.
