@@ -98,6 +98,39 @@ function bound(cursor: Cursor, name: CursorArg, columns: string[], forward: Dire
 }
 
 /**
+ * The statement of a page: the rows of the filter within the cursors, in the `reading` order. With a
+ * computed key (countInPage) the rows outside the cursors are sorted last rather than filtered out, and
+ * the statement counts all rows and those beyond each cursor.
+ */
+function pageStatement<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  bounds: Partial<Record<CursorArg, Bound>>,
+  reading: Direction[],
+  countInPage: boolean,
+): { page: SelectQueryBuilder<T>; ordered: string[] } {
+  const given = Object.values(bounds);
+  const page = query.clone().orderBy();
+  given.forEach(({ parameters }) => page.setParameters(parameters));
+  if (countInPage) {
+    if (given.length > 0) {
+      const within = given.map((b) => b.within).join(' AND ');
+      page.addSelect(`(CASE WHEN ${within} THEN 1 ELSE 0 END)`, 'in_range').addOrderBy('in_range', 'DESC');
+    }
+    for (const [name, b] of Object.entries(bounds)) {
+      page.addSelect(`SUM(CASE WHEN ${b.outside} THEN 1 ELSE 0 END) OVER ()`, `outside_${name}`);
+    }
+    page.addSelect('COUNT(*) OVER ()', 'total_count');
+  } else given.forEach((b) => page.andWhere(b.within));
+  // A computed key is selected under a name of its own; selecting a column again would take its place in the entity.
+  const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
+  keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
+  keys.forEach((_, i) => page.addOrderBy(ordered[i], reading[i]));
+  page.addOrderBy(`${query.alias}.id`, reading[keys.length]);
+  return { page, ordered };
+}
+
+/**
  * Keyset pagination over keys computed in SQL, then the id: a stable total order, so no row repeats or
  * vanishes across pages. The cursor carries the key values, never a float that could round differently:
  * the callers make their keys integers or strings. Every row's cursor is given out (edges), and any of
@@ -123,32 +156,14 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   const forward: Direction[] = [...keys.map((key) => key.direction), 'ASC'];
   const bounds: Partial<Record<CursorArg, Bound>> = {};
   for (const name of ['after', 'before'] as const) {
-    const given = args[name];
-    if (given !== null && given !== undefined) bounds[name] = bound(decode(given, keys, name), name, columns, forward);
+    const cursor = args[name];
+    if (cursor !== null && cursor !== undefined) bounds[name] = bound(decode(cursor, keys, name), name, columns, forward);
   }
   const given = Object.values(bounds);
   const countInPage = keys.some((key) => !key.property);
-  const page = query.clone().orderBy();
-  given.forEach(({ parameters }) => page.setParameters(parameters));
-  if (countInPage) {
-    if (given.length > 0) {
-      page
-        .addSelect(`(CASE WHEN ${given.map((b) => b.within).join(' AND ')} THEN 1 ELSE 0 END)`, 'in_range')
-        .addOrderBy('in_range', 'DESC');
-    }
-    for (const [name, b] of Object.entries(bounds))
-      page.addSelect(`SUM(CASE WHEN ${b.outside} THEN 1 ELSE 0 END) OVER ()`, `outside_${name}`);
-    page.addSelect('COUNT(*) OVER ()', 'total_count');
-  } else given.forEach((b) => page.andWhere(b.within));
-  // A computed key is selected under a name of its own; selecting a column again would take its place in the entity.
-  const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
-  keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
   const reading = backward ? forward.map(opposite) : forward;
-  keys.forEach((_, i) => page.addOrderBy(ordered[i], reading[i]));
-  const { entities, raw } = await page
-    .addOrderBy(`${alias}.id`, reading[keys.length])
-    .limit(size + 1)
-    .getRawAndEntities();
+  const { page, ordered } = pageStatement(query, keys, bounds, reading, countInPage);
+  const { entities, raw } = await page.limit(size + 1).getRawAndEntities();
   const rows = raw as Record<string, unknown>[];
   const totalCount = countInPage ? Number(rows[0]?.total_count ?? 0) : await query.clone().getCount();
   const kept = entities
