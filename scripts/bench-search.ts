@@ -33,13 +33,16 @@ const STORE: Record<string, string> = MYSQL
   : { DATA_DIR, SEED_DEMO: 'false' };
 
 const SELECTION = 'totalCount nodes { id name distanceKm } pageInfo { hasNextPage endCursor }';
-const QUERY = `query($f: ServiceFilter, $first: Int, $after: String) { services(filter: $f, first: $first, after: $after) { ${SELECTION} } }`;
+const QUERY = `query($f: ServiceFilter, $first: Int, $after: String, $last: Int, $before: String) {
+  services(filter: $f, first: $first, after: $after, last: $last, before: $before) { ${SELECTION} } }`;
 
 interface Case {
   name: string;
   filter: ServiceFilter;
   /** How many results to skip first, by walking pages: "a page deep in the results". */
   skip?: number;
+  /** Read the page backward from there (last/before), as a client going back through the results. */
+  backward?: boolean;
 }
 
 const CASES: Case[] = [
@@ -49,6 +52,8 @@ const CASES: Case[] = [
   { name: 'near + radius + type', filter: { near: { latitude: -12.05, longitude: -77.04 }, radiusKm: 50, type: 'LEGAL_AID' as never } },
   { name: 'deep page (search, after 1,000)', filter: { search: 'atención víctimas', country: 'MX' }, skip: 1000 },
   { name: 'deep page (country, after 2,000)', filter: { country: 'BR' }, skip: 2000 },
+  { name: 'deep page backward (search, before 1,000)', filter: { search: 'atención víctimas', country: 'MX' }, skip: 1000, backward: true },
+  { name: 'deep page backward (country, before 2,000)', filter: { country: 'BR' }, skip: 2000, backward: true },
 ];
 
 /** What the benchmark reads of a page of services. */
@@ -113,19 +118,20 @@ async function main(): Promise<void> {
     for (const c of CASES) {
       const subgraphUrl = graph.subgraphUrls.organizations;
       const after = c.skip ? await cursorAfter(subgraphUrl, c.filter, c.skip) : undefined;
-      const variables = { f: c.filter, first: 20, after };
+      const page = c.backward ? { last: 20, before: after } : { first: 20, after };
+      const variables = { f: c.filter, ...page };
       const { totalCount } = await post(subgraphUrl, variables);
       const direct = await time(subgraphUrl, variables);
       const gateway = await time(graph.gatewayUrl, variables);
       const ms = (samples: number[]) => [50, 95, 99].map((p) => percentile(samples, p).toFixed(1)).join(' / ');
       rows.push(`| ${engine} | ${c.name} | ${totalCount} | ${ms(direct)} | ${ms(gateway)} |`);
-      plans.push(`${engine}, ${c.name}:`, ...(await explainServices(db, recorder, c.filter, { first: 20, after })).map((p) => `  ${p}`));
+      plans.push(`${engine}, ${c.name}:`, ...(await explainServices(db, recorder, c.filter, page)).map((p) => `  ${p}`));
     }
   } finally {
     await db.destroy();
     await graph.stop();
   }
-  console.log(`\n${RUNS} runs each, sequential, anonymous viewer, first: 20; latency in ms (p50 / p95 / p99).\n`);
+  console.log(`\n${RUNS} runs each, sequential, anonymous viewer, first: 20 (last: 20 backward); latency in ms (p50 / p95 / p99).\n`);
   console.log('| engine | search | matches | subgraph p50 / p95 / p99 | gateway p50 / p95 / p99 |');
   console.log('|---|---|---|---|---|');
   rows.forEach((row) => console.log(row));

@@ -3,6 +3,7 @@ import type { Config } from '../../services/platform/config';
 import { databaseName } from '../../services/kit/database';
 import { engineOf } from '../../services/kit/full-text';
 import { paginateList } from '../../services/kit/keyset';
+import type { PageArgs } from '../../services/kit/pagination';
 import type { ServiceFilter } from '../../services/organizations/resolvers/service.args';
 import { serviceCriteria } from '../../services/organizations/service-criteria';
 import { servicesQuery } from '../../services/organizations/service-query';
@@ -40,12 +41,7 @@ export async function openPlans(config: Config): Promise<{ db: DataSource; recor
 }
 
 /** Runs the services query of an anonymous viewer as the resolver does, and EXPLAINs each statement it sent. */
-export async function explainServices(
-  db: DataSource,
-  recorder: Recorder,
-  filter: ServiceFilter,
-  page: { first: number; after?: string },
-): Promise<string[]> {
+export async function explainServices(db: DataSource, recorder: Recorder, filter: ServiceFilter, page: PageArgs): Promise<string[]> {
   // An anonymous viewer's visibility; the list's SQL never loads an organization.
   const visibility = visibilityOf(scopeFor(null, null, []), engineOf(db), async () => null);
   const list = servicesQuery(db, serviceCriteria(filter), visibility);
@@ -55,8 +51,9 @@ export async function explainServices(
   for (const { sql, parameters } of recorder.statements.slice()) {
     const mysql = db.options.type === 'mysql';
     const rows: Record<string, string | number | null>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
-    // A page sorted by a computed key carries its count (COUNT(*) OVER ()); other pages count apart.
-    const kind = /OVER \(\)/i.test(sql) ? 'page + count' : /COUNT\(/i.test(sql) ? 'count' : 'page';
+    // A page sorted by a computed key carries its count (COUNT(*) OVER ()); other pages count apart, and
+    // look for one row beyond their cursor (LIMIT 1) for hasPreviousPage or hasNextPage.
+    const kind = /OVER \(\)/i.test(sql) ? 'page + count' : /COUNT\(/i.test(sql) ? 'count' : /LIMIT 1$/.test(sql) ? 'beyond cursor' : 'page';
     const steps = rows.map((r) =>
       mysql ? `${r.table}: ${r.type} key=${r.key ?? '-'} rows=${r.rows}${r.Extra ? ` (${r.Extra})` : ''}` : String(r.detail),
     );

@@ -4,46 +4,113 @@ import { badInput } from '../platform/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../platform/limits';
 
 @Directive('@shareable')
-@ObjectType({ description: 'Where a page of a connection ends, and whether another follows.' })
+@ObjectType({ description: 'Where a page of a connection starts and ends, and whether more items lie on either side.' })
 export class PageInfo {
-  @Field({ description: 'True when more items follow this page.' })
+  @Field({ description: 'True when more items follow this page (for a backward page: when any item lies at or after `before`).' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null on an empty page.' })
+  @Field({ description: 'True when items come before this page (for a forward page: when any item lies at or before `after`).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the first edge: pass as `before` to get the page before; null on an empty page.',
+  })
+  startCursor: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last edge: pass as `after` to get the next page; null on an empty page.',
+  })
   endCursor: string | null;
 }
 
+/**
+ * The page arguments of every connection, as in the Relay specification: `first` and `after` page forward,
+ * `last` and `before` backward; `after` and `before` may narrow one page from both sides.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page forward: the first this many items after \`after\`, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE} when \`last\` is not given).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'Items after this cursor: the endCursor of the previous page, or any edge cursor.' })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page backward: the last this many items before \`before\`, 1 to ${MAX_PAGE_SIZE}. Not with \`first\`.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Items before this cursor: the startCursor of the next page, or any edge cursor.' })
+  before?: string | null;
+}
+
+/** One item of a page, with the cursor of its place in the list's order. */
+export interface Edge<T> {
+  cursor: string;
+  node: T;
 }
 
 export interface Page<T> {
   nodes: T[];
+  edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number;
 }
 
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, 'first');
+function checkedSize(size: number, name: 'first' | 'last'): number {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${size}.`, name);
   }
-  return first;
+  return size;
 }
 
-/** The shape of every XConnection type: `class XConnection extends Connection(X) {}`. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  return checkedSize(first, 'first');
+}
+
+/** Which way a page is read and how many items it holds: `last` reads backward from the end of the range. */
+export interface PageWindow {
+  size: number;
+  backward: boolean;
+}
+
+/** The window of a connection's page arguments; `first` with `last` is refused, as Relay discourages it. */
+export function pageWindow(args: PageArgs): PageWindow {
+  const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+  if (given(args.first) && given(args.last)) {
+    throw badInput('Give `first` (with `after`) to page forward or `last` (with `before`) to page backward, not both.', 'last');
+  }
+  if (given(args.last)) return { size: checkedSize(args.last, 'last'), backward: true };
+  return { size: pageSize(args.first), backward: false };
+}
+
+/** The shape of every XConnection type: `class XConnection extends Connection(X) {}`; its edges are XEdge. */
 export function Connection<T extends object>(node: new () => T) {
+  @ObjectType(`${node.name}Edge`, { description: `One ${node.name} of a page, with its cursor.` })
+  class EdgeClass {
+    @Field({ description: 'Where this item stands in the order of the list: pass as `after` or `before`.' })
+    cursor: string;
+
+    @Field(() => node, { description: 'The item.' })
+    node: T;
+  }
+
   @ObjectType()
   abstract class ConnectionClass {
     @Field(() => [node], { description: 'The items of this page, in a stable order.' })
     nodes: T[];
 
-    @Field(() => PageInfo, { description: 'Where this page ends.' })
+    @Field(() => [EdgeClass], { description: 'The items of this page with their cursors, in the order of nodes.' })
+    edges: Edge<T>[];
+
+    @Field(() => PageInfo, { description: 'Where this page starts and ends.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items match the filter, over all pages.' })

@@ -56,8 +56,8 @@ const NOTHING: Measure = { depth: 0, cost: 0, aliases: 0, fields: 0 };
  * context (memoized), so that fragments spreading each other twice over cannot make this exponential.
  *
  * Cost: every field costs 1, and what a list field selects is counted once per element it may return:
- * for a field with a `first` argument, its value (its variable's too), else the argument's default in
- * the schema, else MAX_PAGE_SIZE for a list and DEFAULT_PAGE_SIZE for a connection; for any other list,
+ * for a field with a `first` argument, its value (its variable's too; `last`'s for a backward page), else
+ * the argument's default in the schema, else MAX_PAGE_SIZE for a list and DEFAULT_PAGE_SIZE for a connection; for any other list,
  * its cap in LIST_CAPS (`Type.field`), else MAX_PAGE_SIZE (a list left out of LIST_CAPS is priced high,
  * not low); the `nodes`/`edges` of a connection are already counted by its page. Introspection adds no depth (the standard introspection query is 15 deep) and
  * no list multiplier: graphql-js's MaxIntrospectionDepthRule bounds its nesting of lists; each of its
@@ -79,9 +79,17 @@ export function measureOperation(
   let readsVariables = false;
 
   const pageSize = (node: FieldNode, definition: GraphQLField<unknown, unknown>, isList: boolean): number => {
-    const declared = definition.args.find((arg) => arg.name === 'first');
-    const fallback = typeof declared?.defaultValue === 'number' ? declared.defaultValue : isList ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
-    const argument = node.arguments?.find((arg) => arg.name.value === 'first');
+    // A connection's backward page (`last`) is as large as a forward one; given both, the larger prices it.
+    const sizes = ['first', 'last'].filter((name) => node.arguments?.some((arg) => arg.name.value === name));
+    if (sizes.length > 1) return Math.max(...sizes.map((name) => givenSize(node, definition, isList, name)));
+    return givenSize(node, definition, isList, sizes[0] ?? 'first');
+  };
+
+  const givenSize = (node: FieldNode, definition: GraphQLField<unknown, unknown>, isList: boolean, name: string): number => {
+    const declared = definition.args.find((arg) => arg.name === name);
+    const first = definition.args.find((arg) => arg.name === 'first');
+    const fallback = typeof first?.defaultValue === 'number' ? first.defaultValue : isList ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE;
+    const argument = node.arguments?.find((arg) => arg.name.value === name);
     if (!argument) return Math.min(fallback, MAX_PAGE_SIZE);
     let value: unknown = MAX_PAGE_SIZE;
     if (argument.value.kind === Kind.VARIABLE) {

@@ -124,6 +124,29 @@ describe('organizations subgraph: the shelter access log', () => {
       expect(new Set(seen).size).toBe(total);
     });
 
+    it("pages an organization's log backward with last/before, in the same order as forward", async () => {
+      const ORG_LOG = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { organization(id: $id) {
+        shelterAccessLog(first: $first, after: $after, last: $last, before: $before) {
+          edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor } } } }`;
+      type Log = {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null };
+      };
+      const page = async (args: Record<string, unknown>) =>
+        (await run(ORG_LOG, secretariat, { id: organization.id, ...args })).organization.shelterAccessLog as Log;
+      const forward = (await page({ first: 100 })).edges.map((edge) => edge.node.id);
+      expect(forward.length).toBeGreaterThan(3);
+      const backward: string[] = [];
+      let before: string | null = null;
+      do {
+        const log = await page({ last: 2, before });
+        backward.unshift(...log.edges.map((edge) => edge.node.id));
+        expect(log.pageInfo.hasNextPage).toBe(before !== null);
+        before = log.pageInfo.hasPreviousPage ? log.pageInfo.startCursor : null;
+      } while (before);
+      expect(backward).toEqual(forward);
+    });
+
     it('gives nothing for a service never read, and refuses a malformed service id', async () => {
       expect((await run(LOG, secretariat, { serviceId: newId() })).shelterAccessLog.totalCount).toBe(0);
       const { errors } = await subgraph.execute(LOG, { serviceId: 'x' }, secretariat);
