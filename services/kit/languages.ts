@@ -8,6 +8,8 @@ interface LanguageEntry {
 // The package's entry point is a JSON file with no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file with no type declarations
 const ENTRIES = require('iso-639-3') as LanguageEntry[];
+/** The codes of the table but its reserved local-use range (qaa-qtz): every language a name can be looked up for. */
+export const LANGUAGE_CODES: readonly string[] = ENTRIES.filter((entry) => entry.scope !== 'local').map((entry) => entry.iso6393);
 const BY_CODE = new Map(ENTRIES.map((entry) => [entry.iso6393, entry]));
 
 /** True for a code of the ISO 639-3 table, e.g. spa, quc, hat, que. */
@@ -33,7 +35,13 @@ interface SubtagRecord {
 const TO_1 = require('iso-639-3/to-1.json') as Record<string, string>;
 const FROM_1 = new Map(Object.entries(TO_1).map(([three, one]) => [one, three]));
 
+/** The ISO 639-1 code of a language that has one (spa -> es), as CLDR prefers it. */
+export function iso6391(code: string): string | undefined {
+  return TO_1[code];
+}
+
 let individuals: Map<string, string[]> | null = null;
+let macrolanguages: Map<string, string> | null = null;
 
 /**
  * The individual languages of each macrolanguage (que: quz, quy, ...), current codes only. The IANA
@@ -52,7 +60,19 @@ function macrolanguageMembers(): Map<string, string[]> {
     members.set(macro, [...(members.get(macro) ?? []), record.Subtag]);
   }
   individuals = members;
+  macrolanguages = new Map([...members].flatMap(([macro, codes]) => codes.map((code) => [code, macro] as const)));
   return members;
+}
+
+/** The macrolanguage an individual language belongs to (quz -> que), if any. */
+export function macrolanguageOf(code: string): string | undefined {
+  macrolanguageMembers();
+  return macrolanguages!.get(code);
+}
+
+/** The individual languages of a macrolanguage (que -> quz, quy, ...); empty for any other code. */
+export function individualLanguagesOf(code: string): string[] {
+  return macrolanguageMembers().get(code) ?? [];
 }
 
 /** The codes a language filter matches: the code itself and, for a macrolanguage, its individual languages. */

@@ -29,6 +29,36 @@ export const MAX_PRACTICE_LINKS = 20;
 /** The practices, and the agreements, that one indicator entry of a country report links at most (IndicatorEntryInput). */
 export const MAX_ENTRY_LINKS = 20;
 
+/** The most values of one public enum: the lists of Vocabulary hold one label per value (test/workplan/vocabulary.test.ts). */
+export const MAX_ENUM_VALUES = 16;
+/** The lists of Vocabulary (VOCABULARY_FIELDS in services/workplan/vocabulary.ts). */
+const VOCABULARY_LISTS = [
+  'serviceTypes',
+  'populations',
+  'competences',
+  'organizationKinds',
+  'shelterKinds',
+  'pillars',
+  'agreementKinds',
+  'agreementStatuses',
+  'guidelineSections',
+  'progress',
+  'verificationStatuses',
+  'serviceCoverages',
+  'serviceOrders',
+  'practiceStatuses',
+  'agreementEventKinds',
+  'agreementOrders',
+  'roles',
+  'reportStatuses',
+  'authorityChangeKinds',
+  'organizationChangeKinds',
+  'practiceChangeKinds',
+  'agreementChangeKinds',
+  'reportChangeKinds',
+  'reportEventKinds',
+];
+
 /**
  * The most elements a list field without a `first` argument can hold, by `Type.field`: what the edge
  * prices it at (services/platform/operation-limits.ts). Every list of objects has either `first` or an
@@ -67,4 +97,5 @@ export const LIST_CAPS: Readonly<Record<string, number>> = {
   'Guideline.progress': WORK_PLAN_SIZES.indicatorsPerGuideline,
   /** One entry per field a change of the reporting cycle follows: at most a national plan's (services/reports/history.ts). */
   'ReportChange.fields': 6,
+  ...Object.fromEntries(VOCABULARY_LISTS.map((field) => [`Vocabulary.${field}`, MAX_ENUM_VALUES])),
 };

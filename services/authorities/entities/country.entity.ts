@@ -17,3 +17,18 @@ export class Country {
   @Column({ name: 'name_es', type: 'varchar', length: 100 })
   nameEs: string;
 }
+
+@ObjectType({ description: 'A name in the four official languages of the OAS.' })
+export class LocalizedName {
+  @Field({ description: 'Spanish.' })
+  es: string;
+
+  @Field({ description: 'English.' })
+  en: string;
+
+  @Field({ description: 'Portuguese.' })
+  pt: string;
+
+  @Field({ description: 'French.' })
+  fr: string;
+}

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kit/context';
 import { FirstArg, pageSize } from '../../kit/pagination';
-import { Country } from '../entities/country.entity';
+import { countryNames } from '../country-names';
+import { Country, LocalizedName } from '../entities/country.entity';
 import { NationalAuthority } from '../entities/national-authority.entity';
 import type { Loaders } from '../loaders';
 import { countryReference } from '../lookups';
@@ -19,6 +20,11 @@ export class CountryResolver {
     @Ctx() ctx: Context<Loaders>,
   ): Promise<Country | null> {
     return countryReference.find(ctx, code);
+  }
+
+  @FieldResolver(() => LocalizedName, { description: 'The short name in the four official languages of the OAS.' })
+  names(@Root() country: Country): LocalizedName {
+    return countryNames(country.code);
   }
 
   @FieldResolver(() => [NationalAuthority], { description: 'National authorities of the country, by name.' })
