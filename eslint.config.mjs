@@ -63,6 +63,11 @@ export default tseslint.config(
           ignoredSelectors: ['ObjectTypeDefinition[name.value=/^(Query|Mutation|Subscription)$/]'],
         },
       ],
+      // The contract has no Node interface (an entity is fetched again by its root lookup), and short fixed lists
+      // and lists inside an entity are plain lists by design (docs/api.md#pages): only connections have edges.
+      '@graphql-eslint/relay-edge-types': ['error', { shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
+      // The contract names a label's text Label.label, and the rule takes no exceptions.
+      '@graphql-eslint/no-typename-prefix': 'off',
       // An id is what a normalized client cache (Apollo, graphcache, Relay) keys an entity by. Connections,
       // edges and payloads are no entities, and value types live inside the one entity that holds them.
       '@graphql-eslint/strict-id-in-types': [
@@ -79,6 +84,11 @@ export default tseslint.config(
               'IndicatorProgress',
               'PlanItem',
               'Shelter',
+              // Words in the language asked for: keyed by code alone, a cache would mix the languages.
+              'Vocabulary',
+              'Label',
+              'Language',
+              'LocalizedName',
             ],
           },
         },
