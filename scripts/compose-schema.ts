@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { loadConfig, SUBGRAPHS, SubgraphName } from '../services/platform/config';
 import { projectPath } from '../services/platform/paths';
 import { SUBGRAPH_DEFINITIONS } from '../services/subgraphs';
@@ -13,6 +14,11 @@ export const SCHEMA_DIR = projectPath('schema');
 export interface ComposedSchema {
   subgraphs: { name: SubgraphName; sdl: string }[];
   supergraphSdl: string;
+}
+
+/** The schema a client sees through the gateway: the supergraph without its federation machinery. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema());
 }
 
 /**
@@ -37,6 +43,8 @@ export function schemaFiles(composed: ComposedSchema): Map<string, string> {
   const files = new Map<string, string>();
   for (const { name, sdl } of composed.subgraphs) files.set(`${name}.graphql`, `${sdl.trimEnd()}\n`);
   files.set('supergraph.graphql', `${composed.supergraphSdl.trimEnd()}\n`);
+  // What front-end teams lint and generate typed operations from (docs/api.md#typed-operations).
+  files.set('api.graphql', `${apiSchemaSdl(composed.supergraphSdl).trimEnd()}\n`);
   return files;
 }
 

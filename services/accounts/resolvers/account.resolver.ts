@@ -28,7 +28,10 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, {
     description: 'Creates an account and signs it in. For an e-mail that already has an account, this is `login` (see docs/api.md).',
   })
-  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: Context<Loaders>): Promise<AuthPayload> {
+  async signUp(
+    @Arg('input', () => SignUpInput, { description: 'The e-mail, password and name of the new account.' }) input: SignUpInput,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<AuthPayload> {
     const { user, created } = await signUp(ctx.db, ctx.config, input, addressOf(ctx.clientAddress));
     if (created) ctx.log.info({ userId: user.id }, 'account created');
     return startedFor(ctx, user);

@@ -11,7 +11,20 @@ export enum AgreementKind {
   JOINT_INVESTIGATION = 'JOINT_INVESTIGATION',
   VICTIM_REFERRAL = 'VICTIM_REFERRAL',
 }
-registerEnumType(AgreementKind, { name: 'AgreementKind', description: 'What kind of cooperation instrument an agreement is.' });
+registerEnumType(AgreementKind, {
+  name: 'AgreementKind',
+  description: 'What kind of cooperation instrument an agreement is.',
+  valuesConfig: {
+    BILATERAL: { description: 'A general cooperation agreement between two States.' },
+    MULTILATERAL: { description: 'A general cooperation agreement between three or more States.' },
+    MEMORANDUM: { description: 'A memorandum of understanding: commitments, usually not binding.' },
+    MUTUAL_LEGAL_ASSISTANCE: { description: 'A treaty on mutual legal assistance in criminal matters.' },
+    EXTRADITION: { description: 'An extradition treaty.' },
+    INFORMATION_EXCHANGE: { description: 'An agreement to exchange information and data on trafficking.' },
+    JOINT_INVESTIGATION: { description: 'An agreement setting up joint investigation teams.' },
+    VICTIM_REFERRAL: { description: 'A protocol for referring and returning victims between States.' },
+  },
+});
 
 export enum AgreementStatus {
   DRAFT = 'DRAFT',

@@ -14,7 +14,23 @@ export enum Competence {
   CONSULAR = 'CONSULAR',
   DATA_COLLECTION = 'DATA_COLLECTION',
 }
-registerEnumType(Competence, { name: 'Competence', description: 'What a national authority is competent for.' });
+registerEnumType(Competence, {
+  name: 'Competence',
+  description: 'What a national authority is competent for.',
+  valuesConfig: {
+    COORDINATION: { description: 'Coordinates the national response to trafficking (a national commission or council).' },
+    PREVENTION: { description: 'Prevention: awareness campaigns, training, demand reduction.' },
+    VICTIM_PROTECTION: { description: 'Identification, assistance and protection of victims.' },
+    INVESTIGATION: { description: 'Criminal investigation (police, specialized units).' },
+    PROSECUTION: { description: 'Criminal prosecution (public prosecutors).' },
+    MUTUAL_LEGAL_ASSISTANCE: { description: 'Central authority for mutual legal assistance requests with other States.' },
+    EXTRADITION: { description: 'Extradition requests, sent and received.' },
+    MIGRATION: { description: 'Migration control at borders and within the country.' },
+    LABOUR_INSPECTION: { description: 'Labour inspection, where trafficking for forced labour is found.' },
+    CONSULAR: { description: 'Consular assistance to nationals abroad, victims included.' },
+    DATA_COLLECTION: { description: 'Collection and publication of national data on trafficking.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A national authority of a Member State with a role against trafficking in persons (mandates 9, 10).' })

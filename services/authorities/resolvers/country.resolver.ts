@@ -15,7 +15,10 @@ export class CountryResolver {
   }
 
   @Query(() => Country, { nullable: true, description: 'A Member State by ISO code (any case); null when none.' })
-  country(@Arg('code', () => ID) code: string, @Ctx() ctx: Context<Loaders>): Promise<Country | null> {
+  country(
+    @Arg('code', () => ID, { description: 'ISO 3166-1 alpha-2 code of the Member State, in any case ("GT", "gt").' }) code: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<Country | null> {
     return countryReference.find(ctx, code);
   }
 

@@ -19,7 +19,10 @@ export class NationalAuthorityResolver {
   }
 
   @Query(() => NationalAuthority, { nullable: true, description: 'A national authority by id, archived ones included; null when none.' })
-  authority(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<NationalAuthority | null> {
+  authority(
+    @Arg('id', () => ID, { description: 'The id of the authority (UUID).' }) id: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<NationalAuthority | null> {
     return authorityReference.find(ctx, id);
   }
 

@@ -10,7 +10,19 @@ export enum OrganizationKind {
   TRADE_UNION = 'TRADE_UNION',
   COMMUNITY = 'COMMUNITY',
 }
-registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What kind of body a civil-society organization is.' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of body a civil-society organization is.',
+  valuesConfig: {
+    NGO: { description: 'A non-governmental organization.' },
+    FAITH_BASED: { description: 'A faith-based organization.' },
+    INTERNATIONAL: { description: 'An international organization or its national office.' },
+    ACADEMIC: { description: 'A university or research centre.' },
+    PRIVATE_SECTOR: { description: 'A company or business association.' },
+    TRADE_UNION: { description: 'A trade union or another organization of workers.' },
+    COMMUNITY: { description: 'A community-based organization.' },
+  },
+});
 
 export enum VerificationStatus {
   PENDING = 'PENDING',
@@ -20,6 +32,11 @@ export enum VerificationStatus {
 registerEnumType(VerificationStatus, {
   name: 'VerificationStatus',
   description: 'Where an organization stands with the Secretariat: only VERIFIED ones are public.',
+  valuesConfig: {
+    PENDING: { description: 'Registered, waiting for the Secretariat (verifyOrganization); seen by its members and the Secretariat only.' },
+    VERIFIED: { description: 'Verified by the Secretariat: public, with its services.' },
+    SUSPENDED: { description: 'Suspended by the Secretariat: hidden again, as a PENDING one, until verified again.' },
+  },
 });
 
 @Directive('@key(fields: "id")')

@@ -16,7 +16,24 @@ export enum ServiceType {
   INTERPRETATION = 'INTERPRETATION',
   OTHER = 'OTHER',
 }
-registerEnumType(ServiceType, { name: 'ServiceType', description: 'What a service offers to victims and survivors of trafficking.' });
+registerEnumType(ServiceType, {
+  name: 'ServiceType',
+  description: 'What a service offers to victims and survivors of trafficking.',
+  valuesConfig: {
+    SHELTER: { description: 'Accommodation; the service has a shelter (Service.shelter) with its kind and capacity.' },
+    HOTLINE: { description: 'A telephone or online line for reports and first help.' },
+    LEGAL_AID: { description: 'Legal advice and representation, in criminal, migration or civil matters.' },
+    HEALTH: { description: 'Medical care, sexual and reproductive health included.' },
+    PSYCHOSOCIAL: { description: 'Psychological and social support.' },
+    CASE_MANAGEMENT: { description: 'Case management: one worker coordinates the other services a person needs.' },
+    REINTEGRATION: { description: 'Help to rebuild a life: housing, income, return to the community.' },
+    VOCATIONAL_TRAINING: { description: 'Training for a trade or a job.' },
+    EDUCATION: { description: 'Schooling and literacy.' },
+    REPATRIATION: { description: 'Safe return to the country of origin, and the reception there.' },
+    INTERPRETATION: { description: 'Interpretation and translation for people who do not speak the local language.' },
+    OTHER: { description: 'Anything the other values do not name; the description says what.' },
+  },
+});
 
 export enum ServiceCoverage {
   LOCAL = 'LOCAL',

@@ -6,7 +6,15 @@ export enum ShelterKind {
   TRANSITIONAL = 'TRANSITIONAL',
   LONG_TERM = 'LONG_TERM',
 }
-registerEnumType(ShelterKind, { name: 'ShelterKind', description: 'How long a shelter houses the people it takes in.' });
+registerEnumType(ShelterKind, {
+  name: 'ShelterKind',
+  description: 'How long a shelter houses the people it takes in.',
+  valuesConfig: {
+    EMERGENCY: { description: 'Emergency shelter: immediate, short stays (days to weeks) right after identification.' },
+    TRANSITIONAL: { description: 'Transitional shelter: medium stays (weeks to months) while a person recovers.' },
+    LONG_TERM: { description: 'Long-term shelter: stays of months or more, until the person can live on their own.' },
+  },
+});
 
 /**
  * The shelter details of a SHELTER service (one row per service). A value type, not an entity:

@@ -26,7 +26,10 @@ export class OrganizationResolver {
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none or the viewer may not see it.' })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Organization | null> {
+  organization(
+    @Arg('id', () => ID, { description: 'The id of the organization (UUID).' }) id: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<Organization | null> {
     return organizationReference.find(ctx, id);
   }
 

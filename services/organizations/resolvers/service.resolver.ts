@@ -46,7 +46,10 @@ export class ServiceResolver {
     nullable: true,
     description: 'A service by id; null when none or the viewer may not see it (an archived one: only its members and the Secretariat).',
   })
-  service(@Arg('id', () => ID) id: string, @Ctx() ctx: Context<Loaders>): Promise<Service | null> {
+  service(
+    @Arg('id', () => ID, { description: 'The id of the service (UUID).' }) id: string,
+    @Ctx() ctx: Context<Loaders>,
+  ): Promise<Service | null> {
     return serviceReference.find(ctx, id);
   }
 

@@ -7,7 +7,16 @@ export enum Pillar {
   PROSECUTION = 'PROSECUTION',
   PARTNERSHIP = 'PARTNERSHIP',
 }
-registerEnumType(Pillar, { name: 'Pillar', description: 'The pillar of the response to trafficking a practice belongs to.' });
+registerEnumType(Pillar, {
+  name: 'Pillar',
+  description: 'The pillar of the response to trafficking a practice belongs to.',
+  valuesConfig: {
+    PREVENTION: { description: 'Preventing trafficking before it happens.' },
+    PROTECTION: { description: 'Identifying, assisting and protecting victims.' },
+    PROSECUTION: { description: 'Investigating, prosecuting and punishing traffickers.' },
+    PARTNERSHIP: { description: 'Cooperation between States, and with civil society and the private sector.' },
+  },
+});
 
 export enum PracticeStatus {
   SUBMITTED = 'SUBMITTED',
