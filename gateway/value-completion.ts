@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { maskError } from '../services/platform/errors';
 import type { GatewayContext } from './context';
 
@@ -8,6 +9,22 @@ import type { GatewayContext } from './context';
  * it nulls up to the nearest nullable parent, `data` included, and reports it under this extension only.
  */
 const VALUE_COMPLETION = 'valueCompletion';
+
+/**
+ * One SUBGRAPH_UNAVAILABLE per missing subgraph: the query plan fetches from a subgraph once per level of
+ * the answer (its root fields, then its fields on each other subgraph's entities), and each failed fetch
+ * reports the same error. The client needs to learn once that the subgraph is down, not count its fetches.
+ */
+export function onceEachUnavailable(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  const seen = new Set<unknown>();
+  return errors.filter((error) => {
+    if (error.extensions?.code !== 'SUBGRAPH_UNAVAILABLE') return true;
+    const service = error.extensions.service;
+    if (seen.has(service)) return false;
+    seen.add(service);
+    return true;
+  });
+}
 
 /**
  * Every null the gateway propagated comes with an entry in `errors`, as GraphQL asks: a response never
@@ -21,6 +38,7 @@ export const valueCompletionPlugin: ApolloServerPlugin<GatewayContext> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
+        if (result.errors && result.errors.length > 1) result.errors = onceEachUnavailable(result.errors);
         const { [VALUE_COMPLETION]: completion, ...extensions } = result.extensions ?? {};
         const unexplainedNull = result.data === null && !result.errors?.length;
         if (completion === undefined && !unexplainedNull) return;
