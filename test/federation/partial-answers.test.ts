@@ -1,3 +1,4 @@
+import { oncePerMissingPart } from '../../gateway/value-completion';
 import { SUBGRAPHS, SubgraphName } from '../../services/platform/config';
 import { startSubgraph } from '../../services/kit/subgraph';
 import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
@@ -101,5 +102,29 @@ describe('partial answers: the wide query with each subgraph down in turn', () =
     const again = await graph.query(WIDE_QUERY, {}, headers);
     expect(again.body.errors).toBeUndefined();
     expect(again.body.data).toEqual(full);
+  });
+});
+
+describe('one error per missing subgraph', () => {
+  const unavailable = (code: string, service: string, path?: string[]) => ({
+    message: `${service} down`,
+    path,
+    extensions: { code, service },
+  });
+
+  it('keeps one error per subgraph and code, without a path when it stands for several, and every other error as it is', () => {
+    const forbidden = { message: 'no', path: ['users'], extensions: { code: 'FORBIDDEN' } };
+    const errors = [
+      unavailable('SERVICE_UNAVAILABLE', 'reports', ['reportingPeriods']),
+      forbidden,
+      unavailable('SERVICE_UNAVAILABLE', 'reports', ['country', 'reports']),
+      unavailable('SUBGRAPH_UNAVAILABLE', 'practices', ['practices']),
+      unavailable('SERVICE_UNAVAILABLE', 'reports', ['countryReports']),
+    ];
+    expect(oncePerMissingPart(errors)).toEqual([
+      { message: 'reports down', extensions: { code: 'SERVICE_UNAVAILABLE', service: 'reports' } },
+      forbidden,
+      unavailable('SUBGRAPH_UNAVAILABLE', 'practices', ['practices']),
+    ]);
   });
 });
