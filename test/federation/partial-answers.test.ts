@@ -8,7 +8,7 @@ import { startGraph, TestGraph } from '../helpers/graph';
 const WIDE_QUERY = `{
   countries { id code name }
   country(code: "GT") {
-    id name
+    id code name
     authorities { name }
     organizations { id name }
     services { id name }
@@ -85,6 +85,15 @@ describe('partial answers: the wide query with each subgraph down in turn', () =
     expect(full.practices.nodes.length).toBeGreaterThan(0);
     expect(full.agreements.nodes.length).toBeGreaterThan(0);
     expect(full.me.name).toBe('Partial Answers');
+  });
+
+  it('gives Country, Guideline and Mandate their cache identity: the code, the number as a string, from any subgraph', () => {
+    const countries = [...full.countries, full.country, ...full.services.nodes.map((s: any) => s.country)];
+    countries.push(...full.agreements.nodes.flatMap((a: any) => a.parties.map((p: any) => p.country)));
+    for (const country of countries) expect(country.id).toBe(country.code);
+    for (const guideline of [...full.guidelines, ...full.practices.nodes.flatMap((p: any) => p.guidelines)])
+      expect(guideline.id).toBe(String(guideline.number));
+    for (const mandate of full.mandates) expect(mandate.id).toBe(String(mandate.number));
   });
 
   it.each(SUBGRAPHS)('answers every field the others serve with %s stopped, and one SUBGRAPH_UNAVAILABLE naming it', async (name) => {
