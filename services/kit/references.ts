@@ -12,6 +12,9 @@ import { GUIDELINE_COUNT } from './guidelines';
  * carry those fields into the schema of every subgraph built after it (npm run schema builds all seven).
  */
 
+/** A stub class whose values are written as just their key (`{ code }`): the fields computed from it fill in. */
+type KeyedBy<T, K extends keyof T> = new () => Pick<T, K>;
+
 export function countryStub() {
   /** Owned by the authorities subgraph. */
   @Directive('@key(fields: "code")')
@@ -19,8 +22,15 @@ export function countryStub() {
   class Country {
     @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code, upper case (e.g. GT).' })
     code: string;
+
+    /** Served from the key, so that a client's cache identity never waits on the owner (partial answers). */
+    @Directive('@shareable')
+    @Field(() => ID, { description: 'The same as code: the identity a client cache keys the country by.' })
+    id(): string {
+      return this.code;
+    }
   }
-  return Country;
+  return Country as KeyedBy<Country, 'code'>;
 }
 
 export function nationalAuthorityStub() {
@@ -41,8 +51,15 @@ export function guidelineStub() {
   class Guideline {
     @Field(() => Int, { description: `Number of the guideline in the plan, 1-${GUIDELINE_COUNT}.` })
     number: number;
+
+    /** Served from the key, so that a client's cache identity never waits on the owner (partial answers). */
+    @Directive('@shareable')
+    @Field(() => ID, { description: 'The number, as a string: the identity a client cache keys the guideline by.' })
+    id(): string {
+      return String(this.number);
+    }
   }
-  return Guideline;
+  return Guideline as KeyedBy<Guideline, 'number'>;
 }
 
 export function organizationStub() {

@@ -51,7 +51,7 @@ describe('organizations subgraph: what the public sees', () => {
       const { data, errors } = await subgraph.execute(
         `query($representations: [_Any!]!) { _entities(representations: $representations) {
            ... on Country { organizations { name } services { name } }
-           ... on Organization { name services { name } }
+           ... on Organization { name offered: services { name } }
            ... on Service { name } } }`,
         {
           representations: [

@@ -18,7 +18,7 @@ export class UserResolver {
   }
 
   @Authorized('SECRETARIAT')
-  @Query(() => UserConnection, { description: 'Every account, by name (SECRETARIAT): to find whom to grant a role.' })
+  @Query(() => UserConnection, { nullable: true, description: 'Every account, by name (SECRETARIAT): to find whom to grant a role.' })
   users(@Args() { filter, ...page }: UsersArgs, @Ctx() { db }: Context<Loaders>): Promise<UserConnection> {
     return paginateList(usersQuery(db, userCriteria(filter)), page);
   }

@@ -25,6 +25,7 @@ export class AgreementChangeConnection extends Connection(AgreementChange) {}
 export class AgreementChangeResolver {
   @Authorized('SECRETARIAT')
   @Query(() => AgreementChangeConnection, {
+    nullable: true,
     description:
       "The history of the register of agreements, newest first: every creation, signature and change of status, who made it and the fields' old and new values. SECRETARIAT only.",
   })

@@ -31,6 +31,7 @@ export class AgreementEventResolver {
   }
 
   @Query(() => [AgreementEvent], {
+    nullable: true,
     description: 'The events after an id, oldest first, that the caller may see: the feed over HTTP, to catch up.',
   })
   async agreementEventLog(@Args() args: AgreementEventLogArgs, @Ctx() ctx: Context<Loaders>): Promise<AgreementEvent[]> {

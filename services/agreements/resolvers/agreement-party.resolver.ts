@@ -5,7 +5,7 @@ import { AgreementParty } from '../entities/agreement-party.entity';
 /** Both fields are references the gateway resolves in the authorities subgraph: no query here. */
 @Resolver(() => AgreementParty)
 export class AgreementPartyResolver {
-  @FieldResolver(() => Country, { description: 'The Member State that is party.' })
+  @FieldResolver(() => Country, { nullable: true, description: 'The Member State that is party.' })
   country(@Root() party: AgreementParty): Country {
     return { code: party.countryCode };
   }

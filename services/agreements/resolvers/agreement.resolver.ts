@@ -11,7 +11,7 @@ import { AgreementConnection, AgreementsArgs } from './agreement.args';
 
 @Resolver(() => Agreement)
 export class AgreementResolver {
-  @Query(() => AgreementConnection, { description: 'The register of cooperation agreements, by title.' })
+  @Query(() => AgreementConnection, { nullable: true, description: 'The register of cooperation agreements, by title.' })
   async agreements(@Args() { filter, ...page }: AgreementsArgs, @Ctx() { db, loaders }: Context<Loaders>): Promise<AgreementConnection> {
     const criteria = agreementCriteria(filter);
     return paginateList(agreementsQuery(db, criteria, await loaders.visibility()), page);

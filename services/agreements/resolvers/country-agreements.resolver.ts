@@ -8,7 +8,7 @@ import type { Loaders } from '../loaders';
 
 @Resolver(() => Country)
 export class CountryAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements the country is party to, by title.' })
+  @FieldResolver(() => [Agreement], { nullable: true, description: 'Agreements the country is party to, by title.' })
   async agreements(@Root() country: Country, @FirstArg() first: number | null, @Ctx() { loaders }: Context<Loaders>): Promise<Agreement[]> {
     const parties = await loaders.agreementsOfCountry(pageSize(first)).load(country.code);
     return visibleRows(

@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders';
 @Resolver(() => Guideline)
 export class GuidelineAgreementsResolver {
   @FieldResolver(() => [Agreement], {
+    nullable: true,
     description:
       'Agreements that serve the guideline, by title; drafts and withdrawn ones only for the authorities of their parties and the Secretariat.',
   })

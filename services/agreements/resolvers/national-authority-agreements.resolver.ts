@@ -8,7 +8,7 @@ import type { Loaders } from '../loaders';
 
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityAgreementsResolver {
-  @FieldResolver(() => [Agreement], { description: 'Agreements in which the authority acts for a party, by title.' })
+  @FieldResolver(() => [Agreement], { nullable: true, description: 'Agreements in which the authority acts for a party, by title.' })
   async agreements(
     @Root() authority: NationalAuthority,
     @FirstArg() first: number | null,

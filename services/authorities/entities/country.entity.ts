@@ -5,6 +5,13 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A Member State of the OAS.' })
 @Entity('countries')
 export class Country {
+  /** The code again, under the name a client's normalized cache keys objects by (Apollo Client, urql graphcache). */
+  @Directive('@shareable')
+  @Field(() => ID, { description: 'The same as code: the identity a client cache keys the country by.' })
+  id(): string {
+    return this.code;
+  }
+
   @Field(() => ID, { description: 'ISO 3166-1 alpha-2 code, upper case (e.g. GT).' })
   @PrimaryColumn({ type: 'varchar', length: 2 })
   code: string;

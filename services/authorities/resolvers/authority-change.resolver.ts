@@ -24,6 +24,7 @@ export class AuthorityChangeConnection extends Connection(AuthorityChange) {}
 export class AuthorityChangeResolver {
   @Authorized('SECRETARIAT')
   @Query(() => AuthorityChangeConnection, {
+    nullable: true,
     description:
       "The history of the directory of national authorities, newest first: every creation, change, archiving and designation, who made it and the fields' old and new values. SECRETARIAT only.",
   })

@@ -9,7 +9,7 @@ import { countryReference } from '../lookups';
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @Query(() => [Country], { description: 'The 35 Member States of the OAS, by English name.' })
+  @Query(() => [Country], { nullable: true, description: 'The 35 Member States of the OAS, by English name.' })
   countries(@Ctx() { db }: Context<Loaders>): Promise<Country[]> {
     return db.getRepository(Country).find({ order: { name: 'ASC' } });
   }

@@ -12,6 +12,7 @@ import { AuthoritiesArgs, NationalAuthorityConnection } from './authority.args';
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityResolver {
   @Query(() => NationalAuthorityConnection, {
+    nullable: true,
     description: 'The directory of national authorities, archived ones left out, by name (by relevance with filter.search).',
   })
   authorities(@Args() { filter, ...page }: AuthoritiesArgs, @Ctx() { db }: Context<Loaders>): Promise<NationalAuthorityConnection> {

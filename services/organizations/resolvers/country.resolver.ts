@@ -13,6 +13,7 @@ import { ServiceFilter } from './service.args';
 @Resolver(() => Country)
 export class CountryOrganizationsResolver {
   @FieldResolver(() => [Organization], {
+    nullable: true,
     description: "Verified organizations based in the country, by name (and the viewer's own; every one for the Secretariat).",
   })
   async organizations(
@@ -24,6 +25,7 @@ export class CountryOrganizationsResolver {
   }
 
   @FieldResolver(() => [Service], {
+    nullable: true,
     description: 'Services of verified organizations offered in the country, by name.',
   })
   async services(

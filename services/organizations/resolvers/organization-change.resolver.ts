@@ -27,6 +27,7 @@ export class OrganizationChangeConnection extends Connection(OrganizationChange)
 export class OrganizationChangeResolver {
   @Authorized('SECRETARIAT')
   @Query(() => OrganizationChangeConnection, {
+    nullable: true,
     description:
       "The history of the civil-society network, newest first: every registration, change, verification, membership and service change, who made it and the fields' old and new values. SECRETARIAT only.",
   })

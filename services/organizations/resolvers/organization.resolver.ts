@@ -16,6 +16,7 @@ import { OrganizationConnection, OrganizationsArgs } from './organization.args';
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => OrganizationConnection, {
+    nullable: true,
     description:
       'The directory of civil-society organizations, by name (by relevance with filter.search): VERIFIED ones, and those the viewer is a member of; ' +
       'every status for the Secretariat.',

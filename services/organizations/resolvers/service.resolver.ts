@@ -24,6 +24,7 @@ async function positionOf(service: Service, ctx: Context<Loaders>): Promise<{ la
 @Resolver(() => Service)
 export class ServiceResolver {
   @Query(() => ServiceConnection, {
+    nullable: true,
     description:
       'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat), archived ones left out: ' +
       'by distance with filter.near (NATIONAL services of filter.country first), by relevance then name with filter.search, by name otherwise.',

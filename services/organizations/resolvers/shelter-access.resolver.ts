@@ -19,6 +19,7 @@ const isSecretariat = (ctx: Context<Loaders>) => ctx.viewer?.role === 'SECRETARI
 export class ShelterAccessResolver {
   @Authorized('SECRETARIAT')
   @Query(() => ShelterAccessConnection, {
+    nullable: true,
     description:
       "Authorities' reads of shelters' confidential address, free beds, exact position or exact distance (one per request " +
       'and shelter), newest first. SECRETARIAT only.',

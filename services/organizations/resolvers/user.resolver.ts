@@ -32,6 +32,7 @@ export class UserOrganizationResolver {
   }
 
   @FieldResolver(() => [Organization], {
+    nullable: true,
     description:
       'The organizations the user is a member of that the viewer may see, oldest membership first: VERIFIED ones, and all of them ' +
       'for the user themself and the Secretariat.',

@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders';
 @Resolver(() => Country)
 export class CountryPracticesResolver {
   @FieldResolver(() => [Practice], {
+    nullable: true,
     description: 'Practices that took place in the country, by title: the published ones, and those under review the viewer may read.',
   })
   async practices(@Root() country: Country, @FirstArg() first: number | null, @Ctx() { loaders }: Context<Loaders>): Promise<Practice[]> {

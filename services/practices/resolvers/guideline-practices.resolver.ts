@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders';
 @Resolver(() => Guideline)
 export class GuidelinePracticesResolver {
   @FieldResolver(() => [Practice], {
+    nullable: true,
     description: 'Practices that implement the guideline, by title: the published ones, and those under review the viewer may read.',
   })
   async practices(

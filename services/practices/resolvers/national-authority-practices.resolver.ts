@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders';
 @Resolver(() => NationalAuthority)
 export class NationalAuthorityPracticesResolver {
   @FieldResolver(() => [Practice], {
+    nullable: true,
     description: 'Practices the authority took part in, by title: the published ones, and those under review the viewer may read.',
   })
   async practices(

@@ -9,6 +9,7 @@ import type { Loaders } from '../loaders';
 @Resolver(() => Organization)
 export class OrganizationPracticesResolver {
   @FieldResolver(() => [Practice], {
+    nullable: true,
     description: 'Practices the organization took part in, by title: the published ones, and those under review the viewer may read.',
   })
   async practices(

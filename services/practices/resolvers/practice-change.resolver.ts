@@ -27,6 +27,7 @@ export class PracticeChangeConnection extends Connection(PracticeChange) {}
 export class PracticeChangeResolver {
   @Authorized('SECRETARIAT')
   @Query(() => PracticeChangeConnection, {
+    nullable: true,
     description:
       "The history of the practice library, newest first: every submission, change, publication, rejection (the reason as reviewNote) and withdrawal, who made it and the fields' old and new values. SECRETARIAT only.",
   })

@@ -14,6 +14,7 @@ import { PracticeConnection, PracticesArgs } from './practice.args';
 @Resolver(() => Practice)
 export class PracticeResolver {
   @Query(() => PracticeConnection, {
+    nullable: true,
     description:
       'The library of published practices, by title (by relevance with filter.search); with them, those under review the viewer submitted ' +
       '(and every status for the Secretariat).',

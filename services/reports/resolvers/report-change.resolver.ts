@@ -24,6 +24,7 @@ export class ReportChangeConnection extends Connection(ReportChange) {}
 export class ReportChangeResolver {
   @Authorized('SECRETARIAT')
   @Query(() => ReportChangeConnection, {
+    nullable: true,
     description:
       "The history of the reporting cycle, newest first: every period opened, entry saved, submission, return (the note as returnNote), publication and national plan recorded, who made it and the fields' old and new values. SECRETARIAT only.",
   })

@@ -15,6 +15,7 @@ import { ReportEventFilter, ReportEventLogArgs } from './report-event.args';
 @Resolver(() => ReportEvent)
 export class ReportEventResolver {
   @Query(() => [ReportEvent], {
+    nullable: true,
     description:
       'The events of the feed of publications after an id, oldest first, that the caller may see: the feed over HTTP, to catch up.',
   })

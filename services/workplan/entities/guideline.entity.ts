@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GUIDELINE_COUNT } from '../../kit/guidelines';
 
 export enum GuidelineSection {
@@ -23,6 +23,13 @@ registerEnumType(GuidelineSection, {
 @ObjectType({ description: 'A guideline (lineamiento) of the II Work Plan to Combat Trafficking in Persons 2015-2018.' })
 @Entity('guidelines')
 export class Guideline {
+  /** The number as a string, under the name a client's normalized cache keys objects by (Apollo Client, urql graphcache). */
+  @Directive('@shareable')
+  @Field(() => ID, { description: 'The number, as a string: the identity a client cache keys the guideline by.' })
+  id(): string {
+    return String(this.number);
+  }
+
   @Field(() => Int, { description: `Number of the guideline in the plan, 1-${GUIDELINE_COUNT}.` })
   @PrimaryColumn({ type: 'int' })
   number: number;

@@ -9,6 +9,7 @@ import { guidelineReference } from '../lookups';
 @Resolver(() => Guideline)
 export class GuidelineResolver {
   @Query(() => [Guideline], {
+    nullable: true,
     description: `The ${GUIDELINE_COUNT} guidelines of the Work Plan, by number (a fixed, short list: not paged).`,
   })
   guidelines(

@@ -9,12 +9,12 @@ function planItems({ db }: Context<Loaders>, kind: PlanItemKind): Promise<PlanIt
 
 @Resolver(() => PlanItem)
 export class PlanItemResolver {
-  @Query(() => [PlanItem], { description: 'The 8 guiding principles of the Work Plan, by number.' })
+  @Query(() => [PlanItem], { nullable: true, description: 'The 8 guiding principles of the Work Plan, by number.' })
   principles(@Ctx() ctx: Context<Loaders>): Promise<PlanItem[]> {
     return planItems(ctx, 'principle');
   }
 
-  @Query(() => [PlanItem], { description: 'The 7 objectives of the Work Plan, by number.' })
+  @Query(() => [PlanItem], { nullable: true, description: 'The 7 objectives of the Work Plan, by number.' })
   objectives(@Ctx() ctx: Context<Loaders>): Promise<PlanItem[]> {
     return planItems(ctx, 'objective');
   }
