@@ -86,6 +86,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,
+    // Off on purpose: tokens travel in the Authorization header, which a cross-site form or <img> cannot set,
+    // never in cookies, so a simple request (a GET query from urql's defaults) forges nothing. It must come
+    // back the day a cookie carries credentials (docs/api.md, "CSRF").
+    csrfPrevention: false,
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
@@ -99,6 +103,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     return response.body.singleResult;
   };
   const graphiql = createGraphiQL('/graphql');
+  let feed: ReturnType<typeof startLiveFeed> | undefined;
   const reportDocuments = createReportDocuments(runAnonymous, log);
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
@@ -107,6 +112,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     metrics,
     ready: async () => true,
     routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
+    // Subscriptions over SSE and multipart HTTP, once the live feed below has started.
+    operations: (req, res, body, search) => feed?.http.handle(req, res, body, search) ?? false,
     corsOrigins: config.corsOrigins,
     // The token is passed on as it came: each subgraph verifies it, and answers an invalid or expired one as
     // anonymous, with UNAUTHENTICATED (saying why) on the fields that need a viewer (platform/auth.ts callerOf).
@@ -125,7 +132,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       log,
     },
   );
-  const feed = startLiveFeed({
+  feed = startLiveFeed({
     server,
     supergraphSdl,
     subgraphUrls: urls,
@@ -143,7 +150,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     const drained = close(server, config.shutdownGraceMs);
-    await feed.stop();
+    await feed?.stop();
     await revocations.stop();
     await drained;
     await apollo.stop();
@@ -157,7 +164,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   return {
     port,
     url: `http://${config.host}:${port}/graphql`,
-    feed: { subscribers: () => feed.hub.subscriberCount, executions: () => feed.hub.executions },
+    feed: { subscribers: () => feed?.hub.subscriberCount ?? 0, executions: () => feed?.hub.executions ?? 0 },
     stop: () => (stopping ??= stop()),
   };
 }
