@@ -22,6 +22,7 @@ import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
 import { valueCompletionPlugin } from './value-completion';
+import { jsonStatusPlugin } from './json-status';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -83,6 +84,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       edgePlugin(config.edge),
       valueCompletionPlugin,
       errorLoggingPlugin<GatewayContext>(log),
+      jsonStatusPlugin<GatewayContext>(),
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,
