@@ -105,7 +105,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     return response.body.singleResult;
   };
   const graphiql = createGraphiQL('/graphql');
-  let feed: ReturnType<typeof startLiveFeed> | undefined;
+  // The live feed starts once the server exists (it listens for its upgrades); the server's routes find it here.
+  const live: { feed?: ReturnType<typeof startLiveFeed> } = {};
   const reportDocuments = createReportDocuments(runAnonymous, log);
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
@@ -115,7 +116,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     ready: async () => true,
     routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
     // Subscriptions over SSE and multipart HTTP, once the live feed below has started.
-    operations: (req, res, body, search) => feed?.http.handle(req, res, body, search) ?? false,
+    operations: (req, res, body, search) => live.feed?.http.handle(req, res, body, search) ?? false,
     corsOrigins: config.corsOrigins,
     // The token is passed on as it came: each subgraph verifies it, and answers an invalid or expired one as
     // anonymous, with UNAUTHENTICATED (saying why) on the fields that need a viewer (platform/auth.ts callerOf).
@@ -134,7 +135,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       log,
     },
   );
-  feed = startLiveFeed({
+  const feed = (live.feed = startLiveFeed({
     server,
     supergraphSdl,
     subgraphUrls: urls,
@@ -146,13 +147,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     edge: config.edge,
     timeoutMs: config.subgraphTimeoutMs,
     limits: { ...config.feed, ...options.subscriptionLimits },
-  });
+  }));
   // Stops accepting at once; while the requests in flight finish, the live feed's sockets close with 1001.
   // Once: a second call waits for the first.
   let stopping: Promise<void> | undefined;
   const stop = async () => {
     const drained = close(server, config.shutdownGraceMs);
-    await feed?.stop();
+    await feed.stop();
     await revocations.stop();
     await drained;
     await apollo.stop();
@@ -166,7 +167,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   return {
     port,
     url: `http://${config.host}:${port}/graphql`,
-    feed: { subscribers: () => feed?.hub.subscriberCount ?? 0, executions: () => feed?.hub.executions ?? 0 },
+    feed: { subscribers: () => feed.hub.subscriberCount, executions: () => feed.hub.executions },
     stop: () => (stopping ??= stop()),
   };
 }

@@ -8,7 +8,6 @@ import type { AddressBudget } from './addresses';
 import type { LiveFeed } from './live-feed';
 import type { SubscriptionPayload } from './operation';
 import type { SubscriptionLimits } from './server';
-import type { Subscriber } from './subscriber';
 
 /** How one HTTP response carries a subscription's results. */
 interface StreamFormat {
@@ -178,12 +177,12 @@ export class HttpSubscriptions {
       return refuse(res, 401, message, { code: extensions?.code ?? 'UNAUTHENTICATED' });
     }
     const leave = addresses.enter(address);
-    let subscriber: Subscriber | undefined;
     let gone = false;
+    let stop = () => undefined as unknown;
     res.once('close', () => {
       gone = true;
       leave();
-      void subscriber?.return();
+      stop();
     });
     const opened = await this.options.feed.open(payload, authorization);
     if (gone) {
@@ -196,9 +195,10 @@ export class HttpSubscriptions {
       res.write(format.next({ errors: opened.map((error) => error.toJSON()) }));
       return void res.end(format.end);
     }
-    subscriber = this.options.feed.subscribe(opened);
+    const subscriber = this.options.feed.subscribe(opened);
+    stop = () => subscriber.return();
     const heartbeat = setInterval(() => res.write(format.heartbeat), format.heartbeatMs);
-    const end = () => void subscriber?.return();
+    const end = () => void subscriber.return();
     this.streams.add(end);
     try {
       for await (const result of subscriber) {

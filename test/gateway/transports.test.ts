@@ -125,10 +125,10 @@ describe('the transports of /graphql, with the real client libraries', () => {
       });
       const events: Event[] = [];
       const before = graph.gateway.feed.subscribers();
-      const { unsubscribe } = client.subscription(EVENTS, {}).subscribe((result) => events.push({ data: result.data as Event['data'] }));
+      const subscription = client.subscription(EVENTS, {}).subscribe((result) => events.push({ data: result.data as Event['data'] }));
       await emit(before, 'Por urql');
       await until(() => titled(events, 'Por urql'));
-      unsubscribe();
+      subscription.unsubscribe();
       await until(() => graph.gateway.feed.subscribers() === before);
     });
   });
