@@ -50,6 +50,8 @@ const haveChromium = chromiumAvailable('GraphiQL browser test');
     );
     await page.goto(graph.url);
     await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20_000 });
+    // A tab of its own, as a user would open: the examples' tabs carry their operation's name.
+    await page.locator('.graphiql-tab-add').click();
     const subscription = 'subscription { agreementEvents(filter: { kinds: [CREATED] }) { kind agreement { title } } }';
     await page.evaluate((query) => {
       // The page's own DOM (this function runs in the browser; the test's types have no DOM).
@@ -57,10 +59,12 @@ const haveChromium = chromiumAvailable('GraphiQL browser test');
       const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as { CodeMirror: { setValue: (text: string) => void } };
       editor.CodeMirror.setValue(query);
     }, subscription);
+    // GraphiQL reads the edited document (and its operation name) a moment after the change.
+    await page.waitForTimeout(500);
     const before = graph.gateway.feed.subscribers();
     await page.locator('.graphiql-execute-button').click();
     for (const start = Date.now(); graph.gateway.feed.subscribers() === before;) {
-      if (Date.now() - start > 10_000) throw new Error('GraphiQL did not subscribe');
+      if (Date.now() - start > 10_000) throw new Error(`GraphiQL did not subscribe: ${await page.locator('.result-window').innerText()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const created = await graph.query(
