@@ -23,6 +23,7 @@ import { createGraphiQL } from './graphiql';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
 import { valueCompletionPlugin } from './value-completion';
 import { jsonStatusPlugin } from './json-status';
+import { operationNamePlugin } from './operation-name';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -85,6 +86,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       valueCompletionPlugin,
       errorLoggingPlugin<GatewayContext>(log),
       jsonStatusPlugin<GatewayContext>(),
+      operationNamePlugin<GatewayContext>(),
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,

@@ -158,6 +158,17 @@ describe('the transports of /graphql, with the real client libraries', () => {
       expect(errors[0].message).toMatch(/multipart\/mixed/);
     });
 
+    it('answers a request naming an operation its document lacks with 400, not an internal error', async () => {
+      const response = await fetch(graph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: COUNTRIES, operationName: 'Elsewhere' }),
+      });
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(errors).toEqual([{ message: 'Unknown operation named "Elsewhere".', extensions: { code: 'BAD_REQUEST' } }]);
+    });
+
     it('refuses a mutation by GET with 405 and says to POST it', async () => {
       const response = await fetch(`${graph.url}?query=${encodeURIComponent(CREATE)}&variables=${encodeURIComponent('{"title":"x"}')}`, {
         headers: { ...headers(), accept: 'application/json' },
