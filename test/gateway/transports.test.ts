@@ -74,6 +74,28 @@ describe('the transports of /graphql, with the real client libraries', () => {
       await until(() => graph.gateway.feed.subscribers() === before);
     });
 
+    it("passes the owning subgraph's refusal of the arguments on as a result with errors, then completes", async () => {
+      const client = createSseClient({ url: graph.url, headers, retryAttempts: 0 });
+      const results: unknown[] = [];
+      await new Promise<void>((resolve, reject) =>
+        client.subscribe(
+          { query: 'subscription { agreementEvents(filter: { country: "XX" }) { id } }' },
+          { next: (result) => results.push(result), error: reject, complete: resolve },
+        ),
+      );
+      expect(results).toEqual([
+        {
+          errors: [
+            expect.objectContaining({
+              message: '"XX" is not the ISO code of an OAS Member State.',
+              extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+            }),
+          ],
+        },
+      ]);
+      client.dispose();
+    });
+
     it('refuses an invalid token with 401, before any subscription is opened', async () => {
       const response = await fetch(graph.url, {
         method: 'POST',
