@@ -1,6 +1,8 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Client as UrqlClient, fetchExchange } from '@urql/core';
 import { createClient as createSseClient } from 'graphql-sse';
+import { startGateway } from '../../gateway/gateway';
+import { SUBGRAPHS } from '../../services/platform/config';
 import { asViewer, viewer } from '../helpers/auth';
 import { FeedClient } from '../helpers/feed-client';
 import { startGraph, TestGraph } from '../helpers/graph';
@@ -163,6 +165,27 @@ describe('the transports of /graphql, with the real client libraries', () => {
     const message = await client.waitFor((m) => m.id === 'ws' && m.payload?.data?.agreementEvents.agreement.title === 'Por WebSocket');
     expect(message.type).toBe('next');
     client.close();
+  });
+
+  it('ends every SSE and multipart stream with its end marker when the gateway stops', async () => {
+    const gateway = await startGateway(graph.config, {
+      port: 0,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, graph.subgraphs[name].url])),
+    });
+    const client = createSseClient({ url: gateway.url, headers, retryAttempts: 0 });
+    const completed = new Promise<void>((resolve, reject) =>
+      client.subscribe({ query: EVENTS }, { next: () => undefined, error: reject, complete: resolve }),
+    );
+    const multipart = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { ...headers(), 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec="1.0"' },
+      body: JSON.stringify({ query: EVENTS }),
+    });
+    await until(() => gateway.feed.subscribers() === 2);
+    await gateway.stop();
+    await completed;
+    expect(await multipart.text()).toMatch(/--graphql--\r\n$/);
+    client.dispose();
   });
 
   describe('what has no transport', () => {
