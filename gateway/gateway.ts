@@ -22,6 +22,8 @@ import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
 import { valueCompletionPlugin } from './value-completion';
+import { jsonStatusPlugin } from './json-status';
+import { operationNamePlugin } from './operation-name';
 import { startLiveFeed } from './subscriptions';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -83,9 +85,15 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       edgePlugin(config.edge),
       valueCompletionPlugin,
       errorLoggingPlugin<GatewayContext>(log),
+      jsonStatusPlugin<GatewayContext>(),
+      operationNamePlugin<GatewayContext>(),
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,
+    // Off on purpose: tokens travel in the Authorization header, which a cross-site form or <img> cannot set,
+    // never in cookies, so a simple request (a GET query from urql's defaults) forges nothing. It must come
+    // back the day a cookie carries credentials (docs/api.md, "CSRF").
+    csrfPrevention: false,
     parseOptions: { maxTokens: config.edge.maxTokens },
   });
   await apollo.start();
@@ -99,6 +107,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     return response.body.singleResult;
   };
   const graphiql = createGraphiQL('/graphql');
+  // The live feed starts once the server exists (it listens for its upgrades); the server's routes find it here.
+  const live: { feed?: ReturnType<typeof startLiveFeed> } = {};
   const reportDocuments = createReportDocuments(runAnonymous, log);
   const server = createGraphQLHttpServer(apollo, {
     path: '/graphql',
@@ -107,6 +117,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     metrics,
     ready: async () => true,
     routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
+    // Subscriptions over SSE and multipart HTTP, once the live feed below has started.
+    operations: (req, res, body, search) => live.feed?.http.handle(req, res, body, search) ?? false,
     corsOrigins: config.corsOrigins,
     // The token is passed on as it came: each subgraph verifies it, and answers an invalid or expired one as
     // anonymous, with UNAUTHENTICATED (saying why) on the fields that need a viewer (platform/auth.ts callerOf).
@@ -125,7 +137,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       log,
     },
   );
-  const feed = startLiveFeed({
+  const feed = (live.feed = startLiveFeed({
     server,
     supergraphSdl,
     subgraphUrls: urls,
@@ -137,7 +149,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     edge: config.edge,
     timeoutMs: config.subgraphTimeoutMs,
     limits: { ...config.feed, ...options.subscriptionLimits },
-  });
+  }));
   // Stops accepting at once; while the requests in flight finish, the live feed's sockets close with 1001.
   // Once: a second call waits for the first.
   let stopping: Promise<void> | undefined;

@@ -58,7 +58,9 @@ function page(graphqlPath: string, examples: ExampleOperation[]): string {
   <script src="${ASSET_PREFIX}graphiql.js"></script>
   <script>
     const token = localStorage.getItem('enlace-token');
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)} });
+    // Subscriptions go over graphql-ws on the same path; the editor's headers (the token) become its connection_init payload.
+    const subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + ${JSON.stringify(graphqlPath)};
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(graphqlPath)}, subscriptionUrl });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,

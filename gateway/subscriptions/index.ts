@@ -8,6 +8,8 @@ import type { EdgeLimits } from '../edge';
 import { FeedEndpoints } from './endpoints';
 import { EventExecutor } from './event-executor';
 import { EventHub } from './hub';
+import { AddressBudget } from './addresses';
+import { HttpSubscriptions } from './http-transports';
 import { LiveFeed } from './live-feed';
 import { SubscriptionPlanner } from './planner';
 import { attachSubscriptions, DEFAULT_LIMITS, type SubscriptionLimits } from './server';
@@ -38,7 +40,7 @@ export interface LiveFeedOptions {
  * and the field; that subgraph checks the arguments and picks what each subscriber may see; the
  * gateway's own data sources complete each event, once per group of identical subscriptions.
  */
-export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<void>; hub: EventHub } {
+export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<void>; hub: EventHub; http: HttpSubscriptions } {
   const planner = new SubscriptionPlanner(options.supergraphSdl);
   const endpoints = new FeedEndpoints(options.subgraphUrls, feedKeyHeader(options.feedKey), options.timeoutMs);
   const services = Object.fromEntries(planner.subgraphs.map((name) => [name, options.dataSource(name)]));
@@ -52,6 +54,7 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     limits,
   );
   const feed = new LiveFeed(planner, endpoints, hub, options.edge, options.log);
+  const addresses = new AddressBudget(limits);
   const sockets = attachSubscriptions({
     server: options.server,
     path: '/graphql',
@@ -60,10 +63,22 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     revocations: options.revocations,
     log: options.log,
     limits,
+    addresses,
+  });
+  const http = new HttpSubscriptions({
+    feed,
+    verifyingKey: options.verifyingKey,
+    revocations: options.revocations,
+    log: options.log,
+    limits,
+    addresses,
+    maxTokens: options.edge.maxTokens,
   });
   return {
     hub,
+    http,
     stop: async () => {
+      http.close();
       hub.stop();
       await sockets.close();
     },

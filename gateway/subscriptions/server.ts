@@ -6,7 +6,8 @@ import { handleProtocols, makeServer } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { verifyAuthorization, type RevocationCheck } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
-import { addressKey, RateLimiter } from '../edge';
+import { addressKey } from '../edge';
+import { AddressBudget } from './addresses';
 import { ConnectionGuard, sampledWarn, type ConnectionLimits } from './connection';
 import type { LiveFeed } from './live-feed';
 import type { ReplayLimits } from './replays';
@@ -50,6 +51,8 @@ interface Options {
   revocations?: RevocationCheck;
   log: Logger;
   limits?: Partial<SubscriptionLimits>;
+  /** Connections and subscribes per client address, shared with the HTTP transports (addresses.ts); none: its own. */
+  addresses?: AddressBudget;
 }
 
 /**
@@ -60,16 +63,10 @@ interface Options {
 export function attachSubscriptions(options: Options): { close: () => Promise<void> } {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, handleProtocols });
-  const perAddress = new Map<string, number>();
   const authorizations = new WeakMap<object, string | null>();
   const guards = new WeakMap<WebSocket, ConnectionGuard>();
-  const subscribesPerAddress = new RateLimiter(
-    limits.subscribesPerSecondPerAddress * 60,
-    Date.now,
-    100_000,
-    limits.subscribeBurstPerAddress,
-  );
   const warn = sampledWarn(options.log);
+  const addresses = options.addresses ?? new AddressBudget(limits);
 
   const server = makeServer<Record<string, unknown> | undefined, SocketExtra>({
     onConnect: (ctx) => {
@@ -121,15 +118,10 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const address = request.socket.remoteAddress ?? 'unknown';
     if (pathname !== options.path) return refuseUpgrade(socket, 404, 'Not Found');
-    if ((perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) return refuseUpgrade(socket, 429, 'Too Many Requests');
+    if (addresses.full(address)) return refuseUpgrade(socket, 429, 'Too Many Requests');
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
-      ws.once('close', () => {
-        const left = (perAddress.get(address) ?? 1) - 1;
-        if (left > 0) perAddress.set(address, left);
-        else perAddress.delete(address);
-      });
-      const guard = new ConnectionGuard(ws, addressKey(address), limits, subscribesPerAddress, warn);
+      ws.once('close', addresses.enter(address));
+      const guard = new ConnectionGuard(ws, addressKey(address), limits, addresses.subscribes, warn);
       guards.set(ws, guard);
       ws.on('message', () => guard.overBuffered());
       serveSocket(server, ws, request, limits.keepAliveMs, options.log, warn);

@@ -78,6 +78,11 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   instrument?: RequestInstrument<C>;
   /** Other routes of this server (the gateway's GraphiQL page); answers true when it handled the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
+  /**
+   * Requests on `path` the owner answers itself once their body is read (the gateway's subscriptions over
+   * SSE and multipart HTTP): given the parsed body and the query string, answers true when it took the request.
+   */
+  operations?: (req: IncomingMessage, res: ServerResponse, body: unknown, search: URLSearchParams) => boolean;
   /** Path prefixes of `routes` that /metrics counts under a label of their own (a subgraph's "/feeds"). */
   routeLabels?: readonly string[];
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
@@ -151,6 +156,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
           return requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
       }
+      if (options.operations?.(req, res, body, url.searchParams)) return;
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

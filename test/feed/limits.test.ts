@@ -15,7 +15,7 @@ describe('limits of the live feed', () => {
       gateway = await startGateway(graph.config, {
         port: 0,
         subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, graph.subgraphs[name].url])),
-        subscriptionLimits: { maxConnectionsPerAddress: 2, maxSubscriptionsPerConnection: 2 },
+        subscriptionLimits: { maxConnectionsPerAddress: 2, maxSubscriptionsPerConnection: 2, keepAliveMs: 300 },
       });
     });
     afterEach(() => clients.splice(0).forEach((client) => client.close()));
@@ -45,6 +45,50 @@ describe('limits of the live feed', () => {
         socket.on('error', () => undefined);
       });
       expect(status).toBe(429);
+    });
+
+    it('counts an SSE stream as a connection of its address, next to its WebSockets', async () => {
+      // The sockets of the tests before are closing: their places come back once the gateway sees them closed.
+      for (let tries = 0; ; tries += 1) {
+        try {
+          clients.push(await FeedClient.connect(gateway.url));
+          break;
+        } catch (error) {
+          if (tries > 20) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      const control = new AbortController();
+      const sse = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ query: 'subscription { agreementEvents { id } }' }),
+        signal: control.signal,
+      });
+      expect(sse.status).toBe(200);
+      const over = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec="1.0"' },
+        body: JSON.stringify({ query: 'subscription { agreementEvents { id } }' }),
+      });
+      expect(over.status).toBe(429);
+      expect(((await over.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('RATE_LIMITED');
+      control.abort();
+    });
+
+    it('sends a multipart subscription a {} heartbeat part while no event comes', async () => {
+      const control = new AbortController();
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed;subscriptionSpec="1.0"' },
+        body: JSON.stringify({ query: 'subscription { agreementEvents { id } }' }),
+        signal: control.signal,
+      });
+      expect(response.headers.get('content-type')).toBe('multipart/mixed;boundary="graphql";subscriptionSpec="1.0"');
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!text.includes('\r\n\r\n{}\r\n--graphql')) text += new TextDecoder().decode((await reader.read()).value);
+      control.abort();
     });
   });
 
