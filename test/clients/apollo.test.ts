@@ -4,39 +4,9 @@ import WebSocket from 'ws';
 import { tokenFor, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { createApolloClient } from './recipes/apollo';
+import { SERVICES_PAGE, servicesInOrder, type ServicesPage } from './services-page';
 
-const SERVICES = gql`
-  query Services($first: Int, $after: String, $last: Int, $before: String) {
-    services(first: $first, after: $after, last: $last, before: $before) {
-      edges {
-        cursor
-        node {
-          id
-          name
-        }
-      }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
-    }
-  }
-`;
-
-interface ServicesPage {
-  services: {
-    edges: { cursor: string; node: { id: string; name: string } }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  };
-}
-
-/** The services as the API orders them, asked in one page without any client. */
-async function allServices(graph: TestGraph): Promise<string[]> {
-  const { body } = await graph.query('{ services(first: 100) { nodes { id } } }');
-  return body.data.services.nodes.map((node: { id: string }) => node.id);
-}
+const SERVICES = gql(SERVICES_PAGE);
 
 describe("the docs' Apollo Client recipe against the gateway", () => {
   let graph: TestGraph;
@@ -47,7 +17,7 @@ describe("the docs' Apollo Client recipe against the gateway", () => {
   beforeAll(async () => {
     graph = await startGraph();
     client = createApolloClient({ url: graph.url, token: () => token, webSocketImpl: WebSocket });
-    expected = await allServices(graph);
+    expected = await servicesInOrder(graph);
     expect(expected.length).toBeGreaterThan(6);
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { tokenFor, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { createRelayEnvironment } from './recipes/relay';
+import { servicesInOrder } from './services-page';
 import IdentityQuery, { type operationsIdentityQuery } from './relay/__generated__/operationsIdentityQuery.graphql';
 import PaginationQuery from './relay/__generated__/operationsServicesPaginationQuery.graphql';
 import EventsSubscription from './relay/__generated__/operationsAgreementEventsSubscription.graphql';
@@ -33,8 +34,7 @@ describe("the docs' Relay recipe against the gateway", () => {
   const environment = () => createRelayEnvironment({ url: graph.url, token: () => token, webSocketImpl: WebSocket });
   beforeAll(async () => {
     graph = await startGraph();
-    const { body } = await graph.query('{ services(first: 100) { nodes { id } } }');
-    expected = body.data.services.nodes.map((node: { id: string }) => node.id);
+    expected = await servicesInOrder(graph);
     expect(expected.length).toBeGreaterThan(6);
   });
   afterAll(() => graph.stop());

@@ -2,37 +2,9 @@ import { gql, type Client, type OperationResult } from '@urql/core';
 import { tokenFor, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { createUrqlClient } from './recipes/urql';
+import { SERVICES_PAGE, servicesInOrder, type ServicesPage } from './services-page';
 
-const SERVICES = gql`
-  query Services($first: Int, $after: String, $last: Int, $before: String) {
-    services(first: $first, after: $after, last: $last, before: $before) {
-      edges {
-        cursor
-        node {
-          id
-          name
-          country {
-            id
-            name
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        hasPreviousPage
-        startCursor
-        endCursor
-      }
-    }
-  }
-`;
-
-interface ServicesPage {
-  services: {
-    edges: { cursor: string; node: { id: string; name: string } }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  };
-}
+const SERVICES = gql(SERVICES_PAGE);
 
 describe("the docs' urql + Graphcache recipe against the gateway", () => {
   let graph: TestGraph;
@@ -46,8 +18,7 @@ describe("the docs' urql + Graphcache recipe against the gateway", () => {
 
   beforeAll(async () => {
     graph = await startGraph();
-    const { body } = await graph.query('{ services(first: 100) { nodes { id } } }');
-    expected = body.data.services.nodes.map((node: { id: string }) => node.id);
+    expected = await servicesInOrder(graph);
     expect(expected.length).toBeGreaterThan(6);
     // Count the HTTP methods urql uses, without changing what it sends.
     globalThis.fetch = (input, init) => {
