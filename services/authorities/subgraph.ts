@@ -8,13 +8,14 @@ import { createLoaders, Loaders } from './loaders';
 import { CreateAuthorities1764400000000 } from './migrations/1764400000000-CreateAuthorities';
 import { FullTextSearch1764600000000 } from './migrations/1764600000000-FullTextSearch';
 import { Stewardship1764900000000 } from './migrations/1764900000000-Stewardship';
+import { SearchStems1765450000000 } from './migrations/1765450000000-SearchStems';
 import { AuthorityChange } from './entities/authority-change.entity';
 import { buildAuthoritiesSchema } from './schema';
 
 export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'authorities',
   entities: [Country, NationalAuthority, AuthorityChange],
-  migrations: [CreateAuthorities1764400000000, FullTextSearch1764600000000, Stewardship1764900000000],
+  migrations: [CreateAuthorities1764400000000, FullTextSearch1764600000000, Stewardship1764900000000, SearchStems1765450000000],
   buildSchema: buildAuthoritiesSchema,
   createLoaders,
   async seed(db, config) {

@@ -15,6 +15,7 @@ import { CreatePractices1764400400000 } from './migrations/1764400400000-CreateP
 import { AddPracticeSubmitter1764401400000 } from './migrations/1764401400000-AddPracticeSubmitter';
 import { FullTextSearch1764600004000 } from './migrations/1764600004000-FullTextSearch';
 import { ReviewedPractices1765100004000 } from './migrations/1765100004000-ReviewedPractices';
+import { SearchStems1765450004000 } from './migrations/1765450004000-SearchStems';
 import { buildPracticesSchema } from './schema';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
@@ -25,6 +26,7 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     AddPracticeSubmitter1764401400000,
     FullTextSearch1764600004000,
     ReviewedPractices1765100004000,
+    SearchStems1765450004000,
   ],
   buildSchema: buildPracticesSchema,
   createLoaders,
