@@ -11,6 +11,8 @@ import { Stewardship1764900000000 } from './migrations/1764900000000-Stewardship
 import { SearchStems1765450000000 } from './migrations/1765450000000-SearchStems';
 import { AuthorityChange } from './entities/authority-change.entity';
 import { buildAuthoritiesSchema } from './schema';
+import { refreshSearchStems } from '../kit/full-text';
+import { AUTHORITIES_INDEX } from './search-indexes';
 
 export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'authorities',
@@ -22,6 +24,10 @@ export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
     const countries = memberStates().map((state) => Object.assign(new Country(), state));
     await upsertRows(db, Country, countries, ['code']);
     // Inserted once, never refreshed: the States maintain the directory, and a restart must not undo their changes.
-    if (config.seedDemo) await db.createQueryBuilder().insert().into(NationalAuthority).values(demoAuthorities()).orIgnore().execute();
+    if (config.seedDemo) {
+      const demo = demoAuthorities();
+      await db.createQueryBuilder().insert().into(NationalAuthority).values(demo).orIgnore().execute();
+      await refreshSearchStems(db.manager, AUTHORITIES_INDEX, demo.map((row) => row.id!));
+    }
   },
 };

@@ -22,6 +22,8 @@ import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-Servic
 import { MembershipTimes1765300003000 } from './migrations/1765300003000-MembershipTimes';
 import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
 import { buildOrganizationsSchema } from './schema';
+import { refreshSearchStems } from '../kit/full-text';
+import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
@@ -61,5 +63,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, ServicePopulation, rows.servicePopulations, ['serviceId', 'population']);
     await upsertRows(db, Shelter, rows.shelters, ['serviceId']);
     await upsertRows(db, Membership, rows.memberships, ['userId', 'organizationId']);
+    await refreshSearchStems(db.manager, ORGANIZATIONS_INDEX, rows.organizations.map((row) => row.id));
+    await refreshSearchStems(db.manager, SERVICES_INDEX, rows.services.map((row) => row.id));
   },
 };

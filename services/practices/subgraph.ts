@@ -17,6 +17,8 @@ import { FullTextSearch1764600004000 } from './migrations/1764600004000-FullText
 import { ReviewedPractices1765100004000 } from './migrations/1765100004000-ReviewedPractices';
 import { SearchStems1765450004000 } from './migrations/1765450004000-SearchStems';
 import { buildPracticesSchema } from './schema';
+import { refreshSearchStems } from '../kit/full-text';
+import { PRACTICES_INDEX } from './search-indexes';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
@@ -39,5 +41,6 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, PracticePopulation, demo.populations, ['practiceId', 'population']);
     await upsertRows(db, PracticeOrganization, demo.organizations, ['practiceId', 'organizationId']);
     await upsertRows(db, PracticeAuthority, demo.authorities, ['practiceId', 'authorityId']);
+    await refreshSearchStems(db.manager, PRACTICES_INDEX, demo.practices.map((row) => row.id));
   },
 };
