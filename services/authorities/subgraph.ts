@@ -27,7 +27,11 @@ export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
     if (config.seedDemo) {
       const demo = demoAuthorities();
       await db.createQueryBuilder().insert().into(NationalAuthority).values(demo).orIgnore().execute();
-      await refreshSearchStems(db.manager, AUTHORITIES_INDEX, demo.map((row) => row.id!));
+      await refreshSearchStems(
+        db.manager,
+        AUTHORITIES_INDEX,
+        demo.map((row) => row.id!),
+      );
     }
   },
 };

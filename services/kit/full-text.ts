@@ -143,12 +143,21 @@ export function stemsDocument(input: {
       for (const run of group.match(RUNS) ?? []) {
         const short = shortToken(run);
         if (short) tokens.add(short);
-        else if (length(run) >= MIN_WORD_LENGTH && length(run) <= MAX_WORD_LENGTH) for (const stem of stemsOf(run, input.languages)) tokens.add(stem);
+        else if (length(run) >= MIN_WORD_LENGTH && length(run) <= MAX_WORD_LENGTH)
+          for (const stem of stemsOf(run, input.languages)) tokens.add(stem);
       }
     }
   }
   for (const place of input.places ?? []) {
-    for (const run of lowered(place ?? '').match(RUNS) ?? []) if (length(run) >= MIN_WORD_LENGTH && length(run) <= MAX_WORD_LENGTH) tokens.add(folded(run));
+    for (const group of lowered(place ?? '').match(WORD_GROUPS) ?? []) {
+      const joined = group.includes('-') ? joinedToken(group) : null;
+      if (joined) tokens.add(joined);
+      for (const run of group.match(RUNS) ?? []) {
+        const short = shortToken(run);
+        if (short) tokens.add(short);
+        else if (length(run) >= MIN_WORD_LENGTH && length(run) <= MAX_WORD_LENGTH) tokens.add(folded(run));
+      }
+    }
   }
   for (const code of input.spoken ?? []) {
     tokens.add(`${SPOKEN}${code}`);
@@ -188,8 +197,18 @@ export function searchWords(term: string): SearchTerm[] {
     seen.add(key);
     terms.push(found);
   };
-  for (const chunk of lowered(term).split(/\s+/)) {
-    const named = chunk.length > 1 ? languagesNamed(chunk) : [];
+  const chunks = lowered(term)
+    .split(/\s+/)
+    .filter((chunk) => chunk !== '');
+  for (let i = 0; i < chunks.length; i += 1) {
+    let chunk = chunks[i];
+    // A language named in two words ("haitian creole", "créole haïtien") is one term.
+    const pair = i + 1 < chunks.length ? languagesNamed(`${chunk} ${chunks[i + 1]}`) : [];
+    if (pair.length > 0) {
+      chunk = `${chunk} ${chunks[i + 1]}`;
+      i += 1;
+    }
+    const named = pair.length > 0 ? pair : chunk.length > 1 ? languagesNamed(chunk) : [];
     const spoken = [...new Set(named.flatMap(languagesMatching))].map((code) => `${SPOKEN}${code}`);
     const chunkTerms: SearchTerm[] = [];
     for (const group of chunk.match(WORD_GROUPS) ?? []) {
@@ -245,7 +264,10 @@ function booleanQuery(index: FullTextTable, terms: SearchTerm[], wordsOnly = fal
   return terms
     .map((term) => {
       const { words, tokens } = alternatives(index, term);
-      const all = [...words.map((word) => `${prefix}${word}${term.prefix ? '*' : ''}`), ...(wordsOnly ? [] : tokens.map((token) => `${prefix}${token}`))];
+      const all = [
+        ...words.map((word) => `${prefix}${word}${term.prefix ? '*' : ''}`),
+        ...(wordsOnly ? [] : tokens.map((token) => `${prefix}${token}`)),
+      ];
       return all.length === 0 ? null : `+(${all.join(' ')})`;
     })
     .filter((part): part is string => part !== null)
@@ -295,7 +317,10 @@ export function fullTextSql(db: DataSource, index: FullTextTable, alias: string,
     parameters: {
       [name('q')]: ftsQuery(index, terms),
       ...(hasWords
-        ? { [name('t')]: `{${index.titles.join(' ')}} : (${words})`, [name('b')]: `{${[...index.titles, ...index.bodies].join(' ')}} : (${words})` }
+        ? {
+            [name('t')]: `{${index.titles.join(' ')}} : (${words})`,
+            [name('b')]: `{${[...index.titles, ...index.bodies].join(' ')}} : (${words})`,
+          }
         : {}),
     },
   };
@@ -328,7 +353,8 @@ async function createFts(queryRunner: QueryRunner, table: string, columns: strin
   const insert = `INSERT INTO ${fts}(rowid, ${list}) VALUES (new.rowid, ${values('new')});`;
   const remove = `INSERT INTO ${fts}(${fts}, rowid, ${list}) VALUES ('delete', old.rowid, ${values('old')});`;
   await queryRunner.query(
-    `CREATE VIRTUAL TABLE ${fts} USING fts5(${list}, content='${table}', content_rowid='rowid', ` + `tokenize='unicode61 remove_diacritics 2')`,
+    `CREATE VIRTUAL TABLE ${fts} USING fts5(${list}, content='${table}', content_rowid='rowid', ` +
+      `tokenize='unicode61 remove_diacritics 2')`,
   );
   await queryRunner.query(`CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${table} BEGIN ${insert} END`);
   await queryRunner.query(`CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${table} BEGIN ${remove} END`);
@@ -381,7 +407,9 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
   const source = index.stems;
   if (!source) return 0;
   const language = 'code' in source.language ? source.language.code : source.language.country;
-  const columns = [...new Set(['id', ...index.titles, ...index.bodies, ...(source.places ?? []), language, ...(source.spoken ? [source.spoken] : [])])];
+  const columns = [
+    ...new Set(['id', ...index.titles, ...index.bodies, ...(source.places ?? []), language, ...(source.spoken ? [source.spoken] : [])]),
+  ];
   const select = `SELECT ${columns.join(', ')} FROM ${index.table}`;
   let done = 0;
   const compute = async (rows: Record<string, unknown>[]) => {
@@ -402,10 +430,10 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
     });
     const cases = rows.map(() => 'WHEN ? THEN ?').join(' ');
     const parameters = rows.flatMap((row, i) => [row.id, values[i]]);
-    await runner.query(
-      `UPDATE ${index.table} SET ${STEMS_COLUMN} = CASE id ${cases} END WHERE id IN (${rows.map(() => '?').join(', ')})`,
-      [...parameters, ...rows.map((row) => row.id)],
-    );
+    await runner.query(`UPDATE ${index.table} SET ${STEMS_COLUMN} = CASE id ${cases} END WHERE id IN (${rows.map(() => '?').join(', ')})`, [
+      ...parameters,
+      ...rows.map((row) => row.id),
+    ]);
     done += rows.length;
   };
   if (ids) {

@@ -63,7 +63,15 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, ServicePopulation, rows.servicePopulations, ['serviceId', 'population']);
     await upsertRows(db, Shelter, rows.shelters, ['serviceId']);
     await upsertRows(db, Membership, rows.memberships, ['userId', 'organizationId']);
-    await refreshSearchStems(db.manager, ORGANIZATIONS_INDEX, rows.organizations.map((row) => row.id));
-    await refreshSearchStems(db.manager, SERVICES_INDEX, rows.services.map((row) => row.id));
+    await refreshSearchStems(
+      db.manager,
+      ORGANIZATIONS_INDEX,
+      rows.organizations.map((row) => row.id),
+    );
+    await refreshSearchStems(
+      db.manager,
+      SERVICES_INDEX,
+      rows.services.map((row) => row.id),
+    );
   },
 };

@@ -41,6 +41,10 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, PracticePopulation, demo.populations, ['practiceId', 'population']);
     await upsertRows(db, PracticeOrganization, demo.organizations, ['practiceId', 'organizationId']);
     await upsertRows(db, PracticeAuthority, demo.authorities, ['practiceId', 'authorityId']);
-    await refreshSearchStems(db.manager, PRACTICES_INDEX, demo.practices.map((row) => row.id));
+    await refreshSearchStems(
+      db.manager,
+      PRACTICES_INDEX,
+      demo.practices.map((row) => row.id),
+    );
   },
 };

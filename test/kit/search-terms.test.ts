@@ -9,7 +9,9 @@ describe('search terms and stems (docs/search.md)', () => {
       places: ['Tapachula'],
       spoken: ['quz'],
     }).split(' ');
-    expect(document).toEqual(expect.arrayContaining(['alberg', 'temporal', 'zzs24', 'zzjcidtmx', 'zzsmx', 'tapachula', 'zzlquz', 'zzlque']));
+    expect(document).toEqual(
+      expect.arrayContaining(['alberg', 'temporal', 'zzs24', 'zzjcidtmx', 'zzsmx', 'tapachula', 'zzlquz', 'zzlque']),
+    );
     // A common two-letter word is no token; a stem equal to its word is in the text columns already.
     expect(document).not.toContain('zzsde');
     expect(document).not.toContain('horas');
