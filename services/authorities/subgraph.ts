@@ -30,7 +30,7 @@ export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
       await refreshSearchStems(
         db.manager,
         AUTHORITIES_INDEX,
-        demo.map((row) => row.id!),
+        demo.map((row) => row.id),
       );
     }
   },

@@ -412,7 +412,7 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
   ];
   const select = `SELECT ${columns.join(', ')} FROM ${index.table}`;
   let done = 0;
-  const compute = async (rows: Record<string, unknown>[]) => {
+  const compute = async (rows: Record<string, string | number | null>[]) => {
     if (rows.length === 0) return;
     const values = rows.map((row) => {
       const text = (column: string) => (row[column] == null ? null : String(row[column]));
@@ -439,13 +439,21 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
   if (ids) {
     for (let i = 0; i < ids.length; i += STEMS_BATCH) {
       const batch = ids.slice(i, i + STEMS_BATCH);
-      await compute((await runner.query(`${select} WHERE id IN (${batch.map(() => '?').join(', ')})`, batch)) as Record<string, unknown>[]);
+      await compute(
+        (await runner.query(`${select} WHERE id IN (${batch.map(() => '?').join(', ')})`, batch)) as Record<
+          string,
+          string | number | null
+        >[],
+      );
     }
     return done;
   }
   let after = '';
   for (;;) {
-    const rows = (await runner.query(`${select} WHERE id > ? ORDER BY id LIMIT ${STEMS_BATCH}`, [after])) as Record<string, unknown>[];
+    const rows = (await runner.query(`${select} WHERE id > ? ORDER BY id LIMIT ${STEMS_BATCH}`, [after])) as Record<
+      string,
+      string | number | null
+    >[];
     await compute(rows);
     if (rows.length < STEMS_BATCH) return done;
     after = String(rows[rows.length - 1].id);
