@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { languagesNamed } from './language-names';
-import { languagesMatching, macrolanguageOf } from './languages';
+import { macrolanguageOf } from './languages';
 import { countryTextLanguages, STEM_LANGUAGES, stemLanguageOf, type StemLanguage } from './text-languages';
 
 /**
@@ -209,7 +209,8 @@ export function searchWords(term: string): SearchTerm[] {
       i += 1;
     }
     const named = pair.length > 0 ? pair : chunk.length > 1 ? languagesNamed(chunk) : [];
-    const spoken = [...new Set(named.flatMap(languagesMatching))].map((code) => `${SPOKEN}${code}`);
+    // A row offered in an individual language also holds its macrolanguage's token (stemsDocument): "quechua" (que) finds quz.
+    const spoken = named.map((code) => `${SPOKEN}${code}`);
     const chunkTerms: SearchTerm[] = [];
     for (const group of chunk.match(WORD_GROUPS) ?? []) {
       if (group.includes('-')) {
