@@ -49,6 +49,8 @@ const CASES: Case[] = [
   { name: 'two words + country', filter: { search: 'albergue esperanza', country: 'MX' } },
   { name: 'two common words + country', filter: { search: 'capacitación empleo', country: 'PE' } },
   { name: 'language + type', filter: { language: 'que', type: 'PSYCHOSOCIAL' as never } },
+  { name: 'a plural word + country', filter: { search: 'albergues', country: 'MX' } },
+  { name: 'a language name + type', filter: { search: 'quechua', type: 'PSYCHOSOCIAL' as never } },
   { name: 'near + radius + type', filter: { near: { latitude: -12.05, longitude: -77.04 }, radiusKm: 50, type: 'LEGAL_AID' as never } },
   { name: 'deep page (search, after 1,000)', filter: { search: 'atención víctimas', country: 'MX' }, skip: 1000 },
   { name: 'deep page (country, after 2,000)', filter: { country: 'BR' }, skip: 2000 },

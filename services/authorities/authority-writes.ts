@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { byId } from '../kit/entity-reference';
-import { engineOf } from '../kit/full-text';
+import { engineOf, refreshSearchStems } from '../kit/full-text';
 import { newId } from '../kit/ids';
 import { inTransaction } from '../kit/transaction';
 import { countryFilter } from '../kit/validation';
@@ -14,6 +14,7 @@ import { NationalAuthority } from './entities/national-authority.entity';
 import { changedFields, recordChange } from './history';
 import { e164 } from '../kit/phone';
 import type { AuthorityInput, AuthorityUpdateInput } from './resolvers/authority.input';
+import { AUTHORITIES_INDEX } from './search-indexes';
 
 const missing = () => notFound('No national authority with this id.');
 
@@ -41,6 +42,7 @@ async function applyChange(
 ): Promise<NationalAuthority> {
   const next = Object.assign(new NationalAuthority(), row, changes);
   await manager.update(NationalAuthority, { id: row.id }, changes);
+  if ('name' in changes || 'acronym' in changes || 'countryCode' in changes) await refreshSearchStems(manager, AUTHORITIES_INDEX, [row.id]);
   await recordChange(manager, { kind, authority: next, userId, at: changes.updatedAt, fields: changedFields(row, next) });
   return next;
 }
@@ -66,6 +68,7 @@ export async function createAuthority(db: DataSource, viewer: Viewer | null, inp
   });
   await inTransaction(db, async (manager) => {
     await manager.insert(NationalAuthority, authority);
+    await refreshSearchStems(manager, AUTHORITIES_INDEX, [authority.id]);
     const fields = changedFields(null, authority);
     await recordChange(manager, { kind: AuthorityChangeKind.CREATED, authority, userId: editor.id, at: authority.updatedAt, fields });
   });

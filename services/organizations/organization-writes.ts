@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../kit/context';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
-import { engineOf } from '../kit/full-text';
+import { engineOf, refreshSearchStems } from '../kit/full-text';
 import { newId } from '../kit/ids';
 import { MIN_NAME_LENGTH } from '../kit/input-limits';
 import { e164 } from '../kit/phone';
@@ -18,6 +18,7 @@ import type { Loaders } from './loaders';
 import { nameKey } from './names';
 import type { OrganizationInput, OrganizationUpdateInput } from './resolvers/organization.input';
 import { unique } from './service-rules';
+import { ORGANIZATIONS_INDEX } from './search-indexes';
 
 const missing = () => notFound('No organization with this id.');
 /** Checked by IsMemberState before the resolver runs. */
@@ -121,6 +122,7 @@ export async function registerOrganization(db: DataSource, userId: string, input
   });
   return withFreeName(db, country, name, null, async (manager) => {
     await manager.insert(Organization, organization);
+    await refreshSearchStems(manager, ORGANIZATIONS_INDEX, [organization.id]);
     await replaceServed(manager, organization.id, served, true);
     await manager.insert(Membership, Object.assign(new Membership(), { userId, organizationId: organization.id, createdAt: at }));
     const fields = [...organizationFields(null, { ...organization, countriesServed: served }), memberField(userId, true)];
@@ -201,6 +203,7 @@ export async function updateOrganization(ctx: Context<Loaders>, userId: string, 
     const at = new Date();
     const changes = { name: next.name, nameKey: nameKey(next.name), kind, description, website, email, phone: next.phone, updatedAt: at };
     await manager.update(Organization, { id: key }, changes);
+    await refreshSearchStems(manager, ORGANIZATIONS_INDEX, [key]);
     if (fields.some((f) => f.field === 'countriesServed')) await replaceServed(manager, key, countriesServed);
     await recordOrganizationChange(manager, {
       kind: OrganizationChangeKind.UPDATED,

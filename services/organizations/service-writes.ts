@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { normalizeCountryCode } from '../kit/countries';
 import { byId } from '../kit/entity-reference';
-import { engineOf } from '../kit/full-text';
+import { engineOf, refreshSearchStems } from '../kit/full-text';
 import { newId } from '../kit/ids';
 import { inTransaction } from '../kit/transaction';
 import { badInput, notFound } from '../platform/errors';
@@ -15,6 +15,7 @@ import { Shelter } from './entities/shelter.entity';
 import { serviceAfter, shelterAfter, storedPhone, wholeShelter } from './service-changes';
 import { recordServiceChange, serviceChanges, snapshot } from './service-history';
 import { checkCountryServed, checkPosition, checkShelter, checkShelterForType, ServiceFields, unique } from './service-rules';
+import { SERVICES_INDEX } from './search-indexes';
 
 /** A service to add: its organization, name, type and Member State (checked by IsMemberState) are required. */
 export interface NewService extends ServiceFields {
@@ -114,6 +115,7 @@ export async function addService(db: DataSource, fields: NewService, editor: Edi
     checkCountryServed(service.countryCode, await countriesOf(manager, organization));
     service.organizationId = organization.id;
     await manager.insert(Service, service);
+    await refreshSearchStems(manager, SERVICES_INDEX, [service.id]);
     await writeLanguages(manager, service, false);
     await writePopulations(manager, service, false);
     if (shelter) await manager.insert(Shelter, shelter);
@@ -143,6 +145,7 @@ export async function updateService(db: DataSource, id: string, changes: Service
     const { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt } = next;
     const columns = { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt };
     await manager.update(Service, { id: row.id }, columns);
+    await refreshSearchStems(manager, SERVICES_INDEX, [row.id]);
     if (changes.languages) await writeLanguages(manager, next, true);
     if (changes.populations) await writePopulations(manager, next, true);
     if (nextShelter && nextShelter !== shelter) {

@@ -20,7 +20,10 @@ import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
 import { OrganizationProfile1765120003000 } from './migrations/1765120003000-OrganizationProfile';
 import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-ServiceWorkflows';
 import { MembershipTimes1765300003000 } from './migrations/1765300003000-MembershipTimes';
+import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
 import { buildOrganizationsSchema } from './schema';
+import { refreshSearchStems } from '../kit/full-text';
+import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
@@ -45,6 +48,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     OrganizationProfile1765120003000,
     ServiceWorkflows1765210003000,
     MembershipTimes1765300003000,
+    SearchStems1765450003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
@@ -59,5 +63,15 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, ServicePopulation, rows.servicePopulations, ['serviceId', 'population']);
     await upsertRows(db, Shelter, rows.shelters, ['serviceId']);
     await upsertRows(db, Membership, rows.memberships, ['userId', 'organizationId']);
+    await refreshSearchStems(
+      db.manager,
+      ORGANIZATIONS_INDEX,
+      rows.organizations.map((row) => row.id),
+    );
+    await refreshSearchStems(
+      db.manager,
+      SERVICES_INDEX,
+      rows.services.map((row) => row.id),
+    );
   },
 };

@@ -10,6 +10,8 @@ import { Pillar, Practice, PracticeStatus } from './entities/practice.entity';
 import { changedFields, recordChange, type PracticeRecord } from './history';
 import { distinct, lockedPractice, recordOf, writeLists } from './practice-rows';
 import type { PracticeUpdateInput } from './resolvers/practice.input';
+import { refreshSearchStems } from '../kit/full-text';
+import { PRACTICES_INDEX } from './search-indexes';
 
 /** A practice as submitted, checked field by field (PracticeInput). */
 export interface PracticeSubmission {
@@ -77,6 +79,7 @@ export async function submitPractice(
   };
   await inTransaction(db, async (manager) => {
     await manager.insert(Practice, practice);
+    await refreshSearchStems(manager, PRACTICES_INDEX, [practice.id]);
     await writeLists(manager, id, null, record);
     const fields = changedFields(null, record);
     await recordChange(manager, { kind: PracticeChangeKind.SUBMITTED, practiceId: id, userId: submitterId, at: now, fields });
@@ -123,6 +126,7 @@ export async function updatePractice(db: DataSource, viewer: Viewer, id: string,
     const { title, summary, body, pillar, status, year, language, sourceUrl } = after;
     const changes = { title, summary, body, pillar, status, year, language, sourceUrl, updatedAt: new Date() };
     await manager.update(Practice, { id: practice.id }, changes);
+    await refreshSearchStems(manager, PRACTICES_INDEX, [practice.id]);
     await writeLists(manager, practice.id, before, after);
     await recordChange(manager, {
       kind: PracticeChangeKind.UPDATED,

@@ -15,7 +15,10 @@ import { CreatePractices1764400400000 } from './migrations/1764400400000-CreateP
 import { AddPracticeSubmitter1764401400000 } from './migrations/1764401400000-AddPracticeSubmitter';
 import { FullTextSearch1764600004000 } from './migrations/1764600004000-FullTextSearch';
 import { ReviewedPractices1765100004000 } from './migrations/1765100004000-ReviewedPractices';
+import { SearchStems1765450004000 } from './migrations/1765450004000-SearchStems';
 import { buildPracticesSchema } from './schema';
+import { refreshSearchStems } from '../kit/full-text';
+import { PRACTICES_INDEX } from './search-indexes';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
@@ -25,6 +28,7 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     AddPracticeSubmitter1764401400000,
     FullTextSearch1764600004000,
     ReviewedPractices1765100004000,
+    SearchStems1765450004000,
   ],
   buildSchema: buildPracticesSchema,
   createLoaders,
@@ -37,5 +41,10 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     await upsertRows(db, PracticePopulation, demo.populations, ['practiceId', 'population']);
     await upsertRows(db, PracticeOrganization, demo.organizations, ['practiceId', 'organizationId']);
     await upsertRows(db, PracticeAuthority, demo.authorities, ['practiceId', 'authorityId']);
+    await refreshSearchStems(
+      db.manager,
+      PRACTICES_INDEX,
+      demo.practices.map((row) => row.id),
+    );
   },
 };

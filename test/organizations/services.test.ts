@@ -64,7 +64,17 @@ describe('organizations subgraph: services', () => {
     });
 
     it('searches the name and the description', async () => {
-      expect(await list('{ search: "QUECHUA" }')).toEqual(['Escucha y acompañamiento Wasi Munay (demo)', 'Línea Camino Seguro (demo)']);
+      expect(await list('{ search: "EMERGENCIA" }')).toEqual(['Albergue Casa Esperanza (demo)', 'Refugio Tekoporã (demo)']);
+      // A language's name also finds the services offered in it (docs/search.md), as well as those naming it.
+      const quechua = await list('{ search: "QUECHUA" }');
+      expect(quechua).toEqual(
+        expect.arrayContaining([
+          'Escucha y acompañamiento Wasi Munay (demo)',
+          'Línea Camino Seguro (demo)',
+          'Casa de acogida Wasi Munay (demo)',
+          'Defensoría Camino Seguro (demo)',
+        ]),
+      );
       expect(await list('{ search: "_" }')).toEqual([]);
     });
 
