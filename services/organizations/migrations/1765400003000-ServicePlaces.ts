@@ -1,13 +1,14 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { recencyKey } from '../../kit/change-log';
 import { engineOf } from '../../kit/full-text';
 import { cityKey } from '../places';
 
-const INDEXES = [
-  new TableIndex({ name: 'idx_services_city', columnNames: ['city_key', 'country_code', 'organization_id', 'id'] }),
-  new TableIndex({ name: 'idx_services_recency', columnNames: ['recency', 'id', 'organization_id'] }),
-  new TableIndex({ name: 'idx_services_country_recency', columnNames: ['country_code', 'recency', 'id', 'organization_id'] }),
-  new TableIndex({ name: 'idx_services_coverage_country', columnNames: ['coverage', 'country_code', 'organization_id', 'id'] }),
+// Plain statements: TypeORM's createIndex reads the table's metadata, which the generated column of MySQL needs a table for.
+const INDEXES: [string, string][] = [
+  ['idx_services_city', 'city_key, country_code, organization_id, id'],
+  ['idx_services_recency', 'recency, id, organization_id'],
+  ['idx_services_country_recency', 'country_code, recency, id, organization_id'],
+  ['idx_services_coverage_country', 'coverage, country_code, organization_id, id'],
 ];
 
 const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
@@ -41,12 +42,13 @@ export class ServicePlaces1765400003000 implements MigrationInterface {
     }
     // SQLite cannot drop a column's default in place; every write sets recency (Service.deriveKeys, placeKeys).
     if (engineOf(queryRunner.connection) === 'mysql') await queryRunner.query('ALTER TABLE services ALTER COLUMN recency DROP DEFAULT');
-    for (const index of INDEXES) await queryRunner.createIndex('services', index);
+    for (const [name, columns] of INDEXES) await queryRunner.query(`CREATE INDEX ${name} ON services (${columns})`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of INDEXES) await queryRunner.dropIndex('services', index.name!);
-    await queryRunner.dropColumn('services', 'recency');
-    await queryRunner.dropColumn('services', 'city_key');
+    const on = engineOf(queryRunner.connection) === 'mysql' ? ' ON services' : '';
+    for (const [name] of INDEXES) await queryRunner.query(`DROP INDEX ${name}${on}`);
+    await queryRunner.query('ALTER TABLE services DROP COLUMN recency');
+    await queryRunner.query('ALTER TABLE services DROP COLUMN city_key');
   }
 }
