@@ -5,7 +5,15 @@ import { asViewer, viewer } from '../helpers/auth';
 import { startGraph, TestGraph } from '../helpers/graph';
 import { insertOrganization, insertService, UPDATE } from './fixtures';
 
-type Node = { id: string; name: string; city: string | null; languages: string[]; updatedAt: string; distanceKm: number | null };
+type Node = {
+  id: string;
+  name: string;
+  coverage: string;
+  city: string | null;
+  languages: string[];
+  updatedAt: string;
+  distanceKm: number | null;
+};
 type Page = {
   totalCount: number;
   nodes: Node[];
@@ -99,9 +107,7 @@ describe('services by place and order, through the gateway, on the demo director
 
   describe('coverage in near searches', () => {
     it('finds the national hotline of Guatemala near Guatemala City, after the local ones and without a distance', async () => {
-      const national = (await list({ type: ServiceType.HOTLINE, country: 'GT' })).nodes.filter(
-        (n) => (n as unknown as { coverage: string }).coverage === ServiceCoverage.NATIONAL,
-      );
+      const national = (await list({ type: ServiceType.HOTLINE, country: 'GT' })).nodes.filter((n) => n.coverage === 'NATIONAL');
       expect(national.length).toBeGreaterThan(0);
       const near = await list({ type: ServiceType.HOTLINE, near: GUATEMALA_CITY, radiusKm: 10 });
       const ids = near.nodes.map((n) => n.id);
