@@ -28,10 +28,11 @@ function byCoverageSql(alias: string, near: Circle): { sql: string; parameters: 
   const pointCountries = countriesAt(near);
   if (pointCountries.length === 0) return null;
   const national = `(${alias}.coverage = '${ServiceCoverage.NATIONAL}' AND ${alias}.country_code IN (:...pointCountries))`;
-  const served = `SELECT oc.organization_id FROM organization_countries oc WHERE oc.country_code IN (:...pointCountries)`;
+  // One primary-key lookup per INTERNATIONAL service (few): organization_countries has no index by country.
+  const served = `SELECT 1 FROM organization_countries oc WHERE oc.organization_id = ${alias}.organization_id AND oc.country_code IN (:...pointCountries)`;
   const international =
     `(${alias}.coverage = '${ServiceCoverage.INTERNATIONAL}' AND ` +
-    `(${alias}.country_code IN (:...pointCountries) OR ${alias}.organization_id IN (${served})))`;
+    `(${alias}.country_code IN (:...pointCountries) OR EXISTS (${served})))`;
   return { sql: `(${national} OR ${international})`, parameters: { pointCountries } };
 }
 
