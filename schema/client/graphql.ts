@@ -579,7 +579,7 @@ export type Role =
 
 /** Where people can use a service. */
 export type ServiceCoverage =
-  /** Across borders; a near search finds it as a NATIONAL one, within its country. */
+  /** Across borders: a near search finds it in its country and in the countries its organization serves. */
   | 'INTERNATIONAL'
   /** At its place (the default): a near search finds it within the radius of its position. */
   | 'LOCAL'

@@ -48,7 +48,9 @@ registerEnumType(ServiceCoverage, {
   valuesConfig: {
     LOCAL: { description: 'At its place (the default): a near search finds it within the radius of its position.' },
     NATIONAL: { description: 'Anywhere in its country (hotlines, remote legal aid): a near search within its country finds it.' },
-    INTERNATIONAL: { description: 'Across borders; a near search finds it as a NATIONAL one, within its country.' },
+    INTERNATIONAL: {
+      description: 'Across borders: a near search finds it in its country and in the countries its organization serves.',
+    },
   },
 });
 
