@@ -7,6 +7,8 @@ import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from '../services/organizations/s
 import { PRACTICES_INDEX } from '../services/practices/search-indexes';
 import { inTransaction } from '../services/kit/transaction';
 import { organizationsSubgraph } from '../services/organizations/subgraph';
+import { cityKey } from '../services/organizations/places';
+import { recencyKey } from '../services/kit/change-log';
 import { practicesSubgraph } from '../services/practices/subgraph';
 import * as data from './data/synthetic';
 import { parseOptions, wholeNumber } from './options';
@@ -101,6 +103,8 @@ async function generateOrganizations(db: DataSource): Promise<void> {
     show(start + orgs.length);
   }
   const showServices = progress('services', COUNTS.services);
+  // updated_at takes the database's default (now): `orderBy: NEWEST` reads its key, recency.
+  const recency = recencyKey(new Date());
   for (let start = 0; start < COUNTS.services; start += 2000) {
     const services: Row[] = [];
     const languages: Row[] = [];
@@ -125,6 +129,8 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         data.syntheticId(1, owner),
         place.country,
         city,
+        cityKey(city),
+        recency,
         JSON.stringify(langs),
         JSON.stringify(pops),
         rng() < 0.9 ? 1 : 0,
@@ -146,6 +152,8 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         'organization_id',
         'country_code',
         'city',
+        'city_key',
+        'recency',
         'languages',
         'populations',
         'free',

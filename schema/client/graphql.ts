@@ -579,7 +579,7 @@ export type Role =
 
 /** Where people can use a service. */
 export type ServiceCoverage =
-  /** Across borders; a near search finds it as a NATIONAL one, within its country. */
+  /** Across borders: a near search finds it in its country and in the countries its organization serves. */
   | 'INTERNATIONAL'
   /** At its place (the default): a near search finds it within the radius of its position. */
   | 'LOCAL'
@@ -588,12 +588,16 @@ export type ServiceCoverage =
 
 /** Narrows a list of services; all given criteria must match. */
 export type ServiceFilter = {
+  /** Services in this city or locality: the whole name, accents and case ignored ("tapachula" finds Tapachula), at most 200 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
   /** ISO code of the country where the service is offered (any case). */
   country?: InputMaybe<Scalars['ID']['input']>;
-  /** Services offered in this language, an ISO 639-3 code (e.g. quc); a macrolanguage also matches its individual languages (que: quz, quy...). */
+  /** Services offered in this language, an ISO 639-3 code (e.g. quc); a macrolanguage also matches its individual languages (que: quz, quy...), and an individual language its macrolanguage (ayr: aym). */
   language?: InputMaybe<Scalars['String']['input']>;
-  /** Services within radiusKm of this point (radiusKm required), nearest first, with their distanceKm. */
+  /** Services within radiusKm of this point (radiusKm required), nearest first, with their distanceKm; then the NATIONAL and INTERNATIONAL services of the country the point lies in, with no distance. */
   near?: InputMaybe<GeoPointInput>;
+  /** The order of the list: RELEVANCE when search is given, DISTANCE when near is, NAME otherwise. */
+  orderBy?: InputMaybe<ServiceOrder>;
   /** Services meant for this population. */
   population?: InputMaybe<Population>;
   /** Distance from near in km, above 0 and at most 500; measured from a shelter's public (coarsened) position. */
@@ -637,6 +641,17 @@ export type ServiceInput = {
   /** What the service offers; it cannot change later. */
   type: ServiceType;
 };
+
+/** The order of a list of services (docs/search.md). */
+export type ServiceOrder =
+  /** Nearest to filter.near first, services found by their coverage last (the default with near); needs near. */
+  | 'DISTANCE'
+  /** By name (the default without search or near). */
+  | 'NAME'
+  /** Most recently updated first (updatedAt). */
+  | 'NEWEST'
+  /** Best matches of filter.search first, then by name (the default with search); needs search. */
+  | 'RELEVANCE';
 
 /** What a service offers to victims and survivors of trafficking. */
 export type ServiceType =

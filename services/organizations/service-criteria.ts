@@ -4,7 +4,8 @@ import { countryFilter, searchTerm } from '../kit/validation';
 import { badInput } from '../platform/errors';
 import type { ServiceType } from './entities/service.entity';
 import { Circle, MAX_RADIUS_KM } from './geo';
-import type { ServiceFilter } from './resolvers/service.args';
+import { cityKey, MAX_CITY_LENGTH } from './places';
+import { ServiceFilter, ServiceOrder } from './resolvers/service.args';
 
 /** A validated ServiceFilter: plain data, so that loaders can be keyed by it. */
 export interface ServiceCriteria {
@@ -14,6 +15,30 @@ export interface ServiceCriteria {
   population: Population | null;
   search: string | null;
   near: Circle | null;
+  /** The city as its key (places.ts cityKey). */
+  city: string | null;
+  /** The order asked for, or the default (RELEVANCE with search, DISTANCE with near, else NAME). */
+  orderBy: ServiceOrder;
+}
+
+function city(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (value.length > MAX_CITY_LENGTH) throw badInput(`city is at most ${MAX_CITY_LENGTH} characters, got ${value.length}.`, 'city');
+  const key = cityKey(value);
+  if (key === null) throw badInput('city is blank: give the name of a city, or leave city out.', 'city');
+  return key;
+}
+
+/** The order of the list: the one asked for, which must have what it sorts by, or the default. */
+function order(filter: ServiceFilter | null | undefined, search: string | null, near: Circle | null): ServiceOrder {
+  const asked = filter?.orderBy ?? null;
+  if (asked === ServiceOrder.RELEVANCE && search === null)
+    throw badInput('orderBy RELEVANCE needs search: give the words to rank by.', 'orderBy');
+  if (asked === ServiceOrder.DISTANCE && near === null)
+    throw badInput('orderBy DISTANCE needs near and radiusKm: give the point to measure from.', 'orderBy');
+  if (asked) return asked;
+  if (near) return ServiceOrder.DISTANCE;
+  return search !== null ? ServiceOrder.RELEVANCE : ServiceOrder.NAME;
 }
 
 function languageCode(value: string | null | undefined): string | null {
@@ -41,12 +66,16 @@ function circle(filter: ServiceFilter): Circle | null {
 
 /** Validates a filter; throws BAD_USER_INPUT naming the field at fault. */
 export function serviceCriteria(filter: ServiceFilter | null | undefined): ServiceCriteria {
+  const search = searchTerm(filter?.search);
+  const near = filter ? circle(filter) : null;
   return {
     country: countryFilter(filter?.country),
     type: filter?.type ?? null,
     language: languageCode(filter?.language),
     population: filter?.population ?? null,
-    search: searchTerm(filter?.search),
-    near: filter ? circle(filter) : null,
+    search,
+    near,
+    city: city(filter?.city),
+    orderBy: order(filter, search, near),
   };
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../kit/transaction';
 import { badInput } from '../platform/errors';
 import { OrganizationChangeKind } from './entities/organization-change.entity';
-import { Service, ServiceType } from './entities/service.entity';
+import { placeKeys, Service, ServiceType } from './entities/service.entity';
 import { Shelter } from './entities/shelter.entity';
 import { recordServiceChange } from './service-history';
 import { assertNotArchived, Editor, editableService } from './service-writes';
@@ -16,7 +16,8 @@ export async function setArchived(db: DataSource, id: string, archived: boolean,
     const { row, organization } = await editableService(manager, id, editor);
     if (row.archived === archived) return row;
     const next = Object.assign(new Service(), row, { archived, updatedAt: new Date() });
-    await manager.update(Service, { id: row.id }, { archived, updatedAt: next.updatedAt });
+    Object.assign(next, placeKeys(next.city, next.updatedAt));
+    await manager.update(Service, { id: row.id }, { archived, updatedAt: next.updatedAt, recency: next.recency });
     const kind = archived ? OrganizationChangeKind.SERVICE_ARCHIVED : OrganizationChangeKind.SERVICE_RESTORED;
     const fields = [{ field: 'archived', oldValue: String(row.archived), newValue: String(archived) }];
     await recordServiceChange(manager, kind, next, organization, editor.userId, next.updatedAt, fields);

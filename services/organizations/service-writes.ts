@@ -10,7 +10,7 @@ import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization } from './entities/organization.entity';
 import { ServiceLanguage } from './entities/service-language.entity';
 import { ServicePopulation } from './entities/service-population.entity';
-import { Service, ServiceCoverage, ServiceType } from './entities/service.entity';
+import { placeKeys, Service, ServiceCoverage, ServiceType } from './entities/service.entity';
 import { Shelter } from './entities/shelter.entity';
 import { serviceAfter, shelterAfter, storedPhone, wholeShelter } from './service-changes';
 import { recordServiceChange, serviceChanges, snapshot } from './service-history';
@@ -144,7 +144,8 @@ export async function updateService(db: DataSource, id: string, changes: Service
     if (fields.some((change) => !CONFIDENTIAL.includes(change.field))) next.updatedAt = now;
     const { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt } = next;
     const columns = { name, description, city, languages, populations, free, phone, hours, latitude, longitude, coverage, updatedAt };
-    await manager.update(Service, { id: row.id }, columns);
+    await manager.update(Service, { id: row.id }, { ...columns, ...placeKeys(city, updatedAt) });
+    Object.assign(next, placeKeys(city, updatedAt));
     await refreshSearchStems(manager, SERVICES_INDEX, [row.id]);
     if (changes.languages) await writeLanguages(manager, next, true);
     if (changes.populations) await writePopulations(manager, next, true);

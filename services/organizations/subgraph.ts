@@ -20,6 +20,7 @@ import { ChangeLog1765100003000 } from './migrations/1765100003000-ChangeLog';
 import { OrganizationProfile1765120003000 } from './migrations/1765120003000-OrganizationProfile';
 import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-ServiceWorkflows';
 import { MembershipTimes1765300003000 } from './migrations/1765300003000-MembershipTimes';
+import { ServicePlaces1765400003000 } from './migrations/1765400003000-ServicePlaces';
 import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
 import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
@@ -48,6 +49,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     OrganizationProfile1765120003000,
     ServiceWorkflows1765210003000,
     MembershipTimes1765300003000,
+    ServicePlaces1765400003000,
     SearchStems1765450003000,
   ],
   buildSchema: buildOrganizationsSchema,

@@ -26,9 +26,12 @@ import type { TestGraph } from './graph';
 /** Copied to other values: ids, and an organization's name key (one name per country, unique in the database). */
 const ID_FIELDS = ['id', 'organizationId', 'serviceId', 'practiceId', 'agreementId', 'authorityId', 'nameKey'];
 
-/** The same row under copied ids: copies refer to copies, so the copy is a second, coherent directory. */
+/**
+ * The same row under copied ids: copies refer to copies, so the copy is a second, coherent directory. An
+ * instance of the row's entity, so that its insert listeners derive its keys (Service.deriveKeys).
+ */
 function copy<T extends ObjectLiteral>(row: T): T {
-  const copied: ObjectLiteral = { ...row };
+  const copied: ObjectLiteral = Object.assign(Object.create(Object.getPrototypeOf(row) as object) as ObjectLiteral, row);
   for (const field of ID_FIELDS) {
     if (typeof copied[field] === 'string') copied[field] = stableId(`copy:${copied[field]}`);
   }

@@ -253,7 +253,7 @@ describe('services maintained by their organization, through the gateway', () =>
   });
 
   describe('coverage', () => {
-    it('finds a NATIONAL service by a near search anywhere in its country, first and without a distance', async () => {
+    it('finds a NATIONAL service by a near search anywhere in its country, last and without a distance', async () => {
       const hotline = await add(
         serviceInput(organizationId, {
           name: 'Línea nacional Flujos',
@@ -264,18 +264,22 @@ describe('services maintained by their organization, through the gateway', () =>
         }),
       );
       const local = await add(serviceInput(organizationId, { name: 'Oficina local Flujos', latitude: 14.61, longitude: -90.51 }));
-      const NEAR = `query($c: ID) { services(filter: { country: $c, near: { latitude: 14.6, longitude: -90.5 }, radiusKm: 10 }, first: 100) {
+      const NEAR = `query($c: ID, $at: GeoPointInput) { services(filter: { country: $c, near: $at, radiusKm: 10 }, first: 100) {
         nodes { id distanceKm } } }`;
-      const inGuatemala = (await ok(NEAR, { c: 'GT' }, null)).services.nodes;
+      const guatemalaCity = { latitude: 14.6, longitude: -90.5 };
+      const inGuatemala = (await ok(NEAR, { c: 'GT', at: guatemalaCity }, null)).services.nodes;
       const at = (id: string) => inGuatemala.findIndex((n: { id: string }) => n.id === id);
       expect(inGuatemala[at(hotline.id)]).toEqual({ id: hotline.id, distanceKm: null });
       expect(inGuatemala[at(local.id)].distanceKm).toBeGreaterThan(0);
-      // Services found by coverage serve the whole country: they come before every distance.
-      const found = inGuatemala.filter((n: { distanceKm: number | null }) => n.distanceKm === null).length;
-      expect(inGuatemala.slice(0, found).every((n: { distanceKm: number | null }) => n.distanceKm === null)).toBe(true);
-      expect(at(hotline.id)).toBeLessThan(at(local.id));
-      // Without a country the search does not know where its point lies: the hotline is 300 km away.
-      expect((await ok(NEAR, { c: null }, null)).services.nodes.map((n: { id: string }) => n.id)).not.toContain(hotline.id);
+      // Services found by coverage come after every service within the radius.
+      const byDistance = inGuatemala.filter((n: { distanceKm: number | null }) => n.distanceKm !== null).length;
+      expect(inGuatemala.slice(byDistance).every((n: { distanceKm: number | null }) => n.distanceKm === null)).toBe(true);
+      expect(at(hotline.id)).toBeGreaterThan(at(local.id));
+      // Without a country the point is placed by the countries' boxes: Guatemala City is in Guatemala, the hotline 300 km away is found.
+      expect((await ok(NEAR, { c: null, at: guatemalaCity }, null)).services.nodes.map((n: { id: string }) => n.id)).toContain(hotline.id);
+      // A point in Mexico City is not in Guatemala: the country filter does not move it there.
+      const mexicoCity = { latitude: 19.43, longitude: -99.13 };
+      expect((await ok(NEAR, { c: 'GT', at: mexicoCity }, null)).services.nodes.map((n: { id: string }) => n.id)).not.toContain(hotline.id);
       const COUNTRY = `{ country(code: "GT") { services(filter: { near: { latitude: 14.6, longitude: -90.5 }, radiusKm: 10 }, first: 100) { id } } }`;
       expect((await ok(COUNTRY, {}, null)).country.services.map((n: { id: string }) => n.id)).toContain(hotline.id);
       expect(await refused(UPDATE, { id: hotline.id, i: { coverage: null } }, member)).toEqual({
@@ -283,7 +287,9 @@ describe('services maintained by their organization, through the gateway', () =>
         field: 'coverage',
       });
       expect((await ok(UPDATE, { id: hotline.id, i: { coverage: 'LOCAL' } }, member)).updateService.coverage).toBe('LOCAL');
-      expect((await ok(NEAR, { c: 'GT' }, null)).services.nodes.map((n: { id: string }) => n.id)).not.toContain(hotline.id);
+      expect((await ok(NEAR, { c: 'GT', at: guatemalaCity }, null)).services.nodes.map((n: { id: string }) => n.id)).not.toContain(
+        hotline.id,
+      );
     });
   });
 

@@ -84,10 +84,11 @@ describe('organizations subgraph: services', () => {
       ]);
     });
 
-    it('finds the services within a radius of a point', async () => {
+    it('finds the services within a radius of a point, then the national ones of the country it lies in', async () => {
       expect(await list(`{ near: ${GUATEMALA_CITY}, radiusKm: 50 }`)).toEqual([
         'Acompañamiento psicosocial Casa Esperanza (demo)',
         'Albergue Casa Esperanza (demo)',
+        'Línea Esperanza 24 horas (demo)',
       ]);
       const wider = await list(`{ near: ${GUATEMALA_CITY}, radiusKm: 250 }`);
       expect(wider).toContain('Línea Esperanza 24 horas (demo)');

@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { recencyKey } from '../../kit/change-log';
+import { cityKey } from '../places';
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Population } from '../../kit/enums';
 
@@ -46,7 +48,9 @@ registerEnumType(ServiceCoverage, {
   valuesConfig: {
     LOCAL: { description: 'At its place (the default): a near search finds it within the radius of its position.' },
     NATIONAL: { description: 'Anywhere in its country (hotlines, remote legal aid): a near search within its country finds it.' },
-    INTERNATIONAL: { description: 'Across borders; a near search finds it as a NATIONAL one, within its country.' },
+    INTERNATIONAL: {
+      description: 'Across borders: a near search finds it in its country and in the countries its organization serves.',
+    },
   },
 });
 
@@ -64,6 +68,10 @@ registerEnumType(ServiceCoverage, {
 @Index('idx_services_type_position', ['type', 'latitude', 'longitude', 'organizationId', 'id'])
 @Index('idx_services_organization', ['organizationId', 'name'])
 @Index('idx_services_lat_lon', ['latitude', 'longitude'])
+@Index('idx_services_city', ['cityKey', 'countryCode', 'organizationId', 'id'])
+@Index('idx_services_recency', ['recency', 'id', 'organizationId'])
+@Index('idx_services_country_recency', ['countryCode', 'recency', 'id', 'organizationId'])
+@Index('idx_services_coverage_country', ['coverage', 'countryCode', 'organizationId', 'id'])
 export class Service {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -90,6 +98,10 @@ export class Service {
   @Field(() => String, { nullable: true, description: 'City or locality where it is offered.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   city: string | null;
+
+  /** The city as filter.city compares it (places.ts cityKey): accents, case and spacing folded; set with city on every write. */
+  @Column({ name: 'city_key', type: 'varchar', length: 200, nullable: true })
+  cityKey: string | null;
 
   @Field(() => [String], { description: 'Languages it is offered in, ISO 639-3 codes (e.g. spa, quc, hat).' })
   @Column({ type: 'simple-json' })
@@ -138,6 +150,10 @@ export class Service {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP' })
   updatedAt: Date;
 
+  /** updatedAt as the ascending sort key of "newest first" (kit/change-log.ts recencyKey): `orderBy: NEWEST`; set with updatedAt on every write. */
+  @Column({ type: 'varchar', length: 13 })
+  recency: string;
+
   @Field(() => Boolean, { description: 'True for the fictional demo directory that ships with Enlace.' })
   @Column({ name: 'is_demo', type: 'boolean', default: false })
   isDemo: boolean;
@@ -151,4 +167,19 @@ export class Service {
       'position, and its near search writes the shelters it lists to the access log. Null for a NATIONAL service found by its coverage.',
   })
   distanceKm?: number | null;
+
+  /**
+   * The derived columns of a row inserted whole (addService, the demo directory, fixtures): the city key and
+   * the recency key. A partial update sets them itself (placeKeys).
+   */
+  @BeforeInsert()
+  deriveKeys(): void {
+    if (!(this.updatedAt instanceof Date)) this.updatedAt = new Date();
+    Object.assign(this, placeKeys(this.city ?? null, this.updatedAt));
+  }
+}
+
+/** The derived columns of a service's city and updatedAt, for an update that changes them. */
+export function placeKeys(city: string | null, updatedAt: Date): { cityKey: string | null; recency: string } {
+  return { cityKey: cityKey(city), recency: recencyKey(updatedAt) };
 }

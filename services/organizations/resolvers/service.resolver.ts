@@ -12,7 +12,7 @@ import { serviceCriteria } from '../service-criteria';
 import { FOUND_BY_COVERAGE, servicesQuery } from '../service-query';
 import { logExactShelterReads, mayReadShelterDetails } from '../shelter-reads';
 import { positionFor } from '../visibility';
-import { ServiceConnection, ServicesArgs } from './service.args';
+import { ServiceConnection, ServiceOrder, ServicesArgs } from './service.args';
 
 /** The position the viewer may see (positionFor); a logged viewer's read of a shelter's exact one is logged first. */
 async function positionOf(service: Service, ctx: Context<Loaders>): Promise<{ latitude: number | null; longitude: number | null }> {
@@ -27,12 +27,13 @@ export class ServiceResolver {
     nullable: true,
     description:
       'Services of verified organizations (and of those the viewer is a member of; all for the Secretariat), archived ones left out: ' +
-      'by distance with filter.near (NATIONAL services of filter.country first), by relevance then name with filter.search, by name otherwise.',
+      'in the order of filter.orderBy: by default by distance with filter.near (then the NATIONAL services of the country the ' +
+      'point lies in), by relevance then name with filter.search, by name otherwise.',
   })
   async services(@Args() { filter, ...page }: ServicesArgs, @Ctx() ctx: Context<Loaders>) {
     const criteria = serviceCriteria(filter);
     const result = await paginateList(servicesQuery(ctx.db, criteria, await ctx.loaders.visibility()), page);
-    if (!criteria.near) return result;
+    if (criteria.orderBy !== ServiceOrder.DISTANCE) return result;
     // The distance sorted by is the one shown: whole metres, or whole km for an obscured shelter; none for
     // a service found by its coverage.
     result.nodes.forEach((node, i) => {
