@@ -1,6 +1,6 @@
 import { openDatabase, type MigrationList } from '../../services/kit/database';
 import { engineOf } from '../../services/kit/full-text';
-import { SearchStems1765450003000 } from '../../services/organizations/migrations/1765450003000-SearchStems';
+import { ServicePlaces1765400003000 } from '../../services/organizations/migrations/1765400003000-ServicePlaces';
 import { organizationCriteria, organizationsQuery } from '../../services/organizations/organization-query';
 import { serviceCriteria } from '../../services/organizations/service-criteria';
 import { servicesQuery } from '../../services/organizations/service-query';
@@ -12,7 +12,8 @@ import { cleanUp, testConfig } from '../helpers/config';
 
 const ORG_ID = '6f1c2a4e-0000-4000-8000-000000000021';
 const ALL = organizationsSubgraph.migrations as Exclude<MigrationList, Record<string, unknown>>;
-const BEFORE = ALL.slice(0, ALL.indexOf(SearchStems1765450003000));
+/** The directory as issue 20 found it: before the places (city key, recency) and the stems migrations. */
+const BEFORE = ALL.slice(0, ALL.indexOf(ServicePlaces1765400003000));
 const open = (config: Config, migrations: MigrationList) =>
   openDatabase(config, { service: 'organizations', entities: organizationsSubgraph.entities, migrations });
 
