@@ -65,8 +65,9 @@ const opposite = (direction: Direction): Direction => (direction === 'ASC' ? 'DE
 
 /**
  * (k1, k2, ..., id) beyond the cursor in the order `directions`, as SQL: strictly, or with the cursor's own
- * row (`inclusive`). Expanded into ORs of equalities and one comparison, which an index on the columns
- * answers as a range whichever way it is read.
+ * row (`inclusive`). Expanded into ORs of equalities and one comparison, behind a bound on the first key
+ * alone (k1 >= its value): the bound is what an index on the columns answers as a range, whichever way
+ * it is read; the ORs alone would make it read the index from its start.
  */
 function beyondSql(columns: string[], directions: Direction[], prefix: string, inclusive: boolean): string {
   const terms = columns.map((column, i) => {
@@ -75,7 +76,8 @@ function beyondSql(columns: string[], directions: Direction[], prefix: string, i
     const beyond = `${column} ${directions[i] === 'ASC' ? '>' : '<'}${inclusive && last ? '=' : ''} :${prefix}${i}`;
     return `(${[...equal, beyond].join(' AND ')})`;
   });
-  return `(${terms.join(' OR ')})`;
+  const range = `${columns[0]} ${directions[0] === 'ASC' ? '>' : '<'}${columns.length > 1 || inclusive ? '=' : ''} :${prefix}0`;
+  return `(${range} AND (${terms.join(' OR ')}))`;
 }
 
 /** A cursor of the page arguments, as the SQL of the rows of its range and of the rows past it. */
@@ -97,37 +99,108 @@ function bound(cursor: Cursor, name: CursorArg, columns: string[], forward: Dire
   return { within: beyondSql(columns, toward, prefix, false), outside: beyondSql(columns, outward, prefix, true), outward, parameters };
 }
 
+/** The cursors of the page arguments, as bounds over these columns (the keys, then the id). */
+function boundsOf(args: PageArgs, keys: SortKey[], columns: string[]): Partial<Record<CursorArg, Bound>> {
+  const forward: Direction[] = [...keys.map((key) => key.direction), 'ASC'];
+  const bounds: Partial<Record<CursorArg, Bound>> = {};
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor !== null && cursor !== undefined) bounds[name] = bound(decode(cursor, keys, name), name, columns, forward);
+  }
+  return bounds;
+}
+
+/** The rows of a page, in the order read, with their key values and what the statements counted. */
+interface PageRows<T> {
+  rows: { entity: T; values: KeyValue[] }[];
+  totalCount: number;
+  /** Whether rows of the filter lie outside each cursor given (its own row included). */
+  outside: Partial<Record<CursorArg, boolean>>;
+}
+
+const keyValue = (key: SortKey, value: unknown): KeyValue => (key.numeric ? Number(value) : String(value));
+
 /**
- * The statement of a page: the rows of the filter within the cursors, in the `reading` order. With a
- * computed key (countInPage) the rows outside the cursors are sorted last rather than filtered out, and
- * the statement counts all rows and those beyond each cursor.
+ * A page over keys that are all columns (key.property): an index gives the order, so the page reads only
+ * the rows it shows, within the cursors; a second statement counts, and one look beyond each cursor
+ * (LIMIT 1, from the cursor outwards) tells whether rows lie there.
  */
-function pageStatement<T extends ObjectLiteral>(
+async function indexedPage<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   keys: SortKey[],
   bounds: Partial<Record<CursorArg, Bound>>,
   reading: Direction[],
-  countInPage: boolean,
-): { page: SelectQueryBuilder<T>; ordered: string[] } {
-  const given = Object.values(bounds);
+  size: number,
+): Promise<PageRows<T>> {
+  const columns = [...keys.map((key) => key.sql), `${query.alias}.id`];
   const page = query.clone().orderBy();
-  given.forEach(({ parameters }) => page.setParameters(parameters));
-  if (countInPage) {
-    if (given.length > 0) {
-      const within = given.map((b) => b.within).join(' AND ');
-      page.addSelect(`(CASE WHEN ${within} THEN 1 ELSE 0 END)`, 'in_range').addOrderBy('in_range', 'DESC');
-    }
-    for (const [name, b] of Object.entries(bounds)) {
-      page.addSelect(`SUM(CASE WHEN ${b.outside} THEN 1 ELSE 0 END) OVER ()`, `outside_${name}`);
-    }
-    page.addSelect('COUNT(*) OVER ()', 'total_count');
-  } else given.forEach((b) => page.andWhere(b.within));
-  // A computed key is selected under a name of its own; selecting a column again would take its place in the entity.
-  const ordered = keys.map((key, i) => (key.property ? key.sql : `sort_key_${i}`));
-  keys.forEach((key, i) => key.property || page.addSelect(key.sql, ordered[i]));
-  keys.forEach((_, i) => page.addOrderBy(ordered[i], reading[i]));
-  page.addOrderBy(`${query.alias}.id`, reading[keys.length]);
-  return { page, ordered };
+  for (const b of Object.values(bounds)) page.andWhere(b.within, b.parameters);
+  columns.forEach((column, i) => page.addOrderBy(column, reading[i]));
+  const [entities, totalCount, previous, next] = await Promise.all([
+    page.limit(size + 1).getMany(),
+    query.clone().getCount(),
+    bounds.after ? exists(query, bounds.after, columns) : false,
+    bounds.before ? exists(query, bounds.before, columns) : false,
+  ]);
+  const rows = entities.map((entity) => ({ entity, values: keys.map((key) => keyValue(key, entity[key.property!])) }));
+  return { rows, totalCount, outside: { after: previous, before: next } };
+}
+
+/** The SQL of a key within the derived table `keyed` of computedPage, and its column there. */
+const keyedColumn = (i: number) => `keyed.sort_key_${i}`;
+
+/**
+ * A page over a computed key (a rank, a distance): no index gives the order, so the database sorts every
+ * row of the filter anyway. The filter's rows are read once into a common table of their id and keys
+ * (`keyed`, each key computed once a row); one statement over it gives the page's ids, counts all rows
+ * (COUNT(*) OVER ()) and those beyond each cursor, the rows outside the cursors sorted last rather than
+ * filtered out. A second statement reads the page's rows by id: the sort carries ids and keys, never whole
+ * rows. SQLite is told to materialize `keyed` (MATERIALIZED): otherwise it computes a key again at each
+ * reference to it, and a search rank builds its lists of hits anew each time (3 times slower on a search
+ * of 4,000 hits).
+ */
+async function computedPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  bounds: Partial<Record<CursorArg, Bound>>,
+  reading: Direction[],
+  size: number,
+): Promise<PageRows<T>> {
+  const alias = query.alias;
+  const keyed = query.clone().orderBy().select(`${alias}.id`, 'id');
+  keys.forEach((key, i) => keyed.addSelect(key.sql, `sort_key_${i}`));
+  const page = query.connection.createQueryBuilder().select('keyed.id', 'id').from('keyed', 'keyed');
+  keys.forEach((_, i) => page.addSelect(keyedColumn(i), `sort_key_${i}`));
+  const given = Object.entries(bounds);
+  for (const [, b] of given) page.setParameters(b.parameters);
+  if (given.length > 0) {
+    const within = given.map(([, b]) => b.within).join(' AND ');
+    page.addSelect(`(CASE WHEN ${within} THEN 1 ELSE 0 END)`, 'in_range').addOrderBy('in_range', 'DESC');
+  }
+  for (const [name, b] of given) page.addSelect(`SUM(CASE WHEN ${b.outside} THEN 1 ELSE 0 END) OVER ()`, `outside_${name}`);
+  page.addSelect('COUNT(*) OVER ()', 'total_count');
+  keys.forEach((_, i) => page.addOrderBy(keyedColumn(i), reading[i]));
+  page.addOrderBy('keyed.id', reading[keys.length]);
+  const [keyedSql, keyedParameters] = keyed.getQueryAndParameters();
+  const [pageSql, pageParameters] = page.limit(size + 1).getQueryAndParameters();
+  const materialized = query.connection.options.type === 'better-sqlite3' ? 'MATERIALIZED ' : '';
+  const raw = (await query.connection.query(`WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`, [
+    ...keyedParameters,
+    ...pageParameters,
+  ])) as Record<string, unknown>[];
+  const inRange = raw.filter((row) => given.length === 0 || Number(row.in_range) === 1);
+  const ids = inRange.map((row) => String(row.id));
+  // Always size + 1 ids (the first repeated): one statement text whatever the page holds, for the statement cache.
+  const pageIds = ids.length === 0 ? [] : [...ids, ...new Array<string>(size + 1 - ids.length).fill(ids[0])];
+  const found = ids.length === 0 ? [] : await query.clone().orderBy().where(`${alias}.id IN (:...pageIds)`, { pageIds }).getMany();
+  const byId = new Map(found.map((entity) => [entity.id, entity]));
+  const rows = inRange.flatMap((row) => {
+    const entity = byId.get(String(row.id));
+    // A row deleted between the two statements is left out of the page.
+    return entity ? [{ entity, values: keys.map((key, i) => keyValue(key, row[`sort_key_${i}`])) }] : [];
+  });
+  const outside = Object.fromEntries(given.map(([name]) => [name, Number(raw[0]?.[`outside_${name}`] ?? 0) > 0]));
+  return { rows, totalCount: Number(raw[0]?.total_count ?? 0), outside };
 }
 
 /**
@@ -137,13 +210,8 @@ function pageStatement<T extends ObjectLiteral>(
  * them may be passed as `after` or `before`.
  *
  * A backward page (`last`) reads the same order reversed, from `before` (or the end) back, LIMIT last+1,
- * and turns the rows round: the same indexes answer it, read the other way. Whether rows lie beyond the
- * cursor the page starts from is one more look in the same order (LIMIT 1).
- *
- * When a key is computed (a rank, a distance) no index gives the order, so the database sorts every row
- * of the filter anyway: one statement then gives the page, counts them all (COUNT(*) OVER ()) and counts
- * those beyond each cursor, the rows outside the cursors sorted last rather than filtered out. Otherwise
- * the page comes in index order, reading only the rows it shows, and a second statement counts.
+ * and turns the rows round: the same indexes answer it, read the other way. Keys that are all columns
+ * page in index order (indexedPage); a computed key sorts the filter's rows (computedPage).
  */
 export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -151,52 +219,25 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   keys: SortKey[],
 ): Promise<KeyedPage<T>> {
   const { size, backward } = pageWindow(args);
-  const alias = query.alias;
-  const columns = [...keys.map((key) => key.sql), `${alias}.id`];
+  const computed = keys.some((key) => !key.property);
   const forward: Direction[] = [...keys.map((key) => key.direction), 'ASC'];
-  const bounds: Partial<Record<CursorArg, Bound>> = {};
-  for (const name of ['after', 'before'] as const) {
-    const cursor = args[name];
-    if (cursor !== null && cursor !== undefined) bounds[name] = bound(decode(cursor, keys, name), name, columns, forward);
-  }
-  const given = Object.values(bounds);
-  const countInPage = keys.some((key) => !key.property);
   const reading = backward ? forward.map(opposite) : forward;
-  const { page, ordered } = pageStatement(query, keys, bounds, reading, countInPage);
-  const { entities, raw } = await page.limit(size + 1).getRawAndEntities();
-  const rows = raw as Record<string, unknown>[];
-  const totalCount = countInPage ? Number(rows[0]?.total_count ?? 0) : await query.clone().getCount();
-  const kept = entities
-    .map((entity, row) => ({ entity, row }))
-    .filter(({ row }) => given.length === 0 || !countInPage || Number(rows[row].in_range) === 1);
-  const more = kept.length > size;
-  const shown = kept.slice(0, size);
+  const columns = computed ? [...keys.map((_, i) => keyedColumn(i)), 'keyed.id'] : [...keys.map((key) => key.sql), `${query.alias}.id`];
+  const bounds = boundsOf(args, keys, columns);
+  const { rows, totalCount, outside } = await (computed ? computedPage : indexedPage)(query, keys, bounds, reading, size);
+  const more = rows.length > size;
+  const shown = rows.slice(0, size);
   if (backward) shown.reverse();
-  const values = shown.map(({ entity, row }) =>
-    keys.map((key, i) => {
-      const value: unknown = key.property ? entity[key.property] : rows[row][ordered[i]];
-      return key.numeric ? Number(value) : String(value);
-    }),
-  );
   const nodes = shown.map(({ entity }) => entity);
-  const edges = nodes.map((node, i) => ({ cursor: encode(values[i], node.id), node }));
-  /** Whether any row of the filter lies on the far side of the cursor `name` (its own row included). */
-  const outside = async (name: CursorArg): Promise<boolean> => {
-    const b = bounds[name];
-    if (!b) return false;
-    // A computed order counted them in the page's statement (over the whole filter, so also on an empty page).
-    if (countInPage) return Number(rows[0]?.[`outside_${name}`] ?? 0) > 0;
-    return exists(query, b, columns);
-  };
-  const [previous, next] = await Promise.all([outside('after'), outside('before')]);
+  const edges = shown.map(({ entity, values }) => ({ cursor: encode(values, entity.id), node: entity }));
   return {
     nodes,
     edges,
-    keys: values,
+    keys: shown.map(({ values }) => values),
     totalCount,
     pageInfo: {
-      hasPreviousPage: (backward && more) || previous,
-      hasNextPage: (!backward && more) || next,
+      hasPreviousPage: (backward && more) || (outside.after ?? false),
+      hasNextPage: (!backward && more) || (outside.before ?? false),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -30,13 +30,14 @@ describe('numbers in queries', () => {
   }
 
   it('a search near another point, with another radius, runs the same statements', async () => {
-    const first = await searchNear(17.2514, -88.7669, 100.5);
+    // Each point has services within its radius: a page of none reads no rows, so runs one statement fewer.
+    const first = await searchNear(13.6929, -89.2182, 100.5);
     const second = await searchNear(14.6349, -90.5069, 250.25);
     const third = await searchNear(-12.0464, -77.0428, 37.125);
     expect(first.size).toBeGreaterThan(0);
     expect([...second]).toEqual([...first]);
     expect([...third]).toEqual([...first]);
-    for (const value of ['100.5', '250.25', '37.125', '17.2514', '-90.5069', '-77.0428']) {
+    for (const value of ['100.5', '250.25', '37.125', '13.6929', '-90.5069', '-77.0428']) {
       for (const sql of third) expect(sql).not.toContain(value);
     }
   });

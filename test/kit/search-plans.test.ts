@@ -106,14 +106,17 @@ describe('the plans of searches with stems, short tokens, places and language na
     const source = `{ list: ${field}(filter: ${filter}, first: 10) { totalCount nodes { id } } }`;
     const planned = await plans(db, async () => expect((await execute(source, {}, viewer('SECRETARIAT'))).errors).toBeUndefined());
     expect(planned.length).toBeGreaterThan(0);
+    // `keyed` is the common table of a ranked page (kit/keyset.ts): the search's hits and their keys, which
+    // the page reads whole to sort them; no table of the database is.
+    const isHits = (table: string) => table === 'keyed' || /^<derived\d+>$/.test(table);
     for (const { steps } of planned) {
       if (db.options.type === 'mysql') {
         expect(steps.find((step) => step.type === 'fulltext')?.key).toBe(index);
-        expect(steps.filter((step) => step.type === 'ALL').map((step) => step.table)).toEqual([]);
+        expect(steps.filter((step) => step.type === 'ALL' && !isHits(String(step.table))).map((step) => step.table)).toEqual([]);
       } else {
         const details = steps.map((step) => String(step.detail));
         expect(details.some((detail) => detail.includes(`${table}_fts VIRTUAL TABLE INDEX`))).toBe(true);
-        expect(details.filter((detail) => /^SCAN \w+$/.test(detail))).toEqual([]);
+        expect(details.filter((detail) => /^SCAN \w+$/.test(detail) && !isHits(detail.slice('SCAN '.length)))).toEqual([]);
       }
     }
   });
