@@ -78,6 +78,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
   ]);
   const places = data.PLACES.map((p) => [p, p.weight] as const);
   const orgPlaces: (typeof data.PLACES)[number][] = [];
+  const orgStatuses: string[] = [];
   const show = progress('organizations', COUNTS.organizations);
   for (let start = 0; start < COUNTS.organizations; start += 1000) {
     const orgs: Row[] = [];
@@ -92,6 +93,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         ['PENDING', 7],
         ['SUSPENDED', 3],
       ] as const);
+      orgStatuses.push(status);
       const description = `${data.pick(rng, data.PHRASES)} ${data.pick(rng, data.PHRASES)}`;
       orgs.push([data.syntheticId(1, n), name, data.weighted(rng, data.ORGANIZATION_KINDS), place.country, description, status, 0]);
       served.push([data.syntheticId(1, n), place.country]);
@@ -105,6 +107,13 @@ async function generateOrganizations(db: DataSource): Promise<void> {
   const showServices = progress('services', COUNTS.services);
   // updated_at takes the database's default (now): `orderBy: NEWEST` reads its key, recency.
   const recency = recencyKey(new Date());
+  // A stream of its own, so that the rest of the dataset is the one earlier versions generated.
+  const coverageRng = data.random(SEED + 2);
+  const coverageOf = (type: string) => {
+    const draw = coverageRng();
+    if (type === 'HOTLINE' && draw < 0.3) return 'NATIONAL';
+    return draw > 0.99 ? 'INTERNATIONAL' : 'LOCAL';
+  };
   for (let start = 0; start < COUNTS.services; start += 2000) {
     const services: Row[] = [];
     const languages: Row[] = [];
@@ -127,6 +136,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         type,
         description,
         data.syntheticId(1, owner),
+        orgStatuses[owner],
         place.country,
         city,
         cityKey(city),
@@ -136,6 +146,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         rng() < 0.9 ? 1 : 0,
         lat,
         lon,
+        coverageOf(type),
         0,
       ]);
       langs.forEach((language) => languages.push([id, language, type]));
@@ -150,6 +161,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         'type',
         'description',
         'organization_id',
+        'organization_status',
         'country_code',
         'city',
         'city_key',
@@ -159,6 +171,7 @@ async function generateOrganizations(db: DataSource): Promise<void> {
         'free',
         'latitude',
         'longitude',
+        'coverage',
         'is_demo',
       ];
       await insert(manager, 'services', columns, services);

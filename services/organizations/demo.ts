@@ -45,6 +45,7 @@ function demoService(slug: string, country: string, organizationId: string, inde
     type: data.type,
     description: data.description,
     organizationId,
+    organizationStatus: VerificationStatus.VERIFIED,
     countryCode: country,
     city,
     languages: data.languages,

@@ -13,6 +13,7 @@ import { Membership } from './entities/membership.entity';
 import { OrganizationChangeKind } from './entities/organization-change.entity';
 import { OrganizationCountry } from './entities/organization-country.entity';
 import { Organization, VerificationStatus } from './entities/organization.entity';
+import { Service } from './entities/service.entity';
 import { memberField, organizationFields, recordOrganizationChange, type TrackedOrganization } from './history';
 import type { Loaders } from './loaders';
 import { nameKey } from './names';
@@ -151,6 +152,8 @@ export async function setVerification(db: DataSource, userId: string, id: string
     if (row.status === status) return row;
     const at = new Date();
     await manager.update(Organization, { id: key }, { status, updatedAt: at });
+    // The copy every list of services tests visibility by (Service.organizationStatus).
+    await manager.update(Service, { organizationId: key }, { organizationStatus: status });
     const fields = [{ field: 'status', oldValue: row.status, newValue: status }];
     await recordOrganizationChange(manager, {
       kind: OrganizationChangeKind.VERIFICATION_CHANGED,

@@ -114,6 +114,7 @@ export async function addService(db: DataSource, fields: NewService, editor: Edi
     const organization = await editor.mayEdit(id ? await manager.findOneBy(Organization, { id }) : null, 'organization');
     checkCountryServed(service.countryCode, await countriesOf(manager, organization));
     service.organizationId = organization.id;
+    service.organizationStatus = organization.status;
     await manager.insert(Service, service);
     await refreshSearchStems(manager, SERVICES_INDEX, [service.id]);
     await writeLanguages(manager, service, false);

@@ -22,6 +22,7 @@ import { ServiceWorkflows1765210003000 } from './migrations/1765210003000-Servic
 import { MembershipTimes1765300003000 } from './migrations/1765300003000-MembershipTimes';
 import { ServicePlaces1765400003000 } from './migrations/1765400003000-ServicePlaces';
 import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
+import { ListVisibility1765500003000 } from './migrations/1765500003000-ListVisibility';
 import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
@@ -51,6 +52,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     MembershipTimes1765300003000,
     ServicePlaces1765400003000,
     SearchStems1765450003000,
+    ListVisibility1765500003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

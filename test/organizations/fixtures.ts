@@ -50,6 +50,7 @@ export async function insertService(
       type: shelter ? ServiceType.SHELTER : ServiceType.HOTLINE,
       description: null,
       organizationId: organization.id,
+      organizationStatus: organization.status,
       countryCode: organization.countryCode,
       city: null,
       languages: ['spa'],

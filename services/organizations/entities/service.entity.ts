@@ -3,6 +3,7 @@ import { recencyKey } from '../../kit/change-log';
 import { cityKey } from '../places';
 import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Population } from '../../kit/enums';
+import type { VerificationStatus } from './organization.entity';
 
 export enum ServiceType {
   SHELTER = 'SHELTER',
@@ -63,15 +64,15 @@ registerEnumType(ServiceCoverage, {
 @ObjectType({ description: 'A service an organization offers: a shelter, a hotline, legal aid...' })
 @Entity('services')
 @Index('idx_services_name', ['name'])
-@Index('idx_services_country_type_org', ['countryCode', 'type', 'organizationId', 'id'])
-@Index('idx_services_country_name', ['countryCode', 'name', 'id', 'organizationId'])
-@Index('idx_services_type_position', ['type', 'latitude', 'longitude', 'organizationId', 'id'])
+@Index('idx_services_country_type_org', ['countryCode', 'type', 'organizationId', 'id', 'archived', 'organizationStatus'])
+@Index('idx_services_country_name', ['countryCode', 'archived', 'name', 'id', 'organizationId', 'organizationStatus'])
+@Index('idx_services_type_position', ['type', 'latitude', 'longitude', 'organizationId', 'id', 'archived', 'organizationStatus'])
 @Index('idx_services_organization', ['organizationId', 'name'])
 @Index('idx_services_lat_lon', ['latitude', 'longitude'])
-@Index('idx_services_city', ['cityKey', 'countryCode', 'organizationId', 'id'])
-@Index('idx_services_recency', ['recency', 'id', 'organizationId'])
-@Index('idx_services_country_recency', ['countryCode', 'recency', 'id', 'organizationId'])
-@Index('idx_services_coverage_country', ['coverage', 'countryCode', 'organizationId', 'id'])
+@Index('idx_services_city', ['cityKey', 'countryCode', 'organizationId', 'id', 'archived', 'organizationStatus'])
+@Index('idx_services_recency', ['recency', 'id', 'organizationId', 'archived', 'organizationStatus'])
+@Index('idx_services_country_recency', ['countryCode', 'archived', 'recency', 'id', 'organizationId', 'organizationStatus'])
+@Index('idx_services_coverage_country', ['coverage', 'countryCode', 'organizationId', 'id', 'archived', 'organizationStatus'])
 export class Service {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -91,6 +92,15 @@ export class Service {
 
   @Column({ name: 'organization_id', type: 'varchar', length: 36 })
   organizationId: string;
+
+  /**
+   * Its organization's verification status, copied by the writes that set either (createService,
+   * setVerification), so that a list tests what the viewer may see from the service's own index entries
+   * rather than by looking its organization up for every row (visibility.ts). PENDING until written: a
+   * writer that forgot it hides the service rather than shows it. Not in the API: Organization.status is.
+   */
+  @Column({ name: 'organization_status', type: 'varchar', length: 20, default: 'PENDING' })
+  organizationStatus: VerificationStatus;
 
   @Column({ name: 'country_code', type: 'varchar', length: 2 })
   countryCode: string;
