@@ -77,16 +77,23 @@ export function languagesFor(code: string): string[] {
  */
 function filteredServices(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility, alias: string) {
   const query = db.getRepository(Service).createQueryBuilder(alias).where(`${alias}.archived = :archived`, { archived: false });
-  if (criteria.country) query.andWhere(`${alias}.country_code = :country`, { country: criteria.country });
-  if (criteria.type) query.andWhere(`${alias}.type = :type`, { type: criteria.type });
-  if (criteria.city) query.andWhere(`${alias}.city_key = :cityKey`, { cityKey: criteria.city });
+  // A near search is led by its position and coverage (applyNear). SQLite has no statistics to weigh them
+  // against the index of another filter, and would rather read every service of the type (12,000 of them:
+  // 38 ms, against 0.5 ms from the position): a unary + keeps it from leading by these filters then.
+  const follow = criteria.near && engineOf(db) === 'sqlite' ? '+' : '';
+  if (criteria.country) query.andWhere(`${follow}${alias}.country_code = :country`, { country: criteria.country });
+  if (criteria.type) query.andWhere(`${follow}${alias}.type = :type`, { type: criteria.type });
+  if (criteria.city) query.andWhere(`${follow}${alias}.city_key = :cityKey`, { cityKey: criteria.city });
   if (criteria.language) {
     // An IN subquery rather than EXISTS: the planner may then start from the language's index entries,
     // with the type when one is given (idx_service_languages_language_type: no service row read per entry).
     const ofType = criteria.type ? ' AND sl.service_type = :type' : '';
-    query.andWhere(`${alias}.id IN (SELECT sl.service_id FROM service_languages sl WHERE sl.language IN (:...languages)${ofType})`, {
-      languages: languagesFor(criteria.language),
-    });
+    query.andWhere(
+      `${follow}${alias}.id IN (SELECT sl.service_id FROM service_languages sl WHERE sl.language IN (:...languages)${ofType})`,
+      {
+        languages: languagesFor(criteria.language),
+      },
+    );
   }
   if (criteria.population) {
     query.andWhere(`EXISTS (SELECT 1 FROM service_populations sp WHERE sp.service_id = ${alias}.id AND sp.population = :population)`, {
@@ -141,7 +148,8 @@ function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias
       return [{ sql: distanceKeySql(db, alias, scope, criteria.near!), direction: 'ASC', numeric: true }];
     case ServiceOrder.RELEVANCE: {
       const words = searchWords(criteria.search ?? '');
-      const rank = words.length > 0 ? fullTextSql(db, SERVICES_INDEX, alias, words).rank : '0';
+      // With the country the filter searches by (filteredServices): MySQL then ranks from the scoped texts.
+      const rank = words.length > 0 ? fullTextSql(db, SERVICES_INDEX, alias, words, criteria.country).rank : '0';
       return [{ sql: rank, direction: 'DESC', numeric: true }, columnKey(alias, 'name')];
     }
     case ServiceOrder.NEWEST:

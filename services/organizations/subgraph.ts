@@ -23,6 +23,7 @@ import { MembershipTimes1765300003000 } from './migrations/1765300003000-Members
 import { ServicePlaces1765400003000 } from './migrations/1765400003000-ServicePlaces';
 import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
 import { ListVisibility1765500003000 } from './migrations/1765500003000-ListVisibility';
+import { ScopedRank1765500004000 } from './migrations/1765500004000-ScopedRank';
 import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
@@ -53,6 +54,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     ServicePlaces1765400003000,
     SearchStems1765450003000,
     ListVisibility1765500003000,
+    ScopedRank1765500004000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,
