@@ -181,13 +181,13 @@ async function computedPage<T extends ObjectLiteral & { id: string }>(
   page.addSelect('COUNT(*) OVER ()', 'total_count');
   keys.forEach((_, i) => page.addOrderBy(keyedColumn(i), reading[i]));
   page.addOrderBy('keyed.id', reading[keys.length]);
-  const [keyedSql, keyedParameters] = keyed.getQueryAndParameters();
-  const [pageSql, pageParameters] = page.limit(size + 1).getQueryAndParameters();
+  const [keyedSql, keyedParameters] = keyed.getQueryAndParameters() as [string, unknown[]];
+  const [pageSql, pageParameters] = page.limit(size + 1).getQueryAndParameters() as [string, unknown[]];
   const materialized = query.connection.options.type === 'better-sqlite3' ? 'MATERIALIZED ' : '';
-  const raw = (await query.connection.query(`WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`, [
+  const raw = await query.connection.query<Record<string, unknown>[]>(`WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`, [
     ...keyedParameters,
     ...pageParameters,
-  ])) as Record<string, unknown>[];
+  ]);
   const inRange = raw.filter((row) => given.length === 0 || Number(row.in_range) === 1);
   const ids = inRange.map((row) => String(row.id));
   // Always size + 1 ids (the first repeated): one statement text whatever the page holds, for the statement cache.
