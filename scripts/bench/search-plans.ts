@@ -51,9 +51,18 @@ export async function explainServices(db: DataSource, recorder: Recorder, filter
   for (const { sql, parameters } of recorder.statements.slice()) {
     const mysql = db.options.type === 'mysql';
     const rows: Record<string, string | number | null>[] = await db.query(`${mysql ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${sql}`, parameters);
-    // A page sorted by a computed key carries its count (COUNT(*) OVER ()); other pages count apart, and
-    // look for one row beyond their cursor (LIMIT 1) for hasPreviousPage or hasNextPage.
-    const kind = /OVER \(\)/i.test(sql) ? 'page + count' : /COUNT\(/i.test(sql) ? 'count' : /LIMIT 1$/.test(sql) ? 'beyond cursor' : 'page';
+    // A page sorted by a computed key carries its count (COUNT(*) OVER ()) and reads its rows by id after;
+    // other pages count apart, and look for one row beyond their cursor (LIMIT 1) for hasPreviousPage or
+    // hasNextPage. SCAN keyed (SQLite) or <derived2> (MySQL) is the common table of the hits, sorted.
+    const kind = /OVER \(\)/i.test(sql)
+      ? 'page + count'
+      : /COUNT\(/i.test(sql)
+        ? 'count'
+        : /LIMIT 1$/.test(sql)
+          ? 'beyond cursor'
+          : /WHERE [`"]?s[`"]?\.[`"]?id[`"]? IN \(/.test(sql)
+            ? 'rows by id'
+            : 'page';
     const steps = rows.map((r) =>
       mysql ? `${r.table}: ${r.type} key=${r.key ?? '-'} rows=${r.rows}${r.Extra ? ` (${r.Extra})` : ''}` : String(r.detail),
     );
