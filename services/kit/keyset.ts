@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../platform/errors';
 import { pageWindow, type Page, type PageArgs } from './pagination';
 
@@ -136,9 +136,9 @@ async function indexedPage<T extends ObjectLiteral>(
   const page = query.clone().orderBy();
   for (const b of Object.values(bounds)) page.andWhere(b.within, b.parameters);
   columns.forEach((column, i) => page.addOrderBy(column, reading[i]));
-  const [entities, totalCount, previous, next] = await Promise.all([
-    page.limit(size + 1).getMany(),
-    query.clone().getCount(),
+  const entities = await page.limit(size + 1).getMany();
+  const totalCount = await query.clone().getCount();
+  const [previous, next] = await Promise.all([
     bounds.after ? exists(query, bounds.after, columns) : false,
     bounds.before ? exists(query, bounds.before, columns) : false,
   ]);
@@ -146,8 +146,14 @@ async function indexedPage<T extends ObjectLiteral>(
   return { rows, totalCount, outside: { after: previous, before: next } };
 }
 
-/** The SQL of a key within the derived table `keyed` of computedPage, and its column there. */
+/** A key's column in `keyed`, the common table of computedPage. */
 const keyedColumn = (i: number) => `keyed.sort_key_${i}`;
+
+/**
+ * The query runner a builder was made with, if any: inside a transaction, the transaction's, which a
+ * statement written out of its SQL must run on too (TypeORM keeps the field protected).
+ */
+const runnerOf = (query: SelectQueryBuilder<ObjectLiteral>) => (query as unknown as { queryRunner?: QueryRunner }).queryRunner;
 
 /**
  * A page over a computed key (a rank, a distance): no index gives the order, so the database sorts every
@@ -184,10 +190,11 @@ async function computedPage<T extends ObjectLiteral & { id: string }>(
   const [keyedSql, keyedParameters] = keyed.getQueryAndParameters() as [string, unknown[]];
   const [pageSql, pageParameters] = page.limit(size + 1).getQueryAndParameters() as [string, unknown[]];
   const materialized = query.connection.options.type === 'better-sqlite3' ? 'MATERIALIZED ' : '';
-  const raw = await query.connection.query<Record<string, unknown>[]>(`WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`, [
-    ...keyedParameters,
-    ...pageParameters,
-  ]);
+  const raw = await query.connection.query<Record<string, unknown>[]>(
+    `WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`,
+    [...keyedParameters, ...pageParameters],
+    runnerOf(query),
+  );
   const inRange = raw.filter((row) => given.length === 0 || Number(row.in_range) === 1);
   const ids = inRange.map((row) => String(row.id));
   // Always size + 1 ids (the first repeated): one statement text whatever the page holds, for the statement cache.
