@@ -82,6 +82,14 @@ function nameIndex(): NameIndex {
   return index;
 }
 
+/**
+ * Builds the index now rather than at the first search that needs it (about 0.4 s of CPU and 6 MB): a
+ * subgraph that searches calls it before it listens (SubgraphDefinition.warmUp), so no request waits.
+ */
+export function warmLanguageNames(): void {
+  nameIndex();
+}
+
 /** The names of a code, or undefined for a code outside ISO 639-3. */
 export function languageNames(code: string): LanguageNames | undefined {
   return nameIndex().byCode.get(code);

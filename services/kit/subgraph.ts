@@ -48,6 +48,11 @@ export interface SubgraphDefinition<L = unknown> {
    * table; every other subgraph asks accounts over HTTP (the default).
    */
   revocationSource?: (db: DataSource) => RevocationSource;
+  /**
+   * Work the first request would otherwise wait for, done by the subgraph's process before it listens
+   * (runSubgraph; tests that start a subgraph skip it): the language names a search reads (warmLanguageNames).
+   */
+  warmUp?: () => void;
 }
 
 type Route = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean;
@@ -201,6 +206,7 @@ export async function startSubgraph<L>(
 
 /** The body of every services/<name>/main.ts: start, and stop cleanly on SIGTERM / SIGINT. */
 export function runSubgraph<L>(definition: SubgraphDefinition<L>, config: Config): void {
+  definition.warmUp?.();
   startSubgraph(definition, config).then(
     (running) => onStopSignal(createLogger(definition.name, config.logLevel), running.stop),
     (error: unknown) => {

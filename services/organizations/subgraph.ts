@@ -27,9 +27,12 @@ import { ScopedRank1765500004000 } from './migrations/1765500004000-ScopedRank';
 import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
+import { warmLanguageNames } from '../kit/language-names';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
+  // Its searches (or languages(search:)) read the language names.
+  warmUp: warmLanguageNames,
   entities: [
     Organization,
     OrganizationCountry,

@@ -19,9 +19,12 @@ import { SearchStems1765450004000 } from './migrations/1765450004000-SearchStems
 import { buildPracticesSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { PRACTICES_INDEX } from './search-indexes';
+import { warmLanguageNames } from '../kit/language-names';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
+  // Its searches (or languages(search:)) read the language names.
+  warmUp: warmLanguageNames,
   entities: [Practice, PracticeCountry, PracticeGuideline, PracticePopulation, PracticeOrganization, PracticeAuthority, PracticeChange],
   migrations: [
     CreatePractices1764400400000,

@@ -7,9 +7,12 @@ import { createLoaders, Loaders } from './loaders';
 import { CreateWorkplan1764406000000 } from './migrations/1764406000000-CreateWorkplan';
 import { buildWorkplanSchema } from './schema';
 import { seedWorkPlan } from './seed';
+import { warmLanguageNames } from '../kit/language-names';
 
 export const workplanSubgraph: SubgraphDefinition<Loaders> = {
   name: 'workplan',
+  // Its searches (or languages(search:)) read the language names.
+  warmUp: warmLanguageNames,
   entities: [Guideline, Indicator, Mandate, PlanItem],
   migrations: [CreateWorkplan1764406000000],
   buildSchema: buildWorkplanSchema,

@@ -94,7 +94,7 @@ export class Service {
   organizationId: string;
 
   /**
-   * Its organization's verification status, copied by the writes that set either (createService,
+   * Its organization's verification status, copied by the writes that set either (addService,
    * setVerification), so that a list tests what the viewer may see from the service's own index entries
    * rather than by looking its organization up for every row (visibility.ts). PENDING until written: a
    * writer that forgot it hides the service rather than shows it. Not in the API: Organization.status is.
