@@ -76,8 +76,7 @@ export function membershipsSql(scope: Scope): SqlCondition | null {
 
 /**
  * SQL that holds for the organizations the viewer sees, given the SQL of an organization id and of its
- * status (null when the status is not at hand: a correlated EXISTS then looks it up by id, one index
- * probe a row, rather than listing every visible organization first); null when it sees every one.
+ * status (null when the status is not at hand: a subquery then reads it); null when it sees every one.
  */
 export function organizationsSql(scope: Scope, idSql: string, statusSql: string | null): SqlCondition | null {
   const { organizationStatuses: statuses } = scope;
@@ -89,7 +88,7 @@ export function organizationsSql(scope: Scope, idSql: string, statusSql: string 
     terms.push(
       statusSql
         ? `${statusSql} IN (:...visibleStatuses)`
-        : `EXISTS (SELECT 1 FROM organizations vo WHERE vo.id = ${idSql} AND vo.status IN (:...visibleStatuses))`,
+        : `${idSql} IN (SELECT vo.id FROM organizations vo WHERE vo.status IN (:...visibleStatuses))`,
     );
   }
   const memberships = membershipsSql(scope);
