@@ -317,20 +317,18 @@ export function fullTextSql(db: DataSource, index: FullTextTable, alias: string,
   if (engineOf(db) === 'mysql') {
     const columns = (list: string[]) => list.map((c) => `${alias}.${c}`).join(', ');
     const against = (parameter: string) => `AGAINST (:${name(parameter)} IN BOOLEAN MODE)`;
-    const rank = hasWords
-      ? `(CASE WHEN MATCH(${columns(index.titles)}) ${against('w')} THEN 2 ` +
-        `WHEN MATCH(${columns([...index.titles, ...index.bodies])}) ${against('w')} THEN 1 ELSE 0 END)`
-      : '0';
+    const prefix = index.scope && scope && scopedFits(scope, terms) ? `${scope.toLowerCase()}${SCOPE_SEPARATOR}` : null;
     const parameters: Record<string, string> = hasWords ? { [name('w')]: booleanQuery(index, terms, true) } : {};
-    if (index.scope && scope && scopedFits(scope, terms)) {
-      const prefix = `${scope.toLowerCase()}${SCOPE_SEPARATOR}`;
-      parameters[name('s')] = booleanQuery(index, terms, false, prefix);
-      if (!hasWords) return { where: `MATCH(${alias}.${SCOPED_DOCUMENT}) ${against('s')}`, rank, parameters };
+    // "Every word in the texts": within one scope value, from that value's texts alone (SCOPED_TEXTS).
+    let inTexts = `MATCH(${columns([...index.titles, ...index.bodies])}) ${against('w')}`;
+    if (prefix && hasWords) {
       parameters[name('x')] = booleanQuery(index, terms, true, prefix);
-      const scopedRank =
-        `(CASE WHEN MATCH(${columns(index.titles)}) ${against('w')} THEN 2 ` +
-        `WHEN MATCH(${alias}.${SCOPED_TEXTS}) ${against('x')} THEN 1 ELSE 0 END)`;
-      return { where: `MATCH(${alias}.${SCOPED_DOCUMENT}) ${against('s')}`, rank: scopedRank, parameters };
+      inTexts = `MATCH(${alias}.${SCOPED_TEXTS}) ${against('x')}`;
+    }
+    const rank = hasWords ? `(CASE WHEN MATCH(${columns(index.titles)}) ${against('w')} THEN 2 WHEN ${inTexts} THEN 1 ELSE 0 END)` : '0';
+    if (prefix) {
+      parameters[name('s')] = booleanQuery(index, terms, false, prefix);
+      return { where: `MATCH(${alias}.${SCOPED_DOCUMENT}) ${against('s')}`, rank, parameters };
     }
     parameters[name('q')] = booleanQuery(index, terms);
     return { where: `MATCH(${columns(searchedColumns(index))}) ${against('q')}`, rank, parameters };
