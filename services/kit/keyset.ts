@@ -1,5 +1,6 @@
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../platform/errors';
+import { engineOf } from './full-text';
 import { pageWindow, type Page, type PageArgs } from './pagination';
 
 /** One key of a sort computed in SQL (a search rank, a distance); the row id always ends the order. */
@@ -189,7 +190,7 @@ async function computedPage<T extends ObjectLiteral & { id: string }>(
   page.addOrderBy('keyed.id', reading[keys.length]);
   const [keyedSql, keyedParameters] = keyed.getQueryAndParameters() as [string, unknown[]];
   const [pageSql, pageParameters] = page.limit(size + 1).getQueryAndParameters() as [string, unknown[]];
-  const materialized = query.connection.options.type === 'better-sqlite3' ? 'MATERIALIZED ' : '';
+  const materialized = engineOf(query.connection) === 'sqlite' ? 'MATERIALIZED ' : '';
   const raw = await query.connection.query<Record<string, unknown>[]>(
     `WITH keyed AS ${materialized}(${keyedSql}) ${pageSql}`,
     [...keyedParameters, ...pageParameters],
