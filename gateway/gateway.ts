@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -25,6 +26,7 @@ import { valueCompletionPlugin } from './value-completion';
 import { jsonStatusPlugin } from './json-status';
 import { operationNamePlugin } from './operation-name';
 import { startLiveFeed } from './subscriptions';
+import { admit, admitHttp, loadTrustedDocuments } from './trusted-documents';
 import type { SubscriptionLimits } from './subscriptions/server';
 
 export interface GatewayOptions {
@@ -68,6 +70,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ? options.buildService(name as SubgraphName, url)
       : new SubgraphDataSource(url, { name, timeoutMs: config.subgraphTimeoutMs, metrics, maxResponseBytes: config.responseMaxBytes });
   };
+  const trusted = config.trustedDocuments;
+  const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway,
@@ -95,6 +99,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     // back the day a cookie carries credentials (docs/api.md, "CSRF").
     csrfPrevention: false,
     parseOptions: { maxTokens: config.edge.maxTokens },
+    // Apollo's automatic persisted queries let any client add documents: not when only registered ones run.
+    ...(trusted.mode === 'required' ? { persistedQueries: false as const } : {}),
   });
   await apollo.start();
   // The report's documents read the graph through this server's own executor and plugins, with no token.
@@ -119,6 +125,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
     // Subscriptions over SSE and multipart HTTP, once the live feed below has started.
     operations: (req, res, body, search) => live.feed?.http.handle(req, res, body, search) ?? false,
+    // Trusted documents: before anything else reads the operation, over every HTTP transport.
+    admit: (method, body, search) => admitHttp(trusted.mode, manifest, method, body, search),
     corsOrigins: config.corsOrigins,
     // The token is passed on as it came: each subgraph verifies it, and answers an invalid or expired one as
     // anonymous, with UNAUTHENTICATED (saying why) on the fields that need a viewer (platform/auth.ts callerOf).
@@ -149,6 +157,11 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     edge: config.edge,
     timeoutMs: config.subgraphTimeoutMs,
     limits: { ...config.feed, ...options.subscriptionLimits },
+    admit: (payload) => {
+      const admitted = admit(trusted.mode, manifest, payload);
+      if ('refusal' in admitted) return new GraphQLError(admitted.refusal.message, { extensions: { code: admitted.refusal.code } });
+      return 'asSent' in admitted ? payload : { ...payload, query: admitted.query, extensions: admitted.extensions };
+    },
   }));
   // Stops accepting at once; while the requests in flight finish, the live feed's sockets close with 1001.
   // Once: a second call waits for the first.
@@ -165,7 +178,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     await revocations.stop();
     throw error;
   });
-  log.info({ port }, 'gateway ready');
+  log.info(
+    { port, trustedDocuments: trusted.mode, ...(manifest ? { registered: manifest.documents.size, manifests: manifest.files } : {}) },
+    'gateway ready',
+  );
   return {
     port,
     url: `http://${config.host}:${port}/graphql`,

@@ -18,7 +18,9 @@ export function codegenConfig(): CodegenConfig {
     generates: {
       [`${CLIENT_DIR}/`]: {
         preset: 'client',
-        presetConfig: { fragmentMasking: false },
+        // persisted-documents.json: each operation's text by its SHA-256, the manifest the gateway's trusted
+        // documents read (docs/api.md#trusted-documents); each document carries its id as __meta__.hash.
+        presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
         config: { useTypeImports: true, enumsAsTypes: true, onlyOperationTypes: true },
       },
     },

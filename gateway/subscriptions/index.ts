@@ -1,5 +1,7 @@
 import type http from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLError } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import type { KeyObject } from 'node:crypto';
 import type { RevocationCheck } from '../../services/platform/auth';
 import { feedKeyHeader } from '../../services/platform/feed-key';
@@ -32,6 +34,8 @@ export interface LiveFeedOptions {
   timeoutMs: number;
   pollIntervalMs?: number;
   limits?: Partial<SubscriptionLimits>;
+  /** What a graphql-ws subscribe message runs (the gateway's trusted documents); none: as sent. */
+  admit?: (payload: SubscribePayload) => SubscribePayload | GraphQLError;
 }
 
 /**
@@ -64,6 +68,7 @@ export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<v
     log: options.log,
     limits,
     addresses,
+    admit: options.admit,
   });
   const http = new HttpSubscriptions({
     feed,

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { handleProtocols, makeServer } from 'graphql-ws';
+import { handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { verifyAuthorization, type RevocationCheck } from '../../services/platform/auth';
 import type { Logger } from '../../services/platform/logger';
@@ -53,6 +53,8 @@ interface Options {
   limits?: Partial<SubscriptionLimits>;
   /** Connections and subscribes per client address, shared with the HTTP transports (addresses.ts); none: its own. */
   addresses?: AddressBudget;
+  /** The gateway's trusted documents: a registered id becomes its text, or the subscription is refused; none: as sent. */
+  admit?: (payload: SubscribePayload) => SubscribePayload | GraphQLError;
 }
 
 /**
@@ -87,8 +89,10 @@ export function attachSubscriptions(options: Options): { close: () => Promise<vo
       // graphql-ws has already entered this subscription's id when it asks.
       const refused = guard.admit(Object.keys(ctx.subscriptions).length);
       if (refused) return refused;
+      const admitted = options.admit ? options.admit(payload) : payload;
+      if (admitted instanceof GraphQLError) return [admitted];
       const stands = guard.begin(id);
-      const opened = await options.feed.open(payload, authorizations.get(ctx) ?? null);
+      const opened = await options.feed.open(admitted, authorizations.get(ctx) ?? null);
       // Completed (or its socket closed) while it was being opened: it costs nothing more. graphql-ws
       // sends nothing for a subscription it no longer has.
       if (!stands() || !(id in ctx.subscriptions)) {

@@ -106,6 +106,14 @@ export interface Config {
   /** INTROSPECTION: whether the gateway answers __schema and __type (on by default: the API is public). */
   introspection: boolean;
   /**
+   * Trusted documents (gateway/trusted-documents.ts, docs/api.md#trusted-documents). TRUSTED_DOCUMENTS:
+   * `off` (the default: any operation, and Apollo's automatic persisted queries), `allow` (the registered
+   * operations also by id, besides any other) or `required` (only the registered operations, only by id).
+   * TRUSTED_DOCUMENTS_MANIFESTS: the manifests that register them, comma-separated (graphql-codegen's
+   * persisted-documents.json or Apollo's persisted query manifest); schema/client/persisted-documents.json by default.
+   */
+  trustedDocuments: { mode: TrustedDocumentsMode; manifests: string[] };
+  /**
    * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each reads a feed's
    * event log itself while one of its clients subscribes). Default: one per CPU in production, 1 (no cluster) otherwise.
    */
@@ -141,6 +149,27 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+export const TRUSTED_DOCUMENTS_MODES = ['off', 'allow', 'required'] as const;
+export type TrustedDocumentsMode = (typeof TRUSTED_DOCUMENTS_MODES)[number];
+
+function trustedDocumentsModeVar(env: Env, name: string): TrustedDocumentsMode {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '') return 'off';
+  if (!(TRUSTED_DOCUMENTS_MODES as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${TRUSTED_DOCUMENTS_MODES.join(', ')}, got "${env[name]}"`);
+  }
+  return raw as TrustedDocumentsMode;
+}
+
+/** Paths, comma-separated, each resolved from the working directory. */
+function pathsVar(env: Env, name: string, fallback: string[]): string[] {
+  const paths = (env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return paths.length > 0 ? paths.map((entry) => path.resolve(entry)) : fallback;
+}
 
 function intVar(env: Env, name: string, fallback: number, min = 0, max = 65535): number {
   const raw = env[name];
@@ -292,6 +321,10 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrlVar(env, 'PUBLIC_URL', `http://127.0.0.1:${gatewayPort}`),
     corsOrigins: originsVar(env, 'CORS_ORIGINS'),
     introspection: boolVar(env, 'INTROSPECTION', true),
+    trustedDocuments: {
+      mode: trustedDocumentsModeVar(env, 'TRUSTED_DOCUMENTS'),
+      manifests: pathsVar(env, 'TRUSTED_DOCUMENTS_MANIFESTS', [projectPath('schema', 'client', 'persisted-documents.json')]),
+    },
     gatewayWorkers: intVar(env, 'GATEWAY_WORKERS', production ? os.availableParallelism() : 1, 1, 256),
     responseMaxBytes: intVar(env, 'RESPONSE_MAX_BYTES', 16 * 2 ** 20, 1024, 2 ** 30),
     responseMaxObjects: intVar(env, 'RESPONSE_MAX_OBJECTS', 50_000, 100, 100_000_000),

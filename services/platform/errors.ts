@@ -121,6 +121,9 @@ const CLIENT_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // Trusted documents (gateway/trusted-documents.ts): an id no manifest registers; an operation sent as text where only ids run.
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'PERSISTED_QUERY_ID_REQUIRED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 

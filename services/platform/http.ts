@@ -83,6 +83,15 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
    * SSE and multipart HTTP): given the parsed body and the query string, answers true when it took the request.
    */
   operations?: (req: IncomingMessage, res: ServerResponse, body: unknown, search: URLSearchParams) => boolean;
+  /**
+   * Decides first what operation a request on `path` carries (the gateway's trusted documents): the body and
+   * query string to go on with, or a refusal, answered as a GraphQL error with its HTTP status.
+   */
+  admit?: (
+    method: string | undefined,
+    body: unknown,
+    search: URLSearchParams,
+  ) => { body: unknown; search: URLSearchParams } | { refusal: { status: number; code: string; message: string } };
   /** Path prefixes of `routes` that /metrics counts under a label of their own (a subgraph's "/feeds"). */
   routeLabels?: readonly string[];
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
@@ -156,7 +165,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
           return requestError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
         }
       }
-      if (options.operations?.(req, res, body, url.searchParams)) return;
+      let search = url.searchParams;
+      if (options.admit) {
+        const admitted = options.admit(req.method, body, search);
+        if ('refusal' in admitted) return requestError(res, admitted.refusal.status, admitted.refusal.code, admitted.refusal.message);
+        ({ body, search } = admitted);
+      }
+      if (options.operations?.(req, res, body, search)) return;
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -172,7 +187,12 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
       });
       const execute = () =>
         apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+          httpGraphQLRequest: {
+            method: (req.method ?? 'GET').toUpperCase(),
+            headers,
+            search: search === url.searchParams ? url.search : `?${search.toString()}`,
+            body,
+          },
           context: async () => (context = await options.context(req, requestId, abandoned.signal)),
         });
       const { instrument } = options;
