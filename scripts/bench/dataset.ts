@@ -2,6 +2,10 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { SUBGRAPHS, type Config, type SubgraphName } from '../../services/platform/config';
 import { OAS_MEMBER_STATES } from '../../services/kit/countries';
 import { openDatabase } from '../../services/kit/database';
+import { recencyKey } from '../../services/kit/change-log';
+import { refreshSearchStems } from '../../services/kit/full-text';
+import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from '../../services/organizations/search-indexes';
+import { PRACTICES_INDEX } from '../../services/practices/search-indexes';
 import { Population } from '../../services/kit/enums';
 import { stableId } from '../../services/kit/ids';
 import { createLogger } from '../../services/platform/logger';
@@ -9,7 +13,7 @@ import { SUBGRAPH_DEFINITIONS } from '../../services/subgraphs';
 import { NationalAuthority } from '../../services/authorities/entities/national-authority.entity';
 import { Organization, OrganizationKind, VerificationStatus } from '../../services/organizations/entities/organization.entity';
 import { OrganizationCountry } from '../../services/organizations/entities/organization-country.entity';
-import { Service, ServiceType } from '../../services/organizations/entities/service.entity';
+import { placeKeys, Service, ServiceType } from '../../services/organizations/entities/service.entity';
 import { ServiceLanguage } from '../../services/organizations/entities/service-language.entity';
 import { Pillar, Practice, PracticeStatus } from '../../services/practices/entities/practice.entity';
 import {
@@ -112,6 +116,10 @@ export function benchRows(scale: number): BenchRows {
           hours: null,
           latitude: null,
           longitude: null,
+          // Rows inserted as plain objects skip the entity's @BeforeInsert: the derived columns are set here.
+          organizationStatus: VerificationStatus.VERIFIED,
+          updatedAt: at,
+          ...placeKeys(null, at),
           isDemo: true,
         });
         for (const language of languages) rows.serviceLanguages.push({ serviceId, language, serviceType: type });
@@ -149,6 +157,8 @@ export function benchRows(scale: number): BenchRows {
         signedOn: at,
         entryIntoForce: null,
         createdAt: at,
+        updatedAt: at,
+        recency: recencyKey(at),
         isDemo: true,
       });
       rows.parties.push(
@@ -171,6 +181,8 @@ const INSERTS: Partial<Record<SubgraphName, (db: DataSource, rows: BenchRows) =>
     await insert(db, OrganizationCountry, rows.organizationCountries);
     await insert(db, Service, rows.services);
     await insert(db, ServiceLanguage, rows.serviceLanguages);
+    // The stems column every write path computes (kit/full-text.ts), as generate-data does.
+    for (const index of [ORGANIZATIONS_INDEX, SERVICES_INDEX]) await refreshSearchStems(db.manager, index);
   },
   practices: async (db, rows) => {
     await insert(db, Practice, rows.practices);
@@ -178,6 +190,7 @@ const INSERTS: Partial<Record<SubgraphName, (db: DataSource, rows: BenchRows) =>
     await insert(db, PracticeGuideline, rows.practiceGuidelines);
     await insert(db, PracticeOrganization, rows.practiceOrganizations);
     await insert(db, PracticeAuthority, rows.practiceAuthorities);
+    await refreshSearchStems(db.manager, PRACTICES_INDEX);
   },
   agreements: async (db, rows) => {
     await insert(db, Agreement, rows.agreements);
