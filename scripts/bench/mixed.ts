@@ -1,6 +1,6 @@
 import type autocannon from 'autocannon';
 import { benchToken } from './processes';
-import { ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S6_READS, SET_AGREEMENT_STATUS } from './queries';
+import { ADD_SERVICE, benchOrganization, CREATE_AGREEMENT, REGISTER_ORGANIZATION, S6_READS, SIGN_AGREEMENT } from './queries';
 
 /** autocannon's request list: what one connection sends, in a loop. */
 export type MixedRequests = NonNullable<Parameters<typeof autocannon>[0]['requests']>;
@@ -24,7 +24,7 @@ export async function signUp(url: string): Promise<string> {
 
 /**
  * S6: per connection, reads interleaved with the writes people make (4 writes in 10 requests: an
- * agreement created, then signed; an organization registered; a service added).
+ * agreement created, then signed by its first party; an organization registered; a service added).
  * `rounds` is the dataset's scale: new services go to each of its organizations in turn, not to the
  * first round's 35 only, whose lists (read here by `organizations(first: 20) { services }`) would
  * otherwise grow twentyfold in a 10-minute soak.
@@ -50,17 +50,21 @@ export function mixed(user: string, rounds = 1): MixedRequests {
     post(S6_READS[0]),
     write(
       secretariat,
-      () => {
+      (context) => {
         const i = (n += 1);
         const a = benchOrganization(i).country;
         const b = benchOrganization(i + 1).country;
+        context.party = a;
         return { query: CREATE_AGREEMENT, variables: { t: `Benchmark mixed agreement ${i}`, a, b } };
       },
       (body, context) =>
         (context.agreementId = (JSON.parse(body) as { data?: { createAgreement?: { id: string } } }).data?.createAgreement?.id),
     ),
     post(S6_READS[1]),
-    write(secretariat, (context) => ({ query: SET_AGREEMENT_STATUS, variables: { id: context.agreementId ?? 'none' } })),
+    write(secretariat, (context) => ({
+      query: SIGN_AGREEMENT,
+      variables: { id: context.agreementId ?? 'none', c: context.party ?? 'XX' },
+    })),
     post(S6_READS[2]),
     post(S6_READS[3], user),
     write(user, () => ({

@@ -60,7 +60,8 @@ export const S6_READS = [
 
 export const CREATE_AGREEMENT =
   'mutation($t: String!, $a: ID!, $b: ID!) { createAgreement(input: { title: $t, kind: BILATERAL, parties: [{ country: $a }, { country: $b }] }) { id status } }';
-export const SET_AGREEMENT_STATUS = 'mutation($id: ID!) { setAgreementStatus(id: $id, status: SIGNED) { id status signedOn } }';
+/** One party of the new DRAFT signs (the Secretariat may sign for a party): SIGNED is reached only by signatures. */
+export const SIGN_AGREEMENT = 'mutation($id: ID!, $c: ID!) { signAgreement(id: $id, country: $c) { id status signedOn } }';
 export const REGISTER_ORGANIZATION =
   'mutation($n: String!, $c: ID!) { registerOrganization(input: { name: $n, kind: NGO, country: $c }) { id status } }';
 export const ADD_SERVICE =
