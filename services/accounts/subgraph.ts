@@ -14,6 +14,7 @@ import { CreateTokenRevocations1765100000000 } from './migrations/1765100000000-
 import { revocationRoutes, revocationsAfter } from './revocations';
 import { buildAccountsSchema } from './schema';
 import { loadSigningKeys } from './tokens';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 /** No demo users: accounts come from sign-up, and the first Secretariat from the environment. */
 export const accountsSubgraph: SubgraphDefinition<Loaders> = {
@@ -25,6 +26,7 @@ export const accountsSubgraph: SubgraphDefinition<Loaders> = {
     CreateThrottles1764402000000,
     CreateRefreshTokens1765000000000,
     CreateTokenRevocations1765100000000,
+    WriteGeneration1765600000000,
   ],
   buildSchema: buildAccountsSchema,
   createLoaders,

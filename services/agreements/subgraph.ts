@@ -13,6 +13,7 @@ import { CreateAgreementEvents1764401500000 } from './migrations/1764401500000-C
 import { CreateAgreementEventSequence1764402000000 } from './migrations/1764402000000-CreateAgreementEventSequence';
 import { AgreementsEveryParty1765100000000 } from './migrations/1765100000000-AgreementsEveryParty';
 import { buildAgreementsSchema } from './schema';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'agreements',
@@ -22,6 +23,7 @@ export const agreementsSubgraph: SubgraphDefinition<Loaders> = {
     CreateAgreementEvents1764401500000,
     CreateAgreementEventSequence1764402000000,
     AgreementsEveryParty1765100000000,
+    WriteGeneration1765600000000,
   ],
   buildSchema: buildAgreementsSchema,
   createLoaders,

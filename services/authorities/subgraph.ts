@@ -14,13 +14,20 @@ import { buildAuthoritiesSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { AUTHORITIES_INDEX } from './search-indexes';
 import { warmLanguageNames } from '../kit/language-names';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const authoritiesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'authorities',
   // Its searches (or languages(search:)) read the language names.
   warmUp: warmLanguageNames,
   entities: [Country, NationalAuthority, AuthorityChange],
-  migrations: [CreateAuthorities1764400000000, FullTextSearch1764600000000, Stewardship1764900000000, SearchStems1765450000000],
+  migrations: [
+    CreateAuthorities1764400000000,
+    FullTextSearch1764600000000,
+    Stewardship1764900000000,
+    SearchStems1765450000000,
+    WriteGeneration1765600000000,
+  ],
   buildSchema: buildAuthoritiesSchema,
   createLoaders,
   async seed(db, config) {

@@ -11,6 +11,7 @@ import { RevocationList, revocationsOverHttp, type RevocationSource } from '../p
 import type { Context } from './context';
 import type { FeedDefinition, FeedEvent } from './feed';
 import { FEED_ROUTES, feedRoutes } from './feed-routes';
+import { GENERATION_ROUTE, generationRoute, raiseWriteGeneration, tracksWrites } from './write-generation';
 import { AnswerGuard, answerGuardPlugin, AnswersInFlight, guardFields } from './answer-guard';
 import { openDatabase, type EntityList, type MigrationList } from './database';
 import { statementInstrument } from './statements';
@@ -100,6 +101,8 @@ export async function startSubgraph<L>(
     migrations: definition.migrations,
   });
   if (definition.seed) await definition.seed(db, config, log);
+  // A start counts as a write: the seed, and anything done to the store while the process was down, may have changed it.
+  if (tracksWrites(db)) await raiseWriteGeneration(db);
   const schema = guardFields((await definition.buildSchema()).schema);
   const metrics = config.metrics ? createMetrics(definition.name) : undefined;
   const apollo = new ApolloServer<Context<L>>({
@@ -162,6 +165,9 @@ export async function startSubgraph<L>(
     routes.push(feedRoutes({ feeds, schema, db, feedKey, log, context: feedContext, formatError: formatErrorOf(definition.name) }));
     routeLabels.push(FEED_ROUTES);
   }
+  // The write generation, which the gateway's response cache checks (kit/write-generation.ts).
+  routes.push(generationRoute(db, feedKey));
+  routeLabels.push(GENERATION_ROUTE);
   const extra = definition.routes?.({ db, feedKey, log });
   if (extra) {
     routes.push(extra.handle);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { raiseWriteGeneration, tracksWrites } from './write-generation';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 const SINGLE_CONNECTION = new Set<string>(['better-sqlite3', 'sqlite']);
@@ -12,6 +13,14 @@ const SINGLE_CONNECTION = new Set<string>(['better-sqlite3', 'sqlite']);
  */
 const TAKE_WRITE_LOCK = 'DELETE FROM migrations WHERE 0';
 
+export interface TransactionOptions {
+  /**
+   * False for a write that no anonymous answer can show (the shelter access log, read by members and the
+   * Secretariat only): it leaves the store's write generation, so the gateway's cached answers stay valid.
+   */
+  raisesWriteGeneration?: boolean;
+}
+
 /**
  * `db.transaction(work)`, made safe for concurrent requests on SQLite. TypeORM's better-sqlite3 driver has
  * a single connection, so a second transaction started while one is open fails ("cannot start a
@@ -19,13 +28,18 @@ const TAKE_WRITE_LOCK = 'DELETE FROM migrations WHERE 0';
  * other, each holding the file's write lock from its start (TAKE_WRITE_LOCK). MySQL gives each transaction
  * a pooled connection of its own and needs no queue.
  */
-export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!SINGLE_CONNECTION.has(db.options.type)) return withDeadlockRetries(() => db.transaction(work));
+export function inTransaction<T>(
+  db: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const counted = tracksWrites(db) && options.raisesWriteGeneration !== false ? withWriteGeneration(work) : work;
+  if (!SINGLE_CONNECTION.has(db.options.type)) return withDeadlockRetries(() => db.transaction(counted));
   const previous = queues.get(db) ?? Promise.resolve();
   const result = previous.then(() =>
     db.transaction(async (manager) => {
       await manager.query(TAKE_WRITE_LOCK);
-      return work(manager);
+      return counted(manager);
     }),
   );
   queues.set(
@@ -33,6 +47,15 @@ export function inTransaction<T>(db: DataSource, work: (manager: EntityManager) 
     result.catch(() => undefined),
   );
   return result;
+}
+
+/** The work, then the store's write generation raised as the transaction's last statement (kit/write-generation.ts). */
+function withWriteGeneration<T>(work: (manager: EntityManager) => Promise<T>): (manager: EntityManager) => Promise<T> {
+  return async (manager) => {
+    const result = await work(manager);
+    await raiseWriteGeneration(manager);
+    return result;
+  };
 }
 
 /** How many times a transaction MySQL chose as a deadlock's victim runs in all. */

@@ -28,6 +28,7 @@ import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
 import { warmLanguageNames } from '../kit/language-names';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'organizations',
@@ -58,6 +59,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     SearchStems1765450003000,
     ListVisibility1765500003000,
     ScopedRank1765500004000,
+    WriteGeneration1765600000000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

@@ -20,6 +20,7 @@ import { buildPracticesSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { PRACTICES_INDEX } from './search-indexes';
 import { warmLanguageNames } from '../kit/language-names';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const practicesSubgraph: SubgraphDefinition<Loaders> = {
   name: 'practices',
@@ -32,6 +33,7 @@ export const practicesSubgraph: SubgraphDefinition<Loaders> = {
     FullTextSearch1764600004000,
     ReviewedPractices1765100004000,
     SearchStems1765450004000,
+    WriteGeneration1765600000000,
   ],
   buildSchema: buildPracticesSchema,
   createLoaders,

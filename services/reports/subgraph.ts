@@ -13,11 +13,12 @@ import { createLoaders, Loaders } from './loaders';
 import { CreateReports1765200007000 } from './migrations/1765200007000-CreateReports';
 import { CreateReportEvents1765200009000 } from './migrations/1765200009000-CreateReportEvents';
 import { buildReportsSchema } from './schema';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const reportsSubgraph: SubgraphDefinition<Loaders> = {
   name: 'reports',
   entities: [ReportingPeriod, CountryReport, IndicatorEntry, NationalPlan, ReportChange, ReportEvent],
-  migrations: [CreateReports1765200007000, CreateReportEvents1765200009000],
+  migrations: [CreateReports1765200007000, CreateReportEvents1765200009000, WriteGeneration1765600000000],
   buildSchema: buildReportsSchema,
   createLoaders,
   feeds: [reportEventsFeed],

@@ -8,13 +8,14 @@ import { CreateWorkplan1764406000000 } from './migrations/1764406000000-CreateWo
 import { buildWorkplanSchema } from './schema';
 import { seedWorkPlan } from './seed';
 import { warmLanguageNames } from '../kit/language-names';
+import { WriteGeneration1765600000000 } from '../kit/write-generation';
 
 export const workplanSubgraph: SubgraphDefinition<Loaders> = {
   name: 'workplan',
   // Its searches (or languages(search:)) read the language names.
   warmUp: warmLanguageNames,
   entities: [Guideline, Indicator, Mandate, PlanItem],
-  migrations: [CreateWorkplan1764406000000],
+  migrations: [CreateWorkplan1764406000000, WriteGeneration1765600000000],
   buildSchema: buildWorkplanSchema,
   createLoaders,
   seed: (db) => seedWorkPlan(db),

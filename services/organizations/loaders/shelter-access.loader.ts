@@ -32,7 +32,10 @@ export function shelterAccessLoader(db: DataSource, viewer: Viewer | null): Data
       );
       // Its own transaction: on SQLite's single connection a bare INSERT could land inside another
       // request's open transaction and vanish with its rollback, after the value was given out.
-      await inTransaction(db, (manager) => manager.createQueryBuilder().insert().into(ShelterAccess).values(rows).execute());
+      // No anonymous answer shows the log: the write leaves the write generation (and cached public answers) alone.
+      await inTransaction(db, (manager) => manager.createQueryBuilder().insert().into(ShelterAccess).values(rows).execute(), {
+        raisesWriteGeneration: false,
+      });
       return serviceIds.map(() => true as const);
     },
     { maxBatchSize: MAX_BATCH },
