@@ -9,6 +9,8 @@ export interface GatewayContext {
   clientAddress?: string;
   /** Subgraph fetches made for the request and the SQL statements they reported (benchmarks read them). */
   stats?: { fetches: number; statements: number };
+  /** The subgraphs fetched for the request, when the response cache may store its answer (gateway/response-cache.ts). */
+  fetched?: Set<string>;
   /** Fires when the client went away before its answer was written: the subgraph fetches made for it end. */
   signal?: AbortSignal;
 }

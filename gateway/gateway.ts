@@ -27,6 +27,8 @@ import { jsonStatusPlugin } from './json-status';
 import { operationNamePlugin } from './operation-name';
 import { startLiveFeed } from './subscriptions';
 import { admit, admitHttp, loadTrustedDocuments } from './trusted-documents';
+import { createResponseCache, WriteGenerations } from './response-cache';
+import { feedKeyHeader } from '../services/platform/feed-key';
 import type { SubscriptionLimits } from './subscriptions/server';
 
 export interface GatewayOptions {
@@ -73,6 +75,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const trusted = config.trustedDocuments;
   const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
+  const responseCache = config.responseCache.enabled
+    ? createResponseCache(
+        new WriteGenerations(urls, feedKeyHeader(feedKey), config.subgraphTimeoutMs, log),
+        Object.keys(urls),
+        config.responseCache,
+      )
+    : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway,
     formatError: maskError,
@@ -91,6 +100,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       errorLoggingPlugin<GatewayContext>(log),
       jsonStatusPlugin<GatewayContext>(),
       operationNamePlugin<GatewayContext>(),
+      ...(responseCache ? [responseCache.plugin] : []),
       ...(metrics ? [metrics.plugin] : []),
     ],
     introspection: config.introspection,

@@ -10,7 +10,7 @@ import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
 import { mixed, signUp, type MixedRequests } from './bench/mixed';
-import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S6_READS } from './bench/queries';
+import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S6_READS, S7_QUERY } from './bench/queries';
 import { flag, listOf, parseOptions, text, wholeNumber } from './options';
 
 /**
@@ -21,7 +21,7 @@ import { flag, listOf, parseOptions, text, wholeNumber } from './options';
  * prints a Markdown table. CPU time and RSS come from /proc; subgraph fetches and SQL statements per
  * operation from the x-subgraph-fetches / x-sql-statements headers of a few operations sent one by one.
  */
-const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'] as const;
+const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'] as const;
 const OPTIONS = parseOptions(
   { command: 'npm run bench --' },
   {
@@ -304,6 +304,33 @@ async function main(): Promise<void> {
           JSON.stringify({ query: S6_READS[0] }),
         ),
       );
+    if (ONLY.has('S7')) {
+      const s7Body = JSON.stringify({ query: S7_QUERY });
+      const s7 = [{ method: 'POST', headers: JSON_HEADERS, body: s7Body }];
+      rows.push(await scenario('S7 public directory page', url, s7, pids, DURATION, s7Body));
+      // The same page on a second gateway with the response cache on, reading the same subgraphs.
+      const port = BASE_PORT + 21;
+      const cached = spawnNode(path.join(__dirname, '..', 'gateway', 'main.js'), {
+        env: { ...process.env, ...env, GATEWAY_PORT: String(port), RESPONSE_CACHE: 'true' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      try {
+        await waitForUrl(`http://127.0.0.1:${port}/health`, 120_000);
+        const subgraphPids = Object.fromEntries(Object.entries(pids).filter(([name]) => name !== 'gateway'));
+        rows.push(
+          await scenario(
+            'S7c the same, RESPONSE_CACHE=true',
+            `http://127.0.0.1:${port}/graphql`,
+            s7,
+            { ...subgraphPids, gateway: cached.pid! },
+            DURATION,
+            s7Body,
+          ),
+        );
+      } finally {
+        await stopProcess(cached);
+      }
+    }
   } finally {
     await graph.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -50,6 +50,10 @@ export function s5Query(i: number): string {
   return `query S5_${i} { country(code: "${code}") { code n${i}: name ${parts.join(' ')} } }`;
 }
 
+/** S7: the public directory page an anonymous visitor opens: a country's services, with their organization and country. */
+export const S7_QUERY =
+  '{ services(filter: { country: "GT" }, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name type city languages organization { name website } country { nameEs } } } }';
+
 /** S6's reads. */
 export const S6_READS = [
   '{ agreements(first: 20) { totalCount nodes { title status parties { country { name } authority { name } } } } }',

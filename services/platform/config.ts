@@ -114,6 +114,12 @@ export interface Config {
    */
   trustedDocuments: { mode: TrustedDocumentsMode; manifests: string[] };
   /**
+   * The gateway's response cache (gateway/response-cache.ts, docs/performance.md#the-response-cache):
+   * RESPONSE_CACHE turns it on (off by default); RESPONSE_CACHE_MAX_MB bounds what it holds per gateway
+   * process; RESPONSE_CACHE_TTL_SECONDS is the longest an answer is kept, whatever the writes.
+   */
+  responseCache: { enabled: boolean; maxBytes: number; ttlMs: number };
+  /**
    * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each reads a feed's
    * event log itself while one of its clients subscribes). Default: one per CPU in production, 1 (no cluster) otherwise.
    */
@@ -321,6 +327,11 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrlVar(env, 'PUBLIC_URL', `http://127.0.0.1:${gatewayPort}`),
     corsOrigins: originsVar(env, 'CORS_ORIGINS'),
     introspection: boolVar(env, 'INTROSPECTION', true),
+    responseCache: {
+      enabled: boolVar(env, 'RESPONSE_CACHE', false),
+      maxBytes: intVar(env, 'RESPONSE_CACHE_MAX_MB', 64, 1, 65_536) * 2 ** 20,
+      ttlMs: intVar(env, 'RESPONSE_CACHE_TTL_SECONDS', 300, 1, 86_400) * 1000,
+    },
     trustedDocuments: {
       mode: trustedDocumentsModeVar(env, 'TRUSTED_DOCUMENTS'),
       manifests: pathsVar(env, 'TRUSTED_DOCUMENTS_MANIFESTS', [projectPath('schema', 'client', 'persisted-documents.json')]),

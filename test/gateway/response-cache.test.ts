@@ -1,0 +1,133 @@
+import type { Viewer } from '../../services/platform/auth';
+import { feedKeyHeader } from '../../services/platform/feed-key';
+import { asViewer, viewer } from '../helpers/auth';
+import { TEST_FEED_KEY } from '../helpers/config';
+import { startGraph, type TestGraph } from '../helpers/graph';
+import { ADD, REGISTER, serviceInput, shelterInput, VERIFY } from '../organizations/fixtures';
+
+const PAGE =
+  '{ services(filter: { country: "GT" }, first: 5) { totalCount nodes { name type organization { name } country { nameEs } } } }';
+const COUNT = '{ services(filter: { country: "GT" }, first: 1) { totalCount } }';
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
+  fetches: number;
+}
+
+describe('the response cache (RESPONSE_CACHE=true)', () => {
+  let graph: TestGraph;
+  const member = viewer();
+  const secretariat = viewer('SECRETARIAT');
+  let organizationId = '';
+
+  const send = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, url = graph.url) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Answer['body'],
+      fetches: Number(response.headers.get('x-subgraph-fetches') ?? -1),
+    };
+  };
+  const as = (who: Viewer) => asViewer(who);
+  const ok = async (query: string, variables: Record<string, unknown>, who: Viewer) => {
+    const { body } = await send(query, variables, as(who));
+    expect(body.errors).toBeUndefined();
+    return body.data!;
+  };
+
+  beforeAll(async () => {
+    graph = await startGraph({ RESPONSE_CACHE: 'true', MUTATION_RATE_LIMIT: '100000' });
+    organizationId = (await ok(REGISTER, { i: { name: 'Red Caché', kind: 'NGO', country: 'GT' } }, member)).registerOrganization.id;
+    await ok(VERIFY, { id: organizationId, s: 'VERIFIED' }, secretariat);
+  });
+  afterAll(() => graph?.stop());
+
+  it("serves an anonymous query's answer again without asking the subgraphs, and says so in cache-control and age", async () => {
+    let first = await send(PAGE);
+    // The first answers also teach the gateway each subgraph's write generation; stored from then on.
+    for (let i = 0; i < 3 && first.headers.get('age') === null; i += 1) first = await send(PAGE);
+    const again = await send(PAGE);
+    expect(again.body).toEqual(first.body);
+    expect(again.body.errors).toBeUndefined();
+    expect(again.headers.get('cache-control')).toBe('public, no-cache');
+    expect(again.headers.get('age')).toMatch(/^\d+$/);
+    expect(again.fetches).toBe(0);
+  });
+
+  it('never serves an answer older than a write: a loop of writes, each read at once, sees every one', async () => {
+    const before = (await send(COUNT)).body.data!.services.totalCount as number;
+    await send(COUNT);
+    let stale = 0;
+    for (let i = 1; i <= 15; i += 1) {
+      await ok(ADD, { i: serviceInput(organizationId, { name: `Servicio en caché ${i}` }) }, member);
+      const { body } = await send(COUNT);
+      if (body.data!.services.totalCount !== before + i) stale += 1;
+      // Read twice: the second may come from the cache, and must be as new.
+      const { body: second } = await send(COUNT);
+      if (second.data!.services.totalCount !== before + i) stale += 1;
+    }
+    expect(stale).toBe(0);
+  });
+
+  it('sees a write made straight to a subgraph, past the gateway, at the next read', async () => {
+    const read = async () => (await send(COUNT)).body.data!.services.totalCount as number;
+    const before = await read();
+    expect(await read()).toBe(before);
+    const organizations = graph.subgraphs.organizations.url;
+    const added = await send(ADD, { i: serviceInput(organizationId, { name: 'Servicio directo' }) }, as(member), organizations);
+    expect(added.body.errors).toBeUndefined();
+    expect(await read()).toBe(before + 1);
+  });
+
+  it("never stores a signed-in viewer's answer, a mutation's, or one with errors", async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const signedIn = await send(PAGE, {}, as(member));
+      expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+      expect(signedIn.headers.get('age')).toBeNull();
+      expect(signedIn.fetches).toBeGreaterThan(0);
+    }
+    const mutation = await send(ADD, { i: serviceInput(organizationId, { name: 'Servicio mutado' }) }, as(member));
+    expect(mutation.headers.get('cache-control')).toBe('private, no-store');
+    for (let i = 0; i < 3; i += 1) {
+      const refused = await send('{ services(filter: { search: "x" }, first: 1000) { totalCount } }');
+      expect(refused.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.headers.get('age')).toBeNull();
+    }
+  });
+
+  it('never stores an operation that selects a CONFIDENTIAL field, although the anonymous reader gets null there', async () => {
+    const query = '{ services(filter: { country: "GT", type: SHELTER }, first: 3) { nodes { name shelter { address availableBeds } } } }';
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await send(query);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.headers.get('cache-control')).toBe('private, no-store');
+      expect(answer.fetches).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers the write generation to the feed key only; a write raises it, an authority read of a shelter does not', async () => {
+    const url = graph.subgraphs.organizations.url.replace(/graphql$/, 'generation');
+    expect((await fetch(url)).status).toBe(401);
+    const generation = async () => {
+      const answer = await fetch(url, { headers: { authorization: feedKeyHeader(TEST_FEED_KEY) } });
+      expect(answer.status).toBe(200);
+      const value = ((await answer.json()) as { generation: string }).generation;
+      expect(value).toMatch(/^\d+$/);
+      return Number(value);
+    };
+    const before = await generation();
+    const shelter = (await ok(ADD, { i: shelterInput(organizationId) }, member)).addService.id as string;
+    expect(await generation()).toBe(before + 1);
+    // The read is written to the shelter access log, which no anonymous answer shows.
+    const read = await ok('query($id: ID!) { service(id: $id) { shelter { address } } }', { id: shelter }, viewer('AUTHORITY', 'GT'));
+    expect(read.service.shelter.address).toBeTruthy();
+    expect(await generation()).toBe(before + 1);
+  });
+});
