@@ -9,8 +9,12 @@ export interface GatewayContext {
   clientAddress?: string;
   /** Subgraph fetches made for the request and the SQL statements they reported (benchmarks read them). */
   stats?: { fetches: number; statements: number };
-  /** The subgraphs fetched for the request, when the response cache may store its answer (gateway/response-cache.ts). */
-  fetched?: Set<string>;
+  /**
+   * The response cache's notes on the request (gateway/response-cache.ts), when it is on: the subgraphs
+   * fetched for it, and the key its answer was stored under (the HTTP layer then tells the cache the headers
+   * sent). An object of its own: Apollo Server hands plugins and data sources a copy of the context.
+   */
+  cache?: { fetched?: Set<string>; storedAs?: string };
   /** Fires when the client went away before its answer was written: the subgraph fetches made for it end. */
   signal?: AbortSignal;
 }

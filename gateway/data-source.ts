@@ -87,7 +87,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** Counts the fetch and the statements the subgraph reports (when config.responseStats gives the context its counters). */
   override didReceiveResponse({ response, context }: DidReceiveResponse): DidReceiveResponse['response'] {
-    context.fetched?.add(this.name);
+    context.cache?.fetched?.add(this.name);
     if (context.stats) {
       context.stats.fetches += 1;
       context.stats.statements += Number(response.http?.headers.get('x-sql-statements') ?? 0);

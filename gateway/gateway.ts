@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -135,6 +136,20 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     routes: (req, res, pathname) => graphiql(req, res, pathname) || reportDocuments(req, res, pathname),
     // Subscriptions over SSE and multipart HTTP, once the live feed below has started.
     operations: (req, res, body, search) => live.feed?.http.handle(req, res, body, search) ?? false,
+    // Answers from the response cache, before Apollo Server parses anything (gateway/response-cache.ts).
+    ...(responseCache
+      ? {
+          shortcut: async (req: http.IncomingMessage, body: unknown, search: URLSearchParams) => {
+            const started = process.hrtime.bigint();
+            const stored = await responseCache.lookup(req, body, search);
+            if (!stored) return undefined;
+            metrics?.countOperation(stored.operationName, Number(process.hrtime.bigint() - started) / 1e9);
+            const counters: Record<string, string> = config.responseStats ? { 'x-subgraph-fetches': '0', 'x-sql-statements': '0' } : {};
+            return { ...stored, headers: { ...stored.headers, ...counters } };
+          },
+          answered: responseCache.learn,
+        }
+      : {}),
     // Trusted documents: before anything else reads the operation, over every HTTP transport.
     admit: (method, body, search) => admitHttp(trusted.mode, manifest, method, body, search),
     corsOrigins: config.corsOrigins,
@@ -143,7 +158,15 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     context: async (req, requestId, signal) => {
       const authorization = req.headers.authorization ?? null;
       const stats = config.responseStats ? { fetches: 0, statements: 0 } : undefined;
-      return { requestId, authorization, clientAddress: req.socket.remoteAddress, log: log.child({ requestId }), stats, signal };
+      return {
+        requestId,
+        authorization,
+        clientAddress: req.socket.remoteAddress,
+        log: log.child({ requestId }),
+        stats,
+        signal,
+        ...(responseCache ? { cache: {} } : {}),
+      };
     },
     instrument: config.responseStats ? fetchCounting : undefined,
   });

@@ -10,6 +10,8 @@ import {
   type DocumentNode,
   type FormattedExecutionResult,
 } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import type { StoredResponse } from '../services/platform/http';
 import type { Logger } from '../services/platform/logger';
 import { GENERATION_ROUTE } from '../services/platform/write-generation-route';
 import type { GatewayContext } from './context';
@@ -41,7 +43,25 @@ interface Entry {
   generations: Map<string, string>;
   storedAt: number;
   bytes: number;
+  operationName: string | null;
+  /**
+   * The headers the answer was sent with, and the Accept header it was negotiated for (learn): a request with
+   * the same Accept is then answered straight from the HTTP layer (lookup), before Apollo Server parses anything.
+   */
+  replay?: { accept: string; headers: Record<string, string>; bytes: Buffer };
 }
+
+/** Headers of one response only, never sent again: the request's own id and counters, the age (recomputed), the length. */
+const OWN_HEADERS = new Set([
+  'x-request-id',
+  'x-subgraph-fetches',
+  'x-sql-statements',
+  'age',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+]);
 
 /** The subgraphs' write generations, read on demand and shared by the requests that wait for them. */
 export class WriteGenerations {
@@ -113,6 +133,10 @@ class Store {
 
   constructor(private readonly maxBytes: number) {}
 
+  peek(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry) {
@@ -132,6 +156,12 @@ class Store {
       this.entries.delete(oldest);
       this.bytes -= old.bytes;
     }
+  }
+
+  /** An entry grew (its encoded bytes were added): the budget counts them. */
+  resize(entry: Entry, bytes: number): void {
+    this.bytes += bytes - entry.bytes;
+    entry.bytes = bytes;
   }
 
   delete(key: string): void {
@@ -171,21 +201,61 @@ export interface ResponseCacheOptions {
 
 export interface ResponseCache {
   plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * The stored answer of an HTTP request, checked as the plugin checks it, when one was stored and already
+   * sent for the same Accept header; undefined to run the request (the plugin may still serve it).
+   */
+  lookup: (
+    req: IncomingMessage,
+    body: unknown,
+    search: URLSearchParams,
+  ) => Promise<(StoredResponse & { operationName: string | null }) | undefined>;
+  /** Told the headers an answer was sent with: what lookup sends again. */
+  learn: (context: GatewayContext, req: IncomingMessage, status: number, headers: HeaderMap) => void;
   /** Answers stored now (tests and /metrics read it). */
   size: () => number;
 }
 
-type Outcome =
-  { kind: 'bypass' } | { kind: 'hit'; ageSeconds: number } | { kind: 'miss'; key: string; snapshot: Map<string, string | null> };
+type Outcome = { kind: 'bypass' } | { kind: 'hit'; age: string } | { kind: 'miss'; key: string; snapshot: Map<string, string | null> };
+
+/** The key of an answer: the document's hash as Apollo Server computes it, the operation name and the variables as sent. */
+const keyFrom = (queryHash: string, operationName: unknown, variables: unknown) =>
+  createHash('sha256')
+    .update(queryHash)
+    .update('\0')
+    .update(typeof operationName === 'string' ? operationName : '')
+    .update('\0')
+    .update(JSON.stringify(variables ?? {}))
+    .digest('hex');
 
 const keyOf = (context: GraphQLRequestContext<GatewayContext>) =>
-  createHash('sha256')
-    .update(context.queryHash ?? '')
-    .update('\0')
-    .update(context.operationName ?? '')
-    .update('\0')
-    .update(JSON.stringify(context.request.variables ?? {}))
-    .digest('hex');
+  keyFrom(context.queryHash ?? '', context.request.operationName, context.request.variables);
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The key of an HTTP request as the plugin would compute it: a POST's JSON body, or a GET's query string; undefined when it cannot tell. */
+function keyOfHttp(method: string | undefined, body: unknown, search: URLSearchParams): string | undefined {
+  let query: unknown;
+  let operationName: unknown;
+  let variables: unknown;
+  let extensions: unknown;
+  if (method === 'POST') {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    ({ query, operationName, variables, extensions } = body as Record<string, unknown>);
+  } else if (method === 'GET') {
+    query = search.get('query') ?? undefined;
+    operationName = search.get('operationName') ?? undefined;
+    try {
+      variables = search.has('variables') ? (JSON.parse(search.get('variables')!) as unknown) : undefined;
+      extensions = search.has('extensions') ? (JSON.parse(search.get('extensions')!) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  const hash = typeof query === 'string' && query !== '' ? sha256(query) : typeof persisted === 'string' ? persisted : undefined;
+  return hash === undefined ? undefined : keyFrom(hash, operationName, variables);
+}
 
 export function createResponseCache(
   generations: WriteGenerations,
@@ -194,6 +264,18 @@ export function createResponseCache(
 ): ResponseCache {
   const store = new Store(options.maxBytes);
   const confidential = new WeakMap<DocumentNode, boolean>();
+  /** The entry under `key` if it may be served to a request that arrived at `arrived`: young enough, and no generation it read moved since. */
+  const valid = async (key: string, arrived: number): Promise<Entry | undefined> => {
+    const entry = store.get(key);
+    if (!entry) return undefined;
+    if (Date.now() - entry.storedAt < options.ttlMs) {
+      const now = await Promise.all([...entry.generations.keys()].map((service) => generations.fresh(service, arrived)));
+      if ([...entry.generations.values()].every((generation, i) => now[i] === generation)) return entry;
+    }
+    if (store.peek(key) === entry) store.delete(key);
+    return undefined;
+  };
+  const ageOf = (entry: Entry) => String(Math.floor((Date.now() - entry.storedAt) / 1000));
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart(started) {
       const arrived = performance.now();
@@ -205,19 +287,15 @@ export function createResponseCache(
           if (!anonymous || context.operation?.operation !== OperationTypeNode.QUERY) return null;
           if (confidentialIn(context.schema, context.document, confidential)) return null;
           const key = keyOf(context);
-          const entry = store.get(key);
-          if (entry && Date.now() - entry.storedAt < options.ttlMs) {
-            const now = await Promise.all([...entry.generations].map(([service]) => generations.fresh(service, arrived)));
-            if ([...entry.generations.values()].every((generation, i) => now[i] === generation)) {
-              outcome = { kind: 'hit', ageSeconds: Math.floor((Date.now() - entry.storedAt) / 1000) };
-              const singleResult = JSON.parse(entry.body) as FormattedExecutionResult;
-              return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
-            }
+          const entry = await valid(key, arrived);
+          if (entry) {
+            outcome = { kind: 'hit', age: ageOf(entry) };
+            const singleResult = JSON.parse(entry.body) as FormattedExecutionResult;
+            return { http: { status: 200, headers: new HeaderMap() }, body: { kind: 'single', singleResult } };
           }
-          if (entry) store.delete(key);
           // What the gateway knew before reading: a write it learns of later makes the answer older, never newer.
           outcome = { kind: 'miss', key, snapshot: new Map(services.map((service) => [service, generations.known(service)])) };
-          context.contextValue.fetched = new Set();
+          if (context.contextValue.cache) context.contextValue.cache.fetched = new Set();
           return null;
         },
         async willSendResponse({ response, contextValue }) {
@@ -228,14 +306,14 @@ export function createResponseCache(
           }
           headers.set('cache-control', PUBLIC);
           if (outcome.kind === 'hit') {
-            headers.set('age', String(outcome.ageSeconds));
+            headers.set('age', outcome.age);
             return;
           }
           const { key, snapshot } = outcome;
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors?.length || !result.data) return;
-          const read = [...(contextValue.fetched ?? [])];
+          const read = [...(contextValue.cache?.fetched ?? [])];
           // Stored only when the generation of every subgraph it read was known before reading.
           if (read.length === 0 || read.some((service) => snapshot.get(service) == null)) {
             // The first reads of a subgraph learn its generation for the next answers.
@@ -248,11 +326,40 @@ export function createResponseCache(
             generations: new Map(read.map((service) => [service, snapshot.get(service)!])),
             storedAt: Date.now(),
             bytes: body.length * 2 + key.length * 2 + 200,
+            operationName: started.request.operationName ?? null,
           };
           store.set(key, entry);
+          if (contextValue.cache) contextValue.cache.storedAs = key;
         },
       };
     },
   };
-  return { plugin, size: () => store.size };
+  return {
+    plugin,
+    size: () => store.size,
+    async lookup(req, body, search) {
+      if (req.headers.authorization !== undefined) return undefined;
+      const arrived = performance.now();
+      const key = keyOfHttp(req.method, body, search);
+      if (key === undefined || store.peek(key)?.replay?.accept !== (req.headers.accept ?? '')) return undefined;
+      const entry = await valid(key, arrived);
+      if (!entry?.replay) return undefined;
+      return {
+        status: 200,
+        headers: { ...entry.replay.headers, age: ageOf(entry) },
+        body: entry.replay.bytes,
+        operationName: entry.operationName,
+      };
+    },
+    learn(context, req, status, headers) {
+      const storedAs = context.cache?.storedAs;
+      const entry = storedAs === undefined ? undefined : store.peek(storedAs);
+      if (!entry || status !== 200) return;
+      const kept = Object.fromEntries([...headers].filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())));
+      // Encoded once: a hit writes the bytes as they are.
+      const bytes = Buffer.from(entry.body, 'utf8');
+      store.resize(entry, entry.bytes + bytes.length);
+      entry.replay = { accept: req.headers.accept ?? '', headers: kept, bytes };
+    },
+  };
 }

@@ -50,9 +50,9 @@ export function s5Query(i: number): string {
   return `query S5_${i} { country(code: "${code}") { code n${i}: name ${parts.join(' ')} } }`;
 }
 
-/** S7: the public directory page an anonymous visitor opens: a country's services, with their organization and country. */
+/** S7: the public directory page an anonymous visitor opens: a page of organizations, each with its country and services. */
 export const S7_QUERY =
-  '{ services(filter: { country: "GT" }, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name type city languages organization { name website } country { nameEs } } } }';
+  '{ organizations(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name kind website country { name } services { name type languages } } } }';
 
 /** S6's reads. */
 export const S6_READS = [

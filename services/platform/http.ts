@@ -67,6 +67,14 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
+/** A response given again as it was sent (the gateway's response cache). */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Bytes already encoded: written as they are. */
+  body: Buffer;
+}
+
 export interface GraphQLHttpOptions<C extends BaseContext> {
   path: string;
   /** `abandoned` fires when the client goes away before its answer is written: the request's work can stop. */
@@ -92,6 +100,13 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
     body: unknown,
     search: URLSearchParams,
   ) => { body: unknown; search: URLSearchParams } | { refusal: { status: number; code: string; message: string } };
+  /**
+   * Answers a GraphQL request without running it when it can (the gateway's response cache): the stored
+   * response, or undefined to run it. Asked after `admit` and `operations`.
+   */
+  shortcut?: (req: IncomingMessage, body: unknown, search: URLSearchParams) => Promise<StoredResponse | undefined>;
+  /** Told the status and headers of each GraphQL answer as sent (the response cache learns what to send again). */
+  answered?: (context: C, req: IncomingMessage, status: number, headers: HeaderMap) => void;
   /** Path prefixes of `routes` that /metrics counts under a label of their own (a subgraph's "/feeds"). */
   routeLabels?: readonly string[];
   /** Origins allowed to call from a browser (CORS; `*`: any); given (even empty), preflights are answered. */
@@ -172,6 +187,12 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         ({ body, search } = admitted);
       }
       if (options.operations?.(req, res, body, search)) return;
+      const stored = options.shortcut ? await options.shortcut(req, body, search) : undefined;
+      if (stored) {
+        for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
+        res.statusCode = stored.status;
+        return void res.end(stored.body);
+      }
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -202,6 +223,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
       }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
+      if (options.answered && context) options.answered(context, req, res.statusCode, result.headers);
       if (result.body.kind === 'complete') {
         const { maxResponseBytes } = options;
         if (maxResponseBytes !== undefined && Buffer.byteLength(result.body.string) > maxResponseBytes) {

@@ -24,6 +24,8 @@ export interface Metrics {
   countResponse: (route: string, status: number) => void;
   /** The Apollo Server plugin that counts and times each GraphQL operation. */
   plugin: ApolloServerPlugin<BaseContext>;
+  /** Counts and times an operation answered without Apollo Server (the gateway's response cache), as the plugin would. */
+  countOperation: (operationName: string | null, seconds: number) => void;
   /** The text of GET /metrics: this process's, or the whole cluster's from a gateway worker. */
   text: () => Promise<string>;
 }
@@ -112,6 +114,11 @@ export function createMetrics(service: string): Metrics {
   return {
     registry,
     plugin,
+    countOperation: (operationName, seconds) => {
+      const label = operationLabel(operationName, true);
+      requests.inc({ operation: label });
+      latency.observe({ operation: label }, seconds);
+    },
     startFetch: (subgraph) => {
       const end = fetches.startTimer({ subgraph });
       return (outcome) => end({ outcome });

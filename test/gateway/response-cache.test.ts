@@ -61,6 +61,28 @@ describe('the response cache (RESPONSE_CACHE=true)', () => {
     expect(again.fetches).toBe(0);
   });
 
+  it('serves GET queries too, with the content type each Accept header negotiates, the headers as first sent', async () => {
+    const get = async (accept: string) => {
+      const response = await fetch(`${graph.url}?${new URLSearchParams({ query: PAGE }).toString()}`, { headers: { accept } });
+      return { headers: response.headers, body: (await response.json()) as Answer['body'] };
+    };
+    for (const accept of [
+      'application/json',
+      'application/graphql-response+json',
+      'application/graphql-response+json, application/json;q=0.9',
+    ]) {
+      const first = await get(accept);
+      let again = await get(accept);
+      for (let i = 0; i < 3 && again.headers.get('age') === null; i += 1) again = await get(accept);
+      again = await get(accept);
+      expect(again.headers.get('age')).toMatch(/^\d+$/);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+      expect(again.headers.get('cache-control')).toBe('public, no-cache');
+      expect(again.headers.get('x-subgraph-fetches')).toBe('0');
+    }
+  });
+
   it('never serves an answer older than a write: a loop of writes, each read at once, sees every one', async () => {
     const before = (await send(COUNT)).body.data!.services.totalCount as number;
     await send(COUNT);
