@@ -28,7 +28,9 @@ import { jsonStatusPlugin } from './json-status';
 import { operationNamePlugin } from './operation-name';
 import { startLiveFeed } from './subscriptions';
 import { admit, admitHttp, loadTrustedDocuments } from './trusted-documents';
-import { createResponseCache, WriteGenerations } from './response-cache';
+import { createResponseCache } from './response-cache';
+import { MemoryStore, RedisStore } from './response-store';
+import { WriteGenerations } from './write-generations';
 import { feedKeyHeader } from '../services/platform/feed-key';
 import type { SubscriptionLimits } from './subscriptions/server';
 
@@ -76,11 +78,13 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const trusted = config.trustedDocuments;
   const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
-  const responseCache = config.responseCache.enabled
+  const { responseCache: cacheConfig } = config;
+  const responseCache = cacheConfig.enabled
     ? createResponseCache(
         new WriteGenerations(urls, feedKeyHeader(feedKey), config.subgraphTimeoutMs, log),
         Object.keys(urls),
-        config.responseCache,
+        config.redisUrl ? new RedisStore(config.redisUrl, cacheConfig.ttlMs, log) : new MemoryStore(cacheConfig.maxBytes),
+        cacheConfig.ttlMs,
       )
     : undefined;
   const apollo = new ApolloServer<GatewayContext>({
@@ -205,10 +209,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     await revocations.stop();
     await drained;
     await apollo.stop();
+    await responseCache?.close();
   };
   revocations.start();
   const port = await listen(server, options.port ?? config.gatewayPort, config.host).catch(async (error: unknown) => {
     await revocations.stop();
+    await responseCache?.close();
     throw error;
   });
   log.info(

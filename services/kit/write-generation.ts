@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { sendJson } from '../platform/http';
@@ -20,8 +21,11 @@ export class WriteGeneration1765600000000 implements MigrationInterface {
   name = 'WriteGeneration1765600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE ${WRITE_GENERATION_TABLE} (id INTEGER NOT NULL PRIMARY KEY, n BIGINT NOT NULL)`);
-    await queryRunner.query(`INSERT INTO ${WRITE_GENERATION_TABLE} (id, n) VALUES (1, 0)`);
+    await queryRunner.query(
+      `CREATE TABLE ${WRITE_GENERATION_TABLE} (id INTEGER NOT NULL PRIMARY KEY, n BIGINT NOT NULL, store_id VARCHAR(36) NOT NULL)`,
+    );
+    // The store's own name: a generation of another store (a subgraph pointed at other data) never matches it.
+    await queryRunner.query(`INSERT INTO ${WRITE_GENERATION_TABLE} (id, n, store_id) VALUES (1, 0, ?)`, [randomUUID()]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -46,9 +50,10 @@ export async function raiseWriteGeneration(runner: Pick<EntityManager, 'query'>)
   await runner.query(`UPDATE ${WRITE_GENERATION_TABLE} SET n = n + 1 WHERE id = 1`);
 }
 
-export async function readWriteGeneration(db: DataSource): Promise<string> {
-  const rows = await db.query<{ n: number | string }[]>(`SELECT n FROM ${WRITE_GENERATION_TABLE} WHERE id = 1`);
-  return String(rows[0]?.n ?? 0);
+/** The store's id and its generation. */
+export async function readWriteGeneration(db: DataSource): Promise<{ store: string; generation: string }> {
+  const rows = await db.query<{ n: number | string; store_id: string }[]>(`SELECT n, store_id FROM ${WRITE_GENERATION_TABLE} WHERE id = 1`);
+  return { store: String(rows[0]?.store_id ?? ''), generation: String(rows[0]?.n ?? 0) };
 }
 
 /** The route of GENERATION_ROUTE: true when it took the request. */
@@ -57,7 +62,7 @@ export function generationRoute(db: DataSource, feedKey: string): (req: Incoming
     if (pathname !== GENERATION_ROUTE || !tracksWrites(db)) return false;
     (async () => {
       verifyFeedKey(req.headers.authorization, feedKey);
-      sendJson(res, 200, { generation: await readWriteGeneration(db) });
+      sendJson(res, 200, await readWriteGeneration(db));
     })().catch((error: unknown) => {
       const { message, extensions } = error as { message: string; extensions?: { code?: string; http?: { status?: number } } };
       const status = extensions?.http?.status ?? 503;

@@ -119,6 +119,8 @@ export interface Config {
    * process; RESPONSE_CACHE_TTL_SECONDS is the longest an answer is kept, whatever the writes.
    */
   responseCache: { enabled: boolean; maxBytes: number; ttlMs: number };
+  /** REDIS_URL: where the gateways keep the response cache together (redis://host:6379); none: each gateway process keeps its own. */
+  redisUrl: string | undefined;
   /**
    * GATEWAY_WORKERS: gateway processes sharing its port through node:cluster (each reads a feed's
    * event log itself while one of its clients subscribes). Default: one per CPU in production, 1 (no cluster) otherwise.
@@ -243,6 +245,20 @@ function addressesVar(env: Env, name: string, fallback: string[]): string[] {
   return addresses;
 }
 
+function redisUrlVar(env: Env): string | undefined {
+  const raw = env.REDIS_URL;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('REDIS_URL must look like redis://host:6379');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new Error(`REDIS_URL must use redis:// or rediss://, got ${url.protocol}//`);
+  return raw;
+}
+
 function databaseUrlVar(env: Env): string | undefined {
   const raw = env.DATABASE_URL;
   if (!raw) return undefined;
@@ -332,6 +348,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: intVar(env, 'RESPONSE_CACHE_MAX_MB', 64, 1, 65_536) * 2 ** 20,
       ttlMs: intVar(env, 'RESPONSE_CACHE_TTL_SECONDS', 300, 1, 86_400) * 1000,
     },
+    redisUrl: redisUrlVar(env),
     trustedDocuments: {
       mode: trustedDocumentsModeVar(env, 'TRUSTED_DOCUMENTS'),
       manifests: pathsVar(env, 'TRUSTED_DOCUMENTS_MANIFESTS', [projectPath('schema', 'client', 'persisted-documents.json')]),

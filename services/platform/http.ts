@@ -223,13 +223,15 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
       }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
-      if (options.answered && context) options.answered(context, req, res.statusCode, result.headers);
       if (result.body.kind === 'complete') {
         const { maxResponseBytes } = options;
         if (maxResponseBytes !== undefined && Buffer.byteLength(result.body.string) > maxResponseBytes) {
           const { message, extensions } = responseTooLarge(maxResponseBytes);
           res.end(JSON.stringify({ errors: [{ message, extensions }] }));
-        } else res.end(result.body.string);
+        } else {
+          res.end(result.body.string);
+          if (options.answered && context) options.answered(context, req, res.statusCode, result.headers);
+        }
       } else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

@@ -2,6 +2,7 @@ import type { Viewer } from '../../services/platform/auth';
 import { feedKeyHeader } from '../../services/platform/feed-key';
 import { asViewer, viewer } from '../helpers/auth';
 import { TEST_FEED_KEY } from '../helpers/config';
+import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { startGraph, type TestGraph } from '../helpers/graph';
 import { ADD, REGISTER, serviceInput, shelterInput, VERIFY } from '../organizations/fixtures';
 
@@ -140,7 +141,8 @@ describe('the response cache (RESPONSE_CACHE=true)', () => {
     const generation = async () => {
       const answer = await fetch(url, { headers: { authorization: feedKeyHeader(TEST_FEED_KEY) } });
       expect(answer.status).toBe(200);
-      const value = ((await answer.json()) as { generation: string }).generation;
+      const { store, generation: value } = (await answer.json()) as { store: string; generation: string };
+      expect(store).toMatch(/^[0-9a-f-]{36}$/);
       expect(value).toMatch(/^\d+$/);
       return Number(value);
     };
@@ -151,5 +153,86 @@ describe('the response cache (RESPONSE_CACHE=true)', () => {
     const read = await ok('query($id: ID!) { service(id: $id) { shelter { address } } }', { id: shelter }, viewer('AUTHORITY', 'GT'));
     expect(read.service.shelter.address).toBeTruthy();
     expect(await generation()).toBe(before + 1);
+  });
+});
+
+// A Redis server to run against: .ci/run starts one and sets TEST_REDIS_URL; `npm test` alone needs none.
+const TEST_REDIS_URL = process.env.TEST_REDIS_URL;
+
+(TEST_REDIS_URL ? describe : describe.skip)('the response cache in Redis (REDIS_URL), shared by two gateways', () => {
+  let graph: TestGraph;
+  let other: RunningGateway;
+  const member = viewer();
+  const secretariat = viewer('SECRETARIAT');
+  let organizationId = '';
+  // A query of its own per run: the Redis server outlives the test, and may hold an earlier run's answers.
+  const query = `{ services(filter: { country: "GT" }, first: 2) { totalCount nodes { name } } run: __typename }`.replace(
+    'run: __typename',
+    `run${Date.now()}: __typename`,
+  );
+  const send = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { headers: response.headers, body: (await response.json()) as Answer['body'] };
+  };
+
+  beforeAll(async () => {
+    graph = await startGraph({ RESPONSE_CACHE: 'true', REDIS_URL: TEST_REDIS_URL!, MUTATION_RATE_LIMIT: '100000' });
+    other = await startGateway(graph.config, {
+      port: 0,
+      subgraphUrls: Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+    });
+    const registered = await send(
+      graph.url,
+      { query: REGISTER, variables: { i: { name: 'Red Compartida', kind: 'NGO', country: 'GT' } } },
+      asViewer(member),
+    );
+    organizationId = registered.body.data!.registerOrganization.id as string;
+    await send(graph.url, { query: VERIFY, variables: { id: organizationId, s: 'VERIFIED' } }, asViewer(secretariat));
+  });
+  afterAll(async () => {
+    await other?.stop();
+    await graph?.stop();
+  });
+
+  it('serves on one gateway the answer the other stored, and neither one older than a write made through the other', async () => {
+    let first = await send(graph.url, { query });
+    for (let i = 0; i < 3 && first.headers.get('age') === null; i += 1) first = await send(graph.url, { query });
+    expect(first.headers.get('age')).not.toBeNull();
+    // The second gateway never ran this query: its first answer comes from Redis.
+    const shared = await send(other.url, { query });
+    expect(shared.body).toEqual(first.body);
+    expect(shared.headers.get('age')).toMatch(/^\d+$/);
+    expect(shared.headers.get('x-subgraph-fetches')).toBe('0');
+
+    const before = first.body.data!.services.totalCount as number;
+    await send(
+      graph.url,
+      { query: ADD, variables: { i: serviceInput(organizationId, { name: 'Servicio compartido' }) } },
+      asViewer(member),
+    );
+    expect((await send(other.url, { query })).body.data!.services.totalCount).toBe(before + 1);
+    expect((await send(graph.url, { query })).body.data!.services.totalCount).toBe(before + 1);
+  });
+
+  it('answers as without a cache when Redis cannot be reached', async () => {
+    const config = { ...graph.config, redisUrl: 'redis://127.0.0.1:1' };
+    const unreachable = await startGateway(config, {
+      port: 0,
+      subgraphUrls: Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [name, subgraph.url])),
+    });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const answer = await send(unreachable.url, { query });
+        expect(answer.body.errors).toBeUndefined();
+        expect(answer.body.data!.services.totalCount).toBeGreaterThan(0);
+        expect(answer.headers.get('age')).toBeNull();
+      }
+    } finally {
+      await unreachable.stop();
+    }
   });
 });
