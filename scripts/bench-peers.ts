@@ -1,0 +1,212 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig, SUBGRAPHS } from '../services/platform/config';
+import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
+import { BENCH_KEY_ENV, startGraphProcesses } from './bench/processes';
+import { seedBenchDataset } from './bench/dataset';
+import { treeCpuMs } from './bench/proc';
+import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S7_QUERY } from './bench/queries';
+import { parseOptions, text, wholeNumber } from './options';
+
+/**
+ * Enlace's gateway beside Hive Gateway, on the same six subgraphs and data, in one sitting:
+ * `npm run bench:peers -- --hive DIR [--rounds 3] [--duration 8] [--connections 8]`.
+ * Hive Gateway is not one of our dependencies (its install is 511 MB): install it apart,
+ * `npm install --prefix DIR @graphql-hive/gateway@2.15`, and name DIR. It reads the committed supergraph
+ * with the subgraphs' URLs changed to the benchmark's. Each gateway runs as one process with
+ * NODE_ENV=production, anonymous requests, rounds alternate which gateway goes first; the table gives the
+ * medians and Enlace's ops/s over Hive's. S7c is S7 on a second Enlace gateway with RESPONSE_CACHE=true.
+ */
+const OPTIONS = parseOptions(
+  { command: 'npm run bench:peers --' },
+  {
+    hive: text('the directory Hive Gateway is installed in (npm install --prefix DIR @graphql-hive/gateway@2.15)', 'DIR'),
+    rounds: wholeNumber('rounds; each runs every scenario on each gateway', 3, 1),
+    duration: wholeNumber('seconds of measured load per scenario and gateway, after 3 s of warm-up', 8, 1),
+    connections: wholeNumber('concurrent clients', 8, 1),
+  },
+);
+const BASE_PORT = 14300;
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+type Requests = NonNullable<Parameters<typeof autocannon>[0]['requests']>;
+
+interface Sample {
+  rps: number;
+  gatewayCpu: number;
+  subgraphCpu: number;
+  errors: number;
+}
+
+function scenarios(): Record<string, () => Requests> {
+  let next = 0;
+  const fixed = (query: string) => () => [{ method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query }) }];
+  return {
+    'S1 deep query': fixed(S1_QUERY),
+    'S4 tiny query': fixed(S4_QUERY),
+    'S5 a new operation every request': () => [
+      {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        setupRequest: (request: object) => ({ ...request, body: JSON.stringify({ query: s5Query((next += 1)) }) }),
+      },
+    ],
+    'S7 public directory page': fixed(S7_QUERY),
+  };
+}
+
+async function load(url: string, requests: Requests, seconds: number): Promise<{ ops: number; errors: number }> {
+  let graphqlErrors = 0;
+  const counted = requests.map((request) => ({
+    ...request,
+    onResponse: (status: number, body: string) => {
+      if (status === 200 && body.includes('"errors":[')) graphqlErrors += 1;
+    },
+  }));
+  const result = await autocannon({ url, connections: OPTIONS.connections, duration: seconds, requests: counted, timeout: 30 });
+  return { ops: result.requests.total, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors };
+}
+
+async function measure(url: string, requests: () => Requests, gatewayPid: number, subgraphPids: number[]): Promise<Sample> {
+  await load(url, requests(), 3);
+  const cpu = () => ({ gateway: treeCpuMs(gatewayPid), subgraphs: subgraphPids.reduce((sum, pid) => sum + treeCpuMs(pid), 0) });
+  const before = cpu();
+  const { ops, errors } = await load(url, requests(), OPTIONS.duration);
+  const after = cpu();
+  const per = Math.max(ops, 1);
+  return {
+    rps: ops / OPTIONS.duration,
+    gatewayCpu: (after.gateway - before.gateway) / per,
+    subgraphCpu: (after.subgraphs - before.subgraphs) / per,
+    errors,
+  };
+}
+
+/** Waits until the gateway answers a query (Hive Gateway has no /health route of ours). */
+async function answers(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: S4_QUERY }) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main(): Promise<void> {
+  const hiveBin = OPTIONS.hive ? path.resolve(OPTIONS.hive, 'node_modules', '.bin', 'hive-gateway') : undefined;
+  if (!hiveBin || !fs.existsSync(hiveBin)) {
+    console.error('Give --hive DIR, a directory where `npm install --prefix DIR @graphql-hive/gateway@2.15` has run.');
+    process.exit(2);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-peers-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...BENCH_KEY_ENV,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    QUERY_MAX_COST: String(S1_MAX_COST),
+    GATEWAY_WORKERS: '1',
+  };
+  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
+  await seedBenchDataset(loadConfig(env), 1);
+  const graph = await startGraphProcesses({ basePort: BASE_PORT, env });
+  const children: ChildProcess[] = [];
+  try {
+    let supergraph = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+    for (const [name, url] of Object.entries(graph.subgraphUrls)) {
+      supergraph = supergraph.replace(new RegExp(`(name: "${name}", url: ")[^"]+`), `$1${url}`);
+    }
+    const supergraphFile = path.join(dataDir, 'supergraph.graphql');
+    fs.writeFileSync(supergraphFile, supergraph);
+    const hivePort = BASE_PORT + 50;
+    const hive = spawn(hiveBin, ['supergraph', supergraphFile, '--port', String(hivePort)], {
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(hive);
+    const cachedPort = BASE_PORT + 51;
+    const cached = spawnNode(path.join(__dirname, '..', 'gateway', 'main.js'), {
+      env: { ...process.env, ...env, GATEWAY_PORT: String(cachedPort), RESPONSE_CACHE: 'true' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(cached);
+    const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+    await answers(hiveUrl);
+    await waitForUrl(`http://127.0.0.1:${cachedPort}/health`, 120_000);
+    const subgraphPids = Object.entries(graph.pids)
+      .filter(([name]) => name !== 'gateway')
+      .map(([, pid]) => pid);
+    const gateways = { Enlace: { url: graph.gatewayUrl, pid: graph.pids.gateway }, Hive: { url: hiveUrl, pid: hive.pid! } };
+    const samples = new Map<string, Sample[]>();
+    const add = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
+    for (let round = 0; round < OPTIONS.rounds; round += 1) {
+      for (const [name, requests] of Object.entries(scenarios())) {
+        const order = round % 2 === 0 ? (['Enlace', 'Hive'] as const) : (['Hive', 'Enlace'] as const);
+        for (const who of order) {
+          const sample = await measure(gateways[who].url, requests, gateways[who].pid, subgraphPids);
+          add(`${name}|${who}`, sample);
+          console.log(`round ${round + 1}, ${name}, ${who}: ${sample.rps.toFixed(1)} ops/s`);
+        }
+      }
+      const cachedSample = await measure(
+        `http://127.0.0.1:${cachedPort}/graphql`,
+        scenarios()['S7 public directory page'],
+        cached.pid!,
+        subgraphPids,
+      );
+      add('S7c|Enlace', cachedSample);
+      console.log(`round ${round + 1}, S7c, Enlace with RESPONSE_CACHE=true: ${cachedSample.rps.toFixed(1)} ops/s`);
+    }
+    const of = (key: string, pick: (sample: Sample) => number) => median((samples.get(key) ?? []).map(pick));
+    const lines = [
+      `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, SQLite, ${OPTIONS.connections} connections, ` +
+        `${OPTIONS.rounds} alternating rounds of ${OPTIONS.duration} s (medians), one process per gateway`,
+      '',
+      '| scenario | Enlace ops/s | Hive ops/s | Enlace ÷ Hive | gateway CPU ms/op: Enlace / Hive | subgraphs CPU ms/op: Enlace / Hive | errors: Enlace / Hive |',
+      '| --- | ---: | ---: | ---: | --- | --- | --- |',
+    ];
+    for (const name of Object.keys(scenarios())) {
+      const e = `${name}|Enlace`;
+      const h = `${name}|Hive`;
+      const fmt = (value: number, digits = 2) => value.toFixed(digits);
+      lines.push(
+        `| ${name} | ${fmt(
+          of(e, (s) => s.rps),
+          1,
+        )} | ${fmt(
+          of(h, (s) => s.rps),
+          1,
+        )} | ${fmt(of(e, (s) => s.rps) / of(h, (s) => s.rps))} | ` +
+          `${fmt(of(e, (s) => s.gatewayCpu))} / ${fmt(of(h, (s) => s.gatewayCpu))} | ${fmt(of(e, (s) => s.subgraphCpu))} / ${fmt(of(h, (s) => s.subgraphCpu))} | ` +
+          `${of(e, (s) => s.errors)} / ${of(h, (s) => s.errors)} |`,
+      );
+    }
+    const c = 'S7c|Enlace';
+    lines.push(
+      `| S7c the page, Enlace with RESPONSE_CACHE=true | ${of(c, (s) => s.rps).toFixed(1)} | — | ${(of(c, (s) => s.rps) / of('S7 public directory page|Hive', (s) => s.rps)).toFixed(2)} | ` +
+        `${of(c, (s) => s.gatewayCpu).toFixed(2)} / — | ${of(c, (s) => s.subgraphCpu).toFixed(2)} / — | ${of(c, (s) => s.errors)} / — |`,
+    );
+    console.log(`\n${lines.join('\n')}\n`);
+  } finally {
+    await Promise.all(children.map((child) => stopProcess(child)));
+    await graph.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
