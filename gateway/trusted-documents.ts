@@ -112,10 +112,9 @@ const refused = (code: string, message: string, status = 400): Admission => ({ r
 
 /**
  * Decides what runs for one operation under the mode: a registered id becomes its text, whatever text came
- * with it (Apollo's
- * persistedQuery extension is then dropped, so that no cache of automatic persisted queries is written);
- * anything else runs as sent (`off`, `allow`) or is refused (`required`). Apollo's automatic persisted
- * queries (a hash that is not registered) go on to Apollo Server under `off` and `allow`.
+ * with it (Apollo's persistedQuery extension is then dropped, so that no cache of automatic persisted
+ * queries is written); anything else runs as sent (`off`, `allow`) or is refused (`required`). Apollo's
+ * automatic persisted queries (a hash that is not registered) go on to Apollo Server under `off` and `allow`.
  */
 export function admit(mode: TrustedDocumentsMode, manifest: TrustedDocumentsManifest | undefined, request: OperationRequest): Admission {
   const extensions =
@@ -149,9 +148,11 @@ export function admit(mode: TrustedDocumentsMode, manifest: TrustedDocumentsMani
     return { asSent: true };
   }
   if (hash !== undefined) {
+    // Named only when it has the shape of an id: the message never echoes a client's arbitrary text.
+    const named = SHA256.test(hash) ? ` ${hash}` : '';
     return refused(
       'PERSISTED_QUERY_NOT_IN_LIST',
-      `No registered document has the id ${hash}: this gateway runs only registered operations.`,
+      `No registered document has the id${named}: this gateway runs only registered operations.`,
     );
   }
   const own = query === undefined ? undefined : sha256(query);
