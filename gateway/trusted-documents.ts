@@ -195,8 +195,9 @@ export function admitHttp(
         refusal: { status: 400, code: 'BAD_REQUEST', message: 'Send one operation as a JSON object with a registered `documentId`.' },
       };
     }
+    // Off and no id, the case of every request by default: nothing is copied or read further.
+    if (mode === 'off' && (body as Record<string, unknown>).documentId === undefined) return { body, search };
     const { documentId, ...rest } = body as Record<string, unknown>;
-    if (mode === 'off' && documentId === undefined) return { body, search };
     const admitted = admit(mode, manifest, { query: rest.query, documentId, extensions: rest.extensions });
     if ('refusal' in admitted) return admitted;
     if ('asSent' in admitted) return { body, search };

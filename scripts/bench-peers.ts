@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig, SUBGRAPHS } from '../services/platform/config';
 import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
-import { BENCH_KEY_ENV, startGraphProcesses } from './bench/processes';
+import { BENCH_KEY_ENV, percentile, startGraphProcesses } from './bench/processes';
 import { seedBenchDataset } from './bench/dataset';
 import { treeCpuMs } from './bench/proc';
 import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S7_QUERY } from './bench/queries';
@@ -100,7 +100,11 @@ async function answers(url: string, timeoutMs = 120_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 async function main(): Promise<void> {
   const hiveBin = OPTIONS.hive ? path.resolve(OPTIONS.hive, 'node_modules', '.bin', 'hive-gateway') : undefined;
