@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import type { StoredResponse } from '../services/platform/http';
 import type { GatewayContext } from './context';
+import { httpOperationOf } from './http-operation';
 import type { AnswerStore, StoredAnswer } from './response-store';
 import type { WriteGenerations } from './write-generations';
 
@@ -85,23 +86,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** The key of an HTTP request as the plugin would compute it: a POST's JSON body, or a GET's query string; undefined when it cannot tell. */
 function keyOfHttp(method: string | undefined, body: unknown, search: URLSearchParams): string | undefined {
-  let query: unknown;
-  let operationName: unknown;
-  let variables: unknown;
-  let extensions: unknown;
-  if (method === 'POST') {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-    ({ query, operationName, variables, extensions } = body as Record<string, unknown>);
-  } else if (method === 'GET') {
-    query = search.get('query') ?? undefined;
-    operationName = search.get('operationName') ?? undefined;
-    try {
-      variables = search.has('variables') ? (JSON.parse(search.get('variables')!) as unknown) : undefined;
-      extensions = search.has('extensions') ? (JSON.parse(search.get('extensions')!) as unknown) : undefined;
-    } catch {
-      return undefined;
-    }
-  } else return undefined;
+  const operation = httpOperationOf(method, body, search);
+  if (!operation || operation.notJson.length > 0) return undefined;
+  const { query, operationName, variables, extensions } = operation;
   const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
   const hash = typeof query === 'string' && query !== '' ? sha256(query) : typeof persisted === 'string' ? persisted : undefined;
   return hash === undefined ? undefined : keyFrom(hash, operationName, variables);

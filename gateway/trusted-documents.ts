@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { TrustedDocumentsMode } from '../services/platform/config';
+import { operationInBody, operationInSearch } from './http-operation';
 
 /**
  * Trusted documents (TRUSTED_DOCUMENTS, docs/api.md#trusted-documents): the operations front-end teams
@@ -167,15 +168,6 @@ export function admit(mode: TrustedDocumentsMode, manifest: TrustedDocumentsMani
 /** An HTTP request's operation, as Apollo Server is to read it: the body and query string, rewritten. */
 export type HttpAdmission = { body: unknown; search: URLSearchParams } | { refusal: Refusal };
 
-function parsedExtensions(raw: string | null): unknown {
-  if (raw === null) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw; // not JSON: Apollo Server says so, or the request is refused below as carrying no id
-  }
-}
-
 /**
  * admit() for a GraphQL request over HTTP: a POST's JSON body or a GET's query string, given back with
  * a registered id replaced by its text. A POST whose body is not one JSON object carries no operation the
@@ -188,32 +180,30 @@ export function admitHttp(
   body: unknown,
   search: URLSearchParams,
 ): HttpAdmission {
+  // Off and no id, the case of every request by default: nothing is copied or read further.
+  if (mode === 'off') {
+    const id = method === 'POST' ? (body as { documentId?: unknown } | null | undefined)?.documentId : search.get('documentId');
+    if (id === undefined || id === null) return { body, search };
+  }
+  // Any other method is read as a GET, by its query string: whatever Apollo Server makes of it, it has passed this check.
+  const operation = method === 'POST' ? operationInBody(body) : operationInSearch(search);
+  if (!operation) {
+    if (mode !== 'required') return { body, search };
+    return {
+      refusal: { status: 400, code: 'BAD_REQUEST', message: 'Send one operation as a JSON object with a registered `documentId`.' },
+    };
+  }
+  // A GET's extensions that are not JSON count as none: Apollo Server refuses the request for them, or `required` for its lack of an id.
+  const admitted = admit(mode, manifest, operation);
+  if ('refusal' in admitted) return admitted;
+  if ('asSent' in admitted) return { body, search };
   if (method === 'POST') {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      if (mode !== 'required') return { body, search };
-      return {
-        refusal: { status: 400, code: 'BAD_REQUEST', message: 'Send one operation as a JSON object with a registered `documentId`.' },
-      };
-    }
-    // Off and no id, the case of every request by default: nothing is copied or read further.
-    if (mode === 'off' && (body as Record<string, unknown>).documentId === undefined) return { body, search };
-    const { documentId, ...rest } = body as Record<string, unknown>;
-    const admitted = admit(mode, manifest, { query: rest.query, documentId, extensions: rest.extensions });
-    if ('refusal' in admitted) return admitted;
-    if ('asSent' in admitted) return { body, search };
+    const { documentId: _documentId, ...rest } = body as Record<string, unknown>;
     const rewritten: Record<string, unknown> = { ...rest, query: admitted.query };
     if (admitted.extensions) rewritten.extensions = admitted.extensions;
     else delete rewritten.extensions;
     return { body: rewritten, search };
   }
-  if (mode === 'off' && !search.has('documentId')) return { body, search };
-  const admitted = admit(mode, manifest, {
-    query: search.get('query') ?? undefined,
-    documentId: search.get('documentId') ?? undefined,
-    extensions: parsedExtensions(search.get('extensions')),
-  });
-  if ('refusal' in admitted) return admitted;
-  if ('asSent' in admitted) return { body, search };
   const rewritten = new URLSearchParams(search);
   rewritten.delete('documentId');
   rewritten.set('query', admitted.query);

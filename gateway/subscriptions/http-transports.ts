@@ -4,6 +4,7 @@ import { getOperationAST, GraphQLError, OperationTypeNode, parse, type Formatted
 import { verifyAuthorization, type RevocationCheck } from '../../services/platform/auth';
 import { sendJson } from '../../services/platform/http';
 import type { Logger } from '../../services/platform/logger';
+import { httpOperationOf } from '../http-operation';
 import type { AddressBudget } from './addresses';
 import type { LiveFeed } from './live-feed';
 import type { SubscriptionPayload } from './operation';
@@ -46,24 +47,13 @@ const multipart = (heartbeatMs: number): StreamFormat => ({
   end: '--\r\n',
 });
 
-/** The operation of a request as GraphQL over HTTP carries it: a POST's JSON body, or a GET's query string. */
+/** The operation of a request as the live feed takes it; null when it has none with a text (Apollo Server answers it). */
 function payloadOf(method: string | undefined, body: unknown, search: URLSearchParams): SubscriptionPayload | null {
-  if (method === 'POST') {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-    const { query, variables, operationName } = body as Record<string, unknown>;
-    if (typeof query !== 'string') return null;
-    return { query, variables: variables as SubscriptionPayload['variables'], operationName: operationName as string | null };
-  }
-  if (method !== 'GET') return null;
-  const query = search.get('query');
-  if (query === null) return null;
-  let variables: SubscriptionPayload['variables'];
-  try {
-    variables = search.has('variables') ? (JSON.parse(search.get('variables')!) as SubscriptionPayload['variables']) : undefined;
-  } catch {
-    return null;
-  }
-  return { query, variables, operationName: search.get('operationName') };
+  const operation = httpOperationOf(method, body, search);
+  // A GET whose variables are not JSON is left to Apollo Server, which says so.
+  if (!operation || typeof operation.query !== 'string' || operation.notJson.includes('variables')) return null;
+  const { query, variables, operationName } = operation;
+  return { query, variables: variables as SubscriptionPayload['variables'], operationName: operationName as string | null };
 }
 
 /**

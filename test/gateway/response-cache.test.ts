@@ -84,6 +84,19 @@ describe('the response cache (RESPONSE_CACHE=true)', () => {
     }
   });
 
+  it('leaves a GET whose variables or extensions are not JSON to Apollo Server, even when its query has a stored answer', async () => {
+    const get = (params: Record<string, string> = {}) =>
+      fetch(`${graph.url}?${new URLSearchParams({ query: PAGE, ...params }).toString()}`, { headers: { accept: 'application/json' } });
+    let stored = await get();
+    for (let i = 0; i < 4 && stored.headers.get('age') === null; i += 1) stored = await get();
+    expect(stored.headers.get('age')).toMatch(/^\d+$/);
+    for (const params of [{ variables: '{not JSON' }, { extensions: '{not JSON' }] as Record<string, string>[]) {
+      const response = await get(params);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('age')).toBeNull();
+    }
+  });
+
   it('never serves an answer older than a write: a loop of writes, each read at once, sees every one', async () => {
     const before = (await send(COUNT)).body.data!.services.totalCount as number;
     await send(COUNT);

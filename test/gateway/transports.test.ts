@@ -203,6 +203,15 @@ describe('the transports of /graphql, with the real client libraries', () => {
       expect(errors[0].message).toMatch(/multipart\/mixed/);
     });
 
+    it('reads a GET subscription whose extensions are not JSON as a subscription still, and leaves one whose variables are not to Apollo Server', async () => {
+      const plain = (params: Record<string, string>) =>
+        fetch(`${graph.url}?${new URLSearchParams({ query: EVENTS, ...params }).toString()}`, { headers: { accept: 'application/json' } });
+      expect((await plain({ extensions: '{not JSON' })).status).toBe(406);
+      const badVariables = await plain({ variables: '{not JSON' });
+      expect(badVariables.status).toBe(400);
+      expect(((await badVariables.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/variables/);
+    });
+
     it('answers a request naming an operation its document lacks with 400, not an internal error', async () => {
       const response = await fetch(graph.url, {
         method: 'POST',

@@ -6,7 +6,7 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadTrustedDocuments } from '../../gateway/trusted-documents';
+import { admitHttp, loadTrustedDocuments } from '../../gateway/trusted-documents';
 import { loadConfig } from '../../services/platform/config';
 import { projectPath } from '../../services/platform/paths';
 import { CountryFromFiveSubgraphsDocument, GuidelineAndPracticesDocument } from '../../schema/client/graphql';
@@ -95,6 +95,44 @@ describe('trusted documents: the manifest', () => {
   it('registers the README example operations (npm run codegen keeps the manifest beside the typed documents)', () => {
     expect(REGISTERED[COUNTRY_ID]).toMatch(/^query CountryFromFiveSubgraphs /);
     expect(REGISTERED[GUIDELINE_ID]).toMatch(/^query GuidelineAndPractices /);
+  });
+});
+
+describe('trusted documents: what an HTTP request becomes', () => {
+  const manifest = loadTrustedDocuments([MANIFEST]);
+  const persistedQuery = (sha256Hash: string) => ({ persistedQuery: { version: 1, sha256Hash } });
+
+  it('gives a request back untouched, the very body and query string, when trusted documents are off and it names no id', () => {
+    const body = { query: FREE_FORM, variables: { a: 1 } };
+    const search = new URLSearchParams({ query: FREE_FORM });
+    expect((admitHttp('off', undefined, 'POST', body, search) as { body: unknown }).body).toBe(body);
+    expect((admitHttp('off', undefined, 'GET', undefined, search) as { search: URLSearchParams }).search).toBe(search);
+  });
+
+  it('replaces a registered id by its text, keeping the rest of a POST body or GET query string as sent', () => {
+    const body = { documentId: COUNTRY_ID, variables: { a: 1 }, operationName: 'CountryFromFiveSubgraphs', extensions: { x: 1 } };
+    expect(admitHttp('required', manifest, 'POST', body, new URLSearchParams())).toEqual({
+      body: { query: REGISTERED[COUNTRY_ID], variables: { a: 1 }, operationName: 'CountryFromFiveSubgraphs', extensions: { x: 1 } },
+      search: new URLSearchParams(),
+    });
+    const search = new URLSearchParams({ variables: 'not JSON', extensions: JSON.stringify({ ...persistedQuery(COUNTRY_ID), x: 1 }) });
+    const admitted = admitHttp('allow', manifest, 'GET', undefined, search) as { search: URLSearchParams };
+    expect(Object.fromEntries(admitted.search)).toEqual({ variables: 'not JSON', extensions: '{"x":1}', query: REGISTERED[COUNTRY_ID] });
+  });
+
+  it("takes a GET's extensions that are not JSON for none: refused under required, passed on as sent under allow", () => {
+    const search = new URLSearchParams({ query: FREE_FORM, extensions: `{"persistedQuery":{"sha256Hash":"${COUNTRY_ID}"` });
+    expect(admitHttp('required', manifest, 'GET', undefined, search)).toEqual({
+      refusal: expect.objectContaining({ status: 400, code: 'PERSISTED_QUERY_ID_REQUIRED' }),
+    });
+    expect((admitHttp('allow', manifest, 'GET', undefined, search) as { search: URLSearchParams }).search).toBe(search);
+  });
+
+  it('refuses a POST body that is not one JSON object under required only', () => {
+    expect(admitHttp('required', manifest, 'POST', [{ documentId: COUNTRY_ID }], new URLSearchParams())).toEqual({
+      refusal: expect.objectContaining({ code: 'BAD_REQUEST' }),
+    });
+    expect(admitHttp('allow', manifest, 'POST', 'text', new URLSearchParams())).toEqual({ body: 'text', search: new URLSearchParams() });
   });
 });
 
