@@ -15,6 +15,7 @@ import type { StoredResponse } from '../services/platform/http';
 import type { GatewayContext } from './context';
 import { httpOperationOf } from './http-operation';
 import type { AnswerStore, StoredAnswer } from './response-store';
+import { sha256 } from './trusted-documents';
 import type { WriteGenerations } from './write-generations';
 
 /**
@@ -81,8 +82,6 @@ const keyFrom = (queryHash: string, operationName: unknown, variables: unknown) 
 
 const keyOf = (context: GraphQLRequestContext<GatewayContext>) =>
   keyFrom(context.queryHash ?? '', context.request.operationName, context.request.variables);
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The key of an HTTP request as the plugin would compute it: a POST's JSON body, or a GET's query string; undefined when it cannot tell. */
 function keyOfHttp(method: string | undefined, body: unknown, search: URLSearchParams): string | undefined {

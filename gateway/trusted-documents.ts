@@ -22,7 +22,8 @@ export interface TrustedDocumentsManifest {
   files: string[];
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The lower-case hex SHA-256 of a text: a document's id here, in Apollo's persisted queries, and Apollo Server's queryHash. */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** One manifest's documents: graphql-codegen's persisted-documents.json ({ id: text }) or Apollo's persisted query manifest. */
 function entriesOf(file: string, parsed: unknown): [string, string][] {
