@@ -5,7 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchMysqlUrl, loadConfig, SUBGRAPHS } from '../services/platform/config';
 import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
-import { BENCH_KEY_ENV, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
+import { benchEnv, dropBenchDatabases, percentile, startGraphProcesses } from './bench/processes';
 import { largestRssMb, treeCpuMs, treeRssMb } from './bench/proc';
 import { seedBenchDataset } from './bench/dataset';
 import { recordSubgraphFetches, type RecordedFetch } from './bench/record';
@@ -228,20 +228,18 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-graph-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ...BENCH_KEY_ENV,
-    DATA_DIR: dataDir,
-    ...(OPTIONS['no-stats'] ? {} : { BENCH_STATS: '1' }),
-    SEED_DEMO: 'true',
-    // S1 is a fixed deep shape whose lists the edge prices at all they may hold (611,018,206 fields):
-    // the default limit refuses it, and the benchmark measures throughput, not the limit.
-    QUERY_MAX_COST: String(S1_MAX_COST),
-    ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),
-    ...(OPTIONS.workers === undefined ? {} : { GATEWAY_WORKERS: String(OPTIONS.workers) }),
-  };
-  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
+  const env = benchEnv({
+    dataDir,
+    basePort: BASE_PORT,
+    mysql: MYSQL ? { url: MYSQL, prefix: PREFIX } : undefined,
+    extra: {
+      ...(OPTIONS['no-stats'] ? {} : { BENCH_STATS: '1' }),
+      // S1 is a fixed deep shape whose lists the edge prices at all they may hold (611,018,206 fields):
+      // the default limit refuses it, and the benchmark measures throughput, not the limit.
+      QUERY_MAX_COST: String(S1_MAX_COST),
+      ...(OPTIONS.workers === undefined ? {} : { GATEWAY_WORKERS: String(OPTIONS.workers) }),
+    },
+  });
   if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   const config = loadConfig(env);
   console.log(`Seeding the dataset (scale ${SCALE}) on ${MYSQL ? 'MySQL' : 'SQLite'}...`);

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { loadConfig, SUBGRAPHS } from '../services/platform/config';
+import { loadConfig } from '../services/platform/config';
 import { spawnNode, stopProcess, waitForUrl } from '../services/platform/launcher';
-import { BENCH_KEY_ENV, percentile, startGraphProcesses } from './bench/processes';
+import { benchEnv, percentile, startGraphProcesses } from './bench/processes';
 import { seedBenchDataset } from './bench/dataset';
 import { treeCpuMs } from './bench/proc';
 import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S7_QUERY } from './bench/queries';
@@ -113,16 +113,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-bench-peers-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ...BENCH_KEY_ENV,
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    QUERY_MAX_COST: String(S1_MAX_COST),
-    GATEWAY_WORKERS: '1',
-  };
-  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(BASE_PORT + 1 + i)));
+  const env = benchEnv({ dataDir, basePort: BASE_PORT, extra: { QUERY_MAX_COST: String(S1_MAX_COST), GATEWAY_WORKERS: '1' } });
   await seedBenchDataset(loadConfig(env), 1);
   const graph = await startGraphProcesses({ basePort: BASE_PORT, env });
   const children: ChildProcess[] = [];

@@ -6,7 +6,7 @@ import { benchMysqlUrl, loadConfig } from '../services/platform/config';
 import { seedBenchDataset } from './bench/dataset';
 import { mixed, signUp } from './bench/mixed';
 import { processTree } from './bench/proc';
-import { BENCH_KEY_ENV, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
+import { benchEnv, dropBenchDatabases, percentile, rssMb, startGraphProcesses } from './bench/processes';
 import { flag, parseOptions, wholeNumber } from './options';
 
 /**
@@ -103,14 +103,7 @@ function run(url: string, user: string, seconds: number): Promise<Tally> {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlace-soak-'));
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    ...BENCH_KEY_ENV,
-    DATA_DIR: dataDir,
-    SEED_DEMO: 'true',
-    ...(MYSQL ? { DATABASE_URL: MYSQL, DATABASE_PREFIX: PREFIX } : {}),
-  };
+  const env = benchEnv({ dataDir, basePort: BASE_PORT, mysql: MYSQL ? { url: MYSQL, prefix: PREFIX } : undefined });
   if (MYSQL) await dropBenchDatabases(MYSQL, PREFIX);
   console.log(`Seeding the benchmark dataset on ${MYSQL ? 'MySQL' : 'SQLite'}...`);
   await seedBenchDataset(loadConfig(env), SCALE);

@@ -21,6 +21,34 @@ export const BENCH_KEY_ENV: Record<string, string> = {
 export const benchToken = (viewer: Viewer, ttlSeconds = 4 * 3600): string =>
   signAccessToken(viewer, createPrivateKey(BENCH_KEYS.privateKey), ttlSeconds).token;
 
+/** The subgraphs' ports: the gateway has `base`, the subgraphs the ports after it, in SUBGRAPHS order. */
+const subgraphPorts = (base: number): Record<string, string> =>
+  Object.fromEntries(SUBGRAPHS.map((name, i) => [`${name.toUpperCase()}_PORT`, String(base + 1 + i)]));
+
+/**
+ * The environment of a benchmark that seeds its dataset (dataset.ts) and then starts the graph on it, for
+ * both: loadConfig for the seed, and startGraphProcesses, which adds its own settings for the processes.
+ * Production, the benchmark's keys, the store (SQLite files in `dataDir`, or MySQL databases of one prefix),
+ * the demo data, the subgraphs' ports from `basePort`; then the benchmark's own settings.
+ */
+export function benchEnv(options: {
+  dataDir: string;
+  basePort: number;
+  mysql?: { url: string; prefix: string };
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...BENCH_KEY_ENV,
+    DATA_DIR: options.dataDir,
+    SEED_DEMO: 'true',
+    ...(options.mysql ? { DATABASE_URL: options.mysql.url, DATABASE_PREFIX: options.mysql.prefix } : {}),
+    ...subgraphPorts(options.basePort),
+    ...options.extra,
+  };
+}
+
 export interface GraphProcesses {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
@@ -96,7 +124,7 @@ export async function startGraphProcesses(
     ...(options.mysqlUrl ? { DATABASE_URL: options.mysqlUrl, DATABASE_PREFIX: prefix } : {}),
     ...options.env,
   };
-  SUBGRAPHS.forEach((name, i) => (env[`${name.toUpperCase()}_PORT`] = String(base + 1 + i)));
+  Object.assign(env, subgraphPorts(base));
   const dist = options.distDir ? path.resolve(options.distDir) : path.resolve(__dirname, '..', '..');
   const children: Record<string, ChildProcess> = {};
   if (options.logDir) fs.mkdirSync(options.logDir, { recursive: true });
