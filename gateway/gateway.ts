@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type http from 'node:http';
-import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import {
@@ -20,6 +20,7 @@ import { createLogger } from '../services/platform/logger';
 import { createMetrics } from '../services/platform/metrics';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { FederatedGateway } from './execution/federated-gateway';
 import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
@@ -77,7 +78,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   };
   const trusted = config.trustedDocuments;
   const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
-  const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
+  const gateway = new FederatedGateway(supergraphSdl, buildService);
   const { responseCache: cacheConfig } = config;
   const responseCache = cacheConfig.enabled
     ? createResponseCache(

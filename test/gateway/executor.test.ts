@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { FederatedGateway } from '../../gateway/execution/federated-gateway';
+import { SubgraphDataSource } from '../../gateway/data-source';
+import type { GatewayContext } from '../../gateway/context';
+import { createLogger } from '../../services/platform/logger';
+import { S1_QUERY } from '../../scripts/bench/queries';
+import { startGraph, TestGraph } from '../helpers/graph';
+
+/**
+ * The gateway's executor (gateway/execution) answers what @apollo/gateway answers: the same operations run
+ * through both, each in an Apollo Server with no plugin of ours, on the same subgraphs, and the answers
+ * (data, error messages, paths and codes) compared whole.
+ */
+
+const EXAMPLES = path.join(__dirname, '../../gateway/examples');
+
+interface Case {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+const CASES: Case[] = [
+  ...fs.readdirSync(EXAMPLES).map((file) => ({ name: `the example ${file}`, query: fs.readFileSync(path.join(EXAMPLES, file), 'utf8') })),
+  { name: 'the benchmark deep query S1', query: S1_QUERY },
+  {
+    name: 'aliases, the same field twice under two names, and __typename where the client asks',
+    query: `{ gt: country(code: "GT") { __typename n: name name code t: __typename authorities { name } }
+              mx: country(code: "MX") { name organizations { __typename name kind services { name } } } }`,
+  },
+  {
+    name: 'named and inline fragments, nested, on the same fields as the selection',
+    query: `query Frag { country(code: "GT") { ...Names ... on Country { authorities { ...Auth } } authorities { acronym } } }
+            fragment Names on Country { code name nameEs }
+            fragment Auth on Authority { name agreements { title } }`,
+  },
+  {
+    name: '@skip and @include with variables, defaults and literals',
+    query: `query Cond($withOrgs: Boolean!, $skipPractices: Boolean = true) {
+              country(code: "GT") { name
+                organizations @include(if: $withOrgs) { name }
+                practices @skip(if: $skipPractices) { title }
+                authorities @include(if: false) { name }
+                ... @include(if: $withOrgs) { services { name } } } }`,
+    variables: { withOrgs: true },
+  },
+  {
+    name: 'the same document with the other condition values',
+    query: `query Cond($withOrgs: Boolean!, $skipPractices: Boolean = true) {
+              country(code: "GT") { name
+                organizations @include(if: $withOrgs) { name }
+                practices @skip(if: $skipPractices) { title }
+                authorities @include(if: false) { name }
+                ... @include(if: $withOrgs) { services { name } } } }`,
+    variables: { withOrgs: false, skipPractices: false },
+  },
+  {
+    name: 'introspection beside data',
+    query: `{ __typename __schema { queryType { name } } t: __type(name: "Country") { name fields { name } } country(code: "GT") { name } }`,
+  },
+  {
+    name: 'variables the operation passes on to several subgraphs',
+    query: `query Vars($code: ID!, $first: Int = 2) { country(code: $code) { name } organizations(first: $first) { nodes { name country { name } } } }`,
+    variables: { code: 'MX' },
+  },
+  {
+    name: 'variables of the wrong type',
+    query: 'query Bad($first: Int) { organizations(first: $first) { totalCount } }',
+    variables: { first: 'many' },
+  },
+  {
+    name: 'fields an anonymous caller may not read, on entities of another subgraph',
+    query:
+      '{ services(filter: { type: SHELTER }, first: 20) { nodes { name shelter { capacity address availableBeds } organization { name } } } me { id } }',
+  },
+  {
+    name: 'a choice among several operations of one document',
+    query: 'query A { countries { code } } query B { mandates { number } }',
+    operationName: 'B',
+  },
+  { name: 'a missing entity', query: '{ country(code: "ZZ") { name authorities { name } } }' },
+  { name: "a root field's error", query: '{ users(first: 2) { nodes { id } } countries { code } }' },
+  {
+    name: "errors in an entity fetch, at each entity's path in the answer",
+    query: '{ countries { code organizations(first: -1) { name } } country(code: "GT") { practices(first: 0) { title } } }',
+  },
+];
+
+function gatewayOf(kind: 'ours' | 'apollo', supergraphSdl: string, urls: Record<string, string>) {
+  const buildService = (name: string): GraphQLDataSource =>
+    new SubgraphDataSource(urls[name] ?? 'http://127.0.0.1:9', { name, timeoutMs: 5000 });
+  return kind === 'ours'
+    ? new FederatedGateway(supergraphSdl, buildService)
+    : new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
+}
+
+/** An Apollo Server around a gateway, and what it answers, as JSON a client would receive. */
+async function serverOf(gateway: ReturnType<typeof gatewayOf>) {
+  const server = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+  await server.start();
+  const log = createLogger('test', 'silent');
+  const run = async ({ query, variables, operationName }: Case) => {
+    const response = await server.executeOperation(
+      { query, variables, operationName },
+      { contextValue: { requestId: 'executor-test', authorization: null, log } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental');
+    const { data, errors, extensions } = response.body.singleResult;
+    return JSON.parse(JSON.stringify({ data, errors, extensions })) as Record<string, unknown>;
+  };
+  return { run, stop: () => server.stop() };
+}
+
+describe("the gateway's executor answers as @apollo/gateway does", () => {
+  let graph: TestGraph;
+  let ours: Awaited<ReturnType<typeof serverOf>>;
+  let apollo: Awaited<ReturnType<typeof serverOf>>;
+  beforeAll(async () => {
+    graph = await startGraph();
+    const supergraphSdl = fs.readFileSync(graph.config.supergraphPath, 'utf8');
+    const urls = Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
+    ours = await serverOf(gatewayOf('ours', supergraphSdl, urls));
+    apollo = await serverOf(gatewayOf('apollo', supergraphSdl, urls));
+  });
+  afterAll(async () => {
+    await ours?.stop();
+    await apollo?.stop();
+    await graph?.stop();
+  });
+
+  it.each(CASES)('$name', async (operation) => {
+    const [mine, theirs] = [await ours.run(operation), await apollo.run(operation)];
+    expect(mine).toEqual(theirs);
+    expect(JSON.stringify(mine)).toBe(JSON.stringify(theirs));
+  });
+
+  describe('with a subgraph out of reach', () => {
+    let oursDown: Awaited<ReturnType<typeof serverOf>>;
+    let apolloDown: Awaited<ReturnType<typeof serverOf>>;
+    beforeAll(async () => {
+      const supergraphSdl = fs.readFileSync(graph.config.supergraphPath, 'utf8');
+      const urls = Object.fromEntries(Object.entries(graph.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
+      // Nothing listens on the discard port.
+      urls.organizations = 'http://127.0.0.1:9/graphql';
+      oursDown = await serverOf(gatewayOf('ours', supergraphSdl, urls));
+      apolloDown = await serverOf(gatewayOf('apollo', supergraphSdl, urls));
+    });
+    afterAll(async () => {
+      await oursDown?.stop();
+      await apolloDown?.stop();
+    });
+
+    it.each([
+      {
+        name: 'its root fields and its fields on other subgraphs’ entities',
+        query: '{ organizations(first: 2) { nodes { name } } country(code: "GT") { name organizations { name } } }',
+      },
+      { name: 'the deep query', query: S1_QUERY },
+    ])('answers $name with the same nulls and errors', async (operation) => {
+      const [mine, theirs] = [await oursDown.run(operation), await apolloDown.run(operation)];
+      expect(mine.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE' }) })]),
+      );
+      expect(mine).toEqual(theirs);
+    });
+  });
+});
