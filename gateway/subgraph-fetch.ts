@@ -24,11 +24,12 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
 const IDLE_SOCKET_TIMEOUT_MS = 60_000;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 64, scheduling: 'lifo', timeout: IDLE_SOCKET_TIMEOUT_MS });
 
-interface RawResponse {
+/** A subgraph's answer, read whole: its headers as node:http gives them (lower-case names). */
+export interface RawResponse {
   url: string;
   status: number;
   statusText: string;
-  headers: Headers;
+  headers: http.IncomingHttpHeaders;
   body: string;
 }
 
@@ -88,15 +89,12 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
         response.on('error', (error: NodeJS.ErrnoException) => end(new SubgraphFetchError(error.code ?? error.message, { cause: error })));
         response.on('end', () => {
           end();
-          const responseHeaders = new Headers();
-          const raw = response.rawHeaders;
-          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i], raw[i + 1]);
           resolve({
             url,
             status: response.statusCode ?? 500,
             statusText: response.statusMessage ?? '',
-            headers: responseHeaders,
-            body: Buffer.concat(chunks).toString('utf8'),
+            headers: response.headers,
+            body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'),
           });
         });
       },
@@ -163,29 +161,6 @@ function dedupeKey(url: string, headers: Record<string, string>, body: string): 
 /** Without a `timeout` in the request's init (the data sources pass SUBGRAPH_TIMEOUT_MS). */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/**
- * The fetcher's init carries headers, not the client request a fetch is made for: the data source
- * names that request's signal in this header (signalKey), and the fetcher takes it out before sending.
- */
-export const SIGNAL_HEADER = 'x-enlace-client-signal';
-const signals = new Map<string, AbortSignal>();
-let signalCount = 0;
-
-/** Registers the signal of a fetch's client request; the value to put in SIGNAL_HEADER. Taken once, by the fetch. */
-export function signalKey(signal: AbortSignal): string {
-  signalCount += 1;
-  const key = String(signalCount);
-  signals.set(key, signal);
-  return key;
-}
-
-function takeSignal(key: string | undefined): AbortSignal | undefined {
-  if (key === undefined) return undefined;
-  const signal = signals.get(key);
-  signals.delete(key);
-  return signal;
-}
-
 /** Waits for a shared fetch; a caller whose client goes away stops waiting, and the last one to go ends the fetch. */
 function join(shared: Shared, signal: AbortSignal | undefined): Promise<RawResponse> {
   shared.waiting += 1;
@@ -214,37 +189,59 @@ function join(shared: Shared, signal: AbortSignal | undefined): Promise<RawRespo
   });
 }
 
+/** One fetch: the request, how long it may take, the most bytes of answer read, and its client request's signal. */
+export interface SubgraphRequest {
+  method?: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Without one, DEFAULT_TIMEOUT_MS (the data sources pass SUBGRAPH_TIMEOUT_MS). */
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The client request the fetch is made for: the fetch ends when it goes away. */
+  signal?: AbortSignal;
+}
+
 /**
- * The fetcher of the subgraph data sources: each caller gets its own Response (its own parsed body).
- * Rejects with a SubgraphFetchError when the subgraph cannot be reached or does not answer in time, when
- * the client request it is made for goes away (SIGNAL_HEADER), or when the answer is over `maxBytes`.
+ * Sends a request to a subgraph and reads its answer whole. Rejects with a SubgraphFetchError when the
+ * subgraph cannot be reached or does not answer in time, when the client request it is made for goes
+ * away, or when the answer is over `maxBytes`.
  */
-export const subgraphFetch: Fetcher = async (url, init) => {
-  const { [SIGNAL_HEADER]: signalId, ...headers } = init?.headers ?? {};
-  const signal = takeSignal(signalId);
-  const body = typeof init?.body === 'string' ? init.body : '';
-  const method = init?.method ?? 'POST';
-  const given = init as { timeout?: number; maxBytes?: number } | undefined;
-  const bounds: FetchBounds = { timeoutMs: given?.timeout || DEFAULT_TIMEOUT_MS, maxBytes: given?.maxBytes };
+export async function fetchSubgraph(url: string, request: SubgraphRequest): Promise<RawResponse> {
+  const { headers, body, signal } = request;
+  const method = request.method ?? 'POST';
+  const bounds: FetchBounds = { timeoutMs: request.timeoutMs || DEFAULT_TIMEOUT_MS, maxBytes: request.maxBytes };
   const key = dedupeKey(url, headers, body);
-  let raw: RawResponse;
-  if (key === null) raw = await send(url, method, headers, body, { ...bounds, signal });
-  else {
-    let shared = inFlight.get(key);
-    if (!shared) {
-      const stop = new AbortController();
-      const response = send(url, method, headers, body, { ...bounds, signal: stop.signal });
-      const started: Shared = { key, response, stop, waiting: 0 };
-      inFlight.set(key, started);
-      const forget = () => {
-        if (inFlight.get(key) === started) inFlight.delete(key);
-      };
-      response.then(forget, forget);
-      shared = started;
-    }
-    raw = await join(shared, signal);
+  if (key === null) return send(url, method, headers, body, { ...bounds, signal });
+  let shared = inFlight.get(key);
+  if (!shared) {
+    const stop = new AbortController();
+    const response = send(url, method, headers, body, { ...bounds, signal: stop.signal });
+    const started: Shared = { key, response, stop, waiting: 0 };
+    inFlight.set(key, started);
+    const forget = () => {
+      if (inFlight.get(key) === started) inFlight.delete(key);
+    };
+    response.then(forget, forget);
+    shared = started;
   }
-  return new Response(raw.body, { url: raw.url, status: raw.status, statusText: raw.statusText, headers: raw.headers });
+  return join(shared, signal);
+}
+
+/** fetchSubgraph as a fetch function (node-fetch's Response), for the callers that read an answer like one. */
+export const subgraphFetch: Fetcher = async (url, init) => {
+  const given = init as { timeout?: number; maxBytes?: number } | undefined;
+  const raw = await fetchSubgraph(url, {
+    method: init?.method,
+    headers: init?.headers ?? {},
+    body: typeof init?.body === 'string' ? init.body : '',
+    timeoutMs: given?.timeout,
+    maxBytes: given?.maxBytes,
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return new Response(raw.body, { url: raw.url, status: raw.status, statusText: raw.statusText, headers });
 };
 
 /** Fetches now being shared (tests read it). */

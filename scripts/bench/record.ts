@@ -1,4 +1,4 @@
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Config } from '../../services/platform/config';
 import type { GatewayContext } from '../../gateway/context';
 import { SubgraphDataSource } from '../../gateway/data-source';
@@ -12,17 +12,17 @@ export interface RecordedFetch {
 /** Runs the query once through a gateway in this process and returns the subgraph fetches it made, in order. */
 export async function recordSubgraphFetches(config: Config, query: string): Promise<RecordedFetch[]> {
   const fetches: RecordedFetch[] = [];
-  class Recording extends SubgraphDataSource {
-    constructor(private readonly target: string) {
-      super(target);
-    }
-    override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-      super.willSendRequest(options);
-      const { query: fetchQuery, variables, operationName } = options.request;
-      fetches.push({ url: this.target, body: JSON.stringify({ query: fetchQuery, variables, operationName }) });
-    }
-  }
-  const gateway = await startGateway({ ...config, logLevel: 'warn' }, { port: 0, buildService: (_name, url) => new Recording(url) });
+  const recording = (target: string): GraphQLDataSource<GatewayContext> => {
+    const source = new SubgraphDataSource(target);
+    return {
+      process: (options) => {
+        const { query: fetchQuery, variables, operationName } = options.request;
+        fetches.push({ url: target, body: JSON.stringify({ query: fetchQuery, variables, operationName }) });
+        return source.process(options);
+      },
+    };
+  };
+  const gateway = await startGateway({ ...config, logLevel: 'warn' }, { port: 0, buildService: (_name, url) => recording(url) });
   try {
     const response = await fetch(gateway.url, {
       method: 'POST',
