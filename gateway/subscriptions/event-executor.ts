@@ -1,25 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import type { QueryPlan } from '@apollo/query-planner';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type { PlanNode } from '@apollo/query-planner';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { maskError } from '../../services/platform/errors';
 import type { Logger } from '../../services/platform/logger';
 import type { GatewayContext } from '../context';
+import { runPlan, type PlanRun } from '../execution/plan-executor';
 import type { PrimaryEvent } from './endpoints';
 import type { SubscriptionPlanner } from './planner';
 import type { FeedRequest } from './request';
 
-type RequestContext = Parameters<typeof executeQueryPlan>[2];
-
 /**
- * Completes an event the way the gateway completes a query: the subscription's plan runs with the
- * owning subgraph's answer for this event standing in for its primary fetch, so `rest` fetches every
- * other subgraph's fields through the gateway's own data sources, with the subscriber's token.
+ * Completes an event the way the gateway completes a query (gateway/execution): the subscription's plan
+ * runs with the owning subgraph's answer for this event standing in for its primary fetch, so `rest`
+ * fetches every other subgraph's fields through the gateway's own data sources, with the subscriber's token.
  */
 export class EventExecutor {
   constructor(
     private readonly planner: SubscriptionPlanner,
-    private readonly services: ServiceMap,
+    private readonly services: Record<string, GraphQLDataSource>,
     private readonly log: Logger,
   ) {}
 
@@ -31,26 +30,27 @@ export class EventExecutor {
       process: (options) =>
         options.request.query === primary.operation ? Promise.resolve({ data: event.data, errors: event.errors }) : owner.process(options),
     };
-    const plan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary };
+    const node: PlanNode = rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary;
     const requestId = randomUUID();
     const log = this.log.child({ requestId });
     const context: GatewayContext = { requestId, authorization: request.authorization, log };
-    const requestContext = {
-      request: { query: request.query, variables: request.variables, operationName: request.operationName },
-      document: request.document,
-      operationName: request.operationName ?? null,
-      context,
-      logger: log,
-      metrics: {},
-    } as unknown as RequestContext;
-    const result = await executeQueryPlan(
-      plan,
-      { ...this.services, [primary.serviceName]: eventSource },
-      requestContext,
-      request.operationContext,
-      this.planner.supergraphSchema,
-      this.planner.apiSchema,
-    );
+    const variables = request.operation.variables(request.variables);
+    const run: PlanRun = {
+      services: { ...this.services, [primary.serviceName]: eventSource },
+      supergraphSchema: this.planner.supergraphSchema,
+      variables: request.variables ?? {},
+      condition: (name) => variables[name] === true,
+      requestContext: {
+        request: { query: request.query, variables: request.variables, operationName: request.operationName },
+        document: request.document,
+        operationName: request.operationName ?? null,
+        context,
+        logger: log,
+        metrics: {},
+      } as unknown as PlanRun['requestContext'],
+      errors: [],
+    };
+    const result = request.operation.answer(await runPlan(run, node), run.errors, variables);
     const errors = result.errors?.map((error) => maskError(error instanceof GraphQLError ? error.toJSON() : error));
     return { data: result.data, ...(errors ? { errors } : {}) };
   }

@@ -1,4 +1,4 @@
-import { buildOperationContext } from '@apollo/gateway';
+import { ExecutableOperation } from '../execution/executable-operation';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../../services/platform/logger';
 import type { EdgeLimits } from '../edge';
@@ -68,12 +68,8 @@ export class LiveFeed {
         }),
       ];
     }
-    const operationContext = buildOperationContext({
-      schema: this.planner.apiGraphQLSchema,
-      operationDocument: subscription.document,
-      operationName: subscription.operationName,
-    });
-    return { ...subscription, plan, call, operationContext, authorization, after, release };
+    const operation = new ExecutableOperation(subscription.document, subscription.operationName, this.planner.apiGraphQLSchema);
+    return { ...subscription, plan, call, operation, authorization, after, release };
   }
 
   subscribe(request: FeedRequest): Subscriber {
