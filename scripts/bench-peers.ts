@@ -12,13 +12,14 @@ import { S1_MAX_COST, S1_QUERY, S4_QUERY, s5Query, S7_QUERY } from './bench/quer
 import { parseOptions, text, wholeNumber } from './options';
 
 /**
- * Enlace's gateway beside Hive Gateway, on the same six subgraphs and data, in one sitting:
+ * Enlace's gateway beside Hive Gateway and a stock @apollo/gateway in @apollo/server (scripts/bench/stock-apollo.ts),
+ * on the same six subgraphs and data, in one sitting:
  * `npm run bench:peers -- --hive DIR [--rounds 3] [--duration 8] [--connections 8]`.
  * Hive Gateway is not one of our dependencies (its install is 511 MB): install it apart,
  * `npm install --prefix DIR @graphql-hive/gateway@2.15`, and name DIR. It reads the committed supergraph
  * with the subgraphs' URLs changed to the benchmark's. Each gateway runs as one process with
- * NODE_ENV=production, anonymous requests, rounds alternate which gateway goes first; the table gives the
- * medians and Enlace's ops/s over Hive's. S7c is S7 on a second Enlace gateway with RESPONSE_CACHE=true.
+ * NODE_ENV=production, anonymous requests, rounds rotate which gateway goes first; the table gives the
+ * medians and Enlace's ops/s over each peer's. S7c is S7 on a second Enlace gateway with RESPONSE_CACHE=true.
  */
 const OPTIONS = parseOptions(
   { command: 'npm run bench:peers --' },
@@ -30,6 +31,8 @@ const OPTIONS = parseOptions(
   },
 );
 const BASE_PORT = 14300;
+const PEERS = ['Enlace', 'Hive', 'Apollo'] as const;
+type Peer = (typeof PEERS)[number];
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 type Requests = NonNullable<Parameters<typeof autocannon>[0]['requests']>;
@@ -136,18 +139,30 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     children.push(cached);
+    const apolloPort = BASE_PORT + 52;
+    const apollo = spawn(process.execPath, [path.join(__dirname, 'bench', 'stock-apollo.js'), supergraphFile, String(apolloPort)], {
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(apollo);
     const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+    const apolloUrl = `http://127.0.0.1:${apolloPort}/`;
     await answers(hiveUrl);
+    await answers(apolloUrl);
     await waitForUrl(`http://127.0.0.1:${cachedPort}/health`, 120_000);
     const subgraphPids = Object.entries(graph.pids)
       .filter(([name]) => name !== 'gateway')
       .map(([, pid]) => pid);
-    const gateways = { Enlace: { url: graph.gatewayUrl, pid: graph.pids.gateway }, Hive: { url: hiveUrl, pid: hive.pid! } };
+    const gateways: Record<Peer, { url: string; pid: number }> = {
+      Enlace: { url: graph.gatewayUrl, pid: graph.pids.gateway },
+      Hive: { url: hiveUrl, pid: hive.pid! },
+      Apollo: { url: apolloUrl, pid: apollo.pid! },
+    };
     const samples = new Map<string, Sample[]>();
     const add = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
     for (let round = 0; round < OPTIONS.rounds; round += 1) {
       for (const [name, requests] of Object.entries(scenarios())) {
-        const order = round % 2 === 0 ? (['Enlace', 'Hive'] as const) : (['Hive', 'Enlace'] as const);
+        const order = PEERS.map((_, i) => PEERS[(i + round) % PEERS.length]);
         for (const who of order) {
           const sample = await measure(gateways[who].url, requests, gateways[who].pid, subgraphPids);
           add(`${name}|${who}`, sample);
@@ -166,31 +181,27 @@ async function main(): Promise<void> {
     const of = (key: string, pick: (sample: Sample) => number) => median((samples.get(key) ?? []).map(pick));
     const lines = [
       `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, SQLite, ${OPTIONS.connections} connections, ` +
-        `${OPTIONS.rounds} alternating rounds of ${OPTIONS.duration} s (medians), one process per gateway`,
+        `${OPTIONS.rounds} rotating rounds of ${OPTIONS.duration} s (medians), one process per gateway`,
       '',
-      '| scenario | Enlace ops/s | Hive ops/s | Enlace ÷ Hive | gateway CPU ms/op: Enlace / Hive | subgraphs CPU ms/op: Enlace / Hive | errors: Enlace / Hive |',
-      '| --- | ---: | ---: | ---: | --- | --- | --- |',
+      '| scenario | Enlace ops/s | Hive ops/s | Apollo ops/s | Enlace ÷ Hive | Enlace ÷ Apollo | gateway CPU ms/op: Enlace / Hive / Apollo | subgraphs CPU ms/op: Enlace / Hive / Apollo | errors: Enlace / Hive / Apollo |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
     ];
+    const each = (name: string, pick: (sample: Sample) => number, digits: number) =>
+      PEERS.map((who) => of(`${name}|${who}`, pick).toFixed(digits)).join(' / ');
     for (const name of Object.keys(scenarios())) {
-      const e = `${name}|Enlace`;
-      const h = `${name}|Hive`;
-      const fmt = (value: number, digits = 2) => value.toFixed(digits);
+      const rps = (who: Peer) => of(`${name}|${who}`, (s) => s.rps);
       lines.push(
-        `| ${name} | ${fmt(
-          of(e, (s) => s.rps),
-          1,
-        )} | ${fmt(
-          of(h, (s) => s.rps),
-          1,
-        )} | ${fmt(of(e, (s) => s.rps) / of(h, (s) => s.rps))} | ` +
-          `${fmt(of(e, (s) => s.gatewayCpu))} / ${fmt(of(h, (s) => s.gatewayCpu))} | ${fmt(of(e, (s) => s.subgraphCpu))} / ${fmt(of(h, (s) => s.subgraphCpu))} | ` +
-          `${of(e, (s) => s.errors)} / ${of(h, (s) => s.errors)} |`,
+        `| ${name} | ${PEERS.map((who) => rps(who).toFixed(1)).join(' | ')} | ${(rps('Enlace') / rps('Hive')).toFixed(2)} | ` +
+          `${(rps('Enlace') / rps('Apollo')).toFixed(2)} | ${each(name, (s) => s.gatewayCpu, 2)} | ${each(name, (s) => s.subgraphCpu, 2)} | ` +
+          `${each(name, (s) => s.errors, 0)} |`,
       );
     }
     const c = 'S7c|Enlace';
+    const page = 'S7 public directory page';
     lines.push(
-      `| S7c the page, Enlace with RESPONSE_CACHE=true | ${of(c, (s) => s.rps).toFixed(1)} | — | ${(of(c, (s) => s.rps) / of('S7 public directory page|Hive', (s) => s.rps)).toFixed(2)} | ` +
-        `${of(c, (s) => s.gatewayCpu).toFixed(2)} / — | ${of(c, (s) => s.subgraphCpu).toFixed(2)} / — | ${of(c, (s) => s.errors)} / — |`,
+      `| S7c the page, Enlace with RESPONSE_CACHE=true | ${of(c, (s) => s.rps).toFixed(1)} | — | — | ` +
+        `${(of(c, (s) => s.rps) / of(`${page}|Hive`, (s) => s.rps)).toFixed(2)} | ${(of(c, (s) => s.rps) / of(`${page}|Apollo`, (s) => s.rps)).toFixed(2)} | ` +
+        `${of(c, (s) => s.gatewayCpu).toFixed(2)} / — / — | ${of(c, (s) => s.subgraphCpu).toFixed(2)} / — / — | ${of(c, (s) => s.errors)} / — / — |`,
     );
     console.log(`\n${lines.join('\n')}\n`);
   } finally {
