@@ -21,6 +21,7 @@ import { createMetrics } from '../services/platform/metrics';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { FederatedGateway } from './execution/federated-gateway';
+import { Federation } from './execution/federation';
 import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
@@ -68,7 +69,6 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const verifyingKey = loadVerifyingKey(config);
   const feedKey = loadFeedKey(config);
   const urls = { ...config.subgraphUrls, ...options.subgraphUrls };
-  const supergraphSdl = fs.readFileSync(config.supergraphPath, 'utf8');
   const metrics = config.metrics ? createMetrics('gateway') : undefined;
   const buildService = (name: string): GraphQLDataSource => {
     const url = urls[name as SubgraphName] ?? '';
@@ -78,7 +78,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   };
   const trusted = config.trustedDocuments;
   const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
-  const gateway = new FederatedGateway(supergraphSdl, buildService);
+  const federation = new Federation(fs.readFileSync(config.supergraphPath, 'utf8'));
+  const gateway = new FederatedGateway(federation, buildService);
   const { responseCache: cacheConfig } = config;
   const responseCache = cacheConfig.enabled
     ? createResponseCache(
@@ -185,7 +186,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   );
   const feed = (live.feed = startLiveFeed({
     server,
-    supergraphSdl,
+    federation,
     subgraphUrls: urls,
     dataSource: buildService,
     verifyingKey,

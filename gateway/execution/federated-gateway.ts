@@ -1,9 +1,9 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
+import type { QueryPlan } from '@apollo/query-planner';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { getVariableValues, type GraphQLSchema } from 'graphql';
+import { getVariableValues } from 'graphql';
 import { ExecutableOperation } from './executable-operation';
+import type { Federation } from './federation';
 import { runPlan, type PlanRun } from './plan-executor';
 
 /** Apollo Server's gateway slot, in the version of the interface Apollo Server itself depends on. */
@@ -29,33 +29,21 @@ interface Planned {
  * parsing their JSON, merging and shaping (docs/performance.md, "The gateway's executor").
  */
 export class FederatedGateway implements GatewayInterface {
-  readonly apiSchema: GraphQLSchema;
-  private readonly supergraphSchema: GraphQLSchema;
-  private readonly api: Schema;
-  private readonly planner: QueryPlanner;
   private readonly plans = new Map<string, Planned>();
-  private readonly subgraphNames: string[];
   private services: Record<string, GraphQLDataSource> | undefined;
 
   constructor(
-    private readonly supergraphSdl: string,
+    private readonly federation: Federation,
     private readonly buildService: (name: string) => GraphQLDataSource,
-  ) {
-    const supergraph = Supergraph.build(supergraphSdl);
-    this.api = supergraph.apiSchema();
-    this.apiSchema = this.api.toGraphQLJSSchema();
-    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-    this.planner = new QueryPlanner(supergraph);
-    this.subgraphNames = supergraph.subgraphsMetadata().map(({ name }) => name);
-  }
+  ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
-    callback({ apiSchema: this.apiSchema, coreSupergraphSdl: this.supergraphSdl });
+    callback({ apiSchema: this.federation.apiSchema, coreSupergraphSdl: this.federation.sdl });
     return () => undefined;
   }
 
   load(): Promise<{ executor: (requestContext: GatewayGraphQLRequestContext) => Promise<GatewayExecutionResult> }> {
-    this.services = Object.fromEntries(this.subgraphNames.map((name) => [name, this.buildService(name)]));
+    this.services = Object.fromEntries(this.federation.subgraphs.map((name) => [name, this.buildService(name)]));
     return Promise.resolve({ executor: (requestContext) => this.execute(requestContext) });
   }
 
@@ -68,13 +56,13 @@ export class FederatedGateway implements GatewayInterface {
     const sent = requestContext.request.variables ?? {};
     const { variableDefinitions } = operation.operation;
     if (variableDefinitions?.length) {
-      const { errors } = getVariableValues(this.apiSchema, variableDefinitions, sent);
+      const { errors } = getVariableValues(this.federation.apiSchema, variableDefinitions, sent);
       if (errors) return { errors };
     }
     const variables = operation.variables(sent);
     const run: PlanRun = {
       services: this.services ?? {},
-      supergraphSchema: this.supergraphSchema,
+      supergraphSchema: this.federation.supergraphSchema,
       variables: sent,
       condition: (name) => variables[name] === true,
       requestContext: requestContext,
@@ -96,8 +84,8 @@ export class FederatedGateway implements GatewayInterface {
       return known;
     }
     const { document } = requestContext;
-    const operation = new ExecutableOperation(document, operationName, this.apiSchema);
-    const plan = this.planner.buildQueryPlan(operationFromDocument(this.api, document, { operationName: operationName ?? undefined }));
+    const operation = new ExecutableOperation(document, operationName, this.federation.apiSchema);
+    const plan = this.federation.plan(document, operationName ?? undefined);
     if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
     const planned = { plan, operation };
     this.plans.set(key, planned);

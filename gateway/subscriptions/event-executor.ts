@@ -37,7 +37,7 @@ export class EventExecutor {
     const variables = request.operation.variables(request.variables);
     const run: PlanRun = {
       services: { ...this.services, [primary.serviceName]: eventSource },
-      supergraphSchema: this.planner.supergraphSchema,
+      supergraphSchema: this.planner.federation.supergraphSchema,
       variables: request.variables ?? {},
       condition: (name) => variables[name] === true,
       requestContext: {

@@ -7,6 +7,7 @@ import type { RevocationCheck } from '../../services/platform/auth';
 import { feedKeyHeader } from '../../services/platform/feed-key';
 import type { Logger } from '../../services/platform/logger';
 import type { EdgeLimits } from '../edge';
+import type { Federation } from '../execution/federation';
 import { FeedEndpoints } from './endpoints';
 import { EventExecutor } from './event-executor';
 import { EventHub } from './hub';
@@ -18,7 +19,8 @@ import { attachSubscriptions, DEFAULT_LIMITS, type SubscriptionLimits } from './
 
 export interface LiveFeedOptions {
   server: http.Server;
-  supergraphSdl: string;
+  /** The supergraph and its query planner, shared with the gateway's queries. */
+  federation: Federation;
   /** Each subgraph's GraphQL URL, by the supergraph's name for it; its feeds are next to it (/feeds/...). */
   subgraphUrls: Readonly<Record<string, string>>;
   /** The data source of a subgraph, by name: they complete each event with other subgraphs' fields, as for a query. */
@@ -45,9 +47,9 @@ export interface LiveFeedOptions {
  * gateway's own data sources complete each event, once per group of identical subscriptions.
  */
 export function startLiveFeed(options: LiveFeedOptions): { stop: () => Promise<void>; hub: EventHub; http: HttpSubscriptions } {
-  const planner = new SubscriptionPlanner(options.supergraphSdl);
+  const planner = new SubscriptionPlanner(options.federation);
   const endpoints = new FeedEndpoints(options.subgraphUrls, feedKeyHeader(options.feedKey), options.timeoutMs);
-  const services = Object.fromEntries(planner.subgraphs.map((name) => [name, options.dataSource(name)]));
+  const services = Object.fromEntries(options.federation.subgraphs.map((name) => [name, options.dataSource(name)]));
   const executor = new EventExecutor(planner, services, options.log);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const hub = new EventHub(

@@ -31,7 +31,7 @@ export class LiveFeed {
 
   /** The API schema that subscriptions are checked against. */
   get schema(): GraphQLSchema {
-    return this.planner.apiGraphQLSchema;
+    return this.planner.federation.apiSchema;
   }
 
   /** The accepted subscription, or the errors that refuse it (coded, for this subscription alone). */
@@ -68,7 +68,7 @@ export class LiveFeed {
         }),
       ];
     }
-    const operation = new ExecutableOperation(subscription.document, subscription.operationName, this.planner.apiGraphQLSchema);
+    const operation = new ExecutableOperation(subscription.document, subscription.operationName, this.planner.federation.apiSchema);
     return { ...subscription, plan, call, operation, authorization, after, release };
   }
 

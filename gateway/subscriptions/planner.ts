@@ -1,6 +1,6 @@
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { FetchNode, PlanNode } from '@apollo/query-planner';
+import { Kind, parse, type DocumentNode } from 'graphql';
+import type { Federation } from '../execution/federation';
 
 /** How one subscription is served: the feed of the subgraph that owns its field, then the rest of the graph. */
 export interface FeedPlan {
@@ -18,33 +18,20 @@ export interface FeedPlan {
 const MAX_PLANS = 500;
 
 /**
- * Apollo's query planner on the supergraph: a subscription's plan is a `Subscription` node whose
+ * The gateway's query planner (Federation): a subscription's plan is a `Subscription` node whose
  * `primary` fetch goes to the owning subgraph and whose `rest` completes the event like a query's plan.
  */
 export class SubscriptionPlanner {
-  readonly apiSchema: Schema;
-  readonly apiGraphQLSchema: GraphQLSchema;
-  readonly supergraphSchema: GraphQLSchema;
-  /** The names of the subgraphs, as plans name them. */
-  readonly subgraphs: readonly string[];
-  private readonly planner: QueryPlanner;
   private readonly plans = new Map<string, FeedPlan>();
 
-  constructor(supergraphSdl: string) {
-    const supergraph = Supergraph.build(supergraphSdl);
-    this.apiSchema = supergraph.apiSchema();
-    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
-    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-    this.subgraphs = supergraph.subgraphsMetadata().map(({ name }) => name);
-    this.planner = new QueryPlanner(supergraph);
-  }
+  constructor(readonly federation: Federation) {}
 
   /** Plans a subscription already validated against the API schema. */
   plan(query: string, document: DocumentNode, operationName: string | undefined): FeedPlan {
     const key = `${operationName ?? ''}\n${query}`;
     const known = this.plans.get(key);
     if (known) return known;
-    const { node } = this.planner.buildQueryPlan(operationFromDocument(this.apiSchema, document, { operationName }));
+    const { node } = this.federation.plan(document, operationName);
     if (node?.kind !== 'Subscription') throw new Error(`a subscription was planned as ${node?.kind ?? 'nothing'}`);
     const plan = { service: node.primary.serviceName, field: rootFieldOf(node.primary), primary: node.primary, rest: node.rest };
     if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { FederatedGateway } from '../../gateway/execution/federated-gateway';
+import { Federation } from '../../gateway/execution/federation';
 import { SubgraphDataSource } from '../../gateway/data-source';
 import type { GatewayContext } from '../../gateway/context';
 import { createLogger } from '../../services/platform/logger';
@@ -94,7 +95,7 @@ function gatewayOf(kind: 'ours' | 'apollo', supergraphSdl: string, urls: Record<
   const buildService = (name: string): GraphQLDataSource =>
     new SubgraphDataSource(urls[name] ?? 'http://127.0.0.1:9', { name, timeoutMs: 5000 });
   return kind === 'ours'
-    ? new FederatedGateway(supergraphSdl, buildService)
+    ? new FederatedGateway(new Federation(supergraphSdl), buildService)
     : new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
 }
 
