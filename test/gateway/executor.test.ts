@@ -18,6 +18,14 @@ import { startGraph, TestGraph } from '../helpers/graph';
 
 const EXAMPLES = path.join(__dirname, '../../gateway/examples');
 
+/** One document whose answer's shape depends on its variables: run with two sets of values, which must not share a shape. */
+const CONDITIONS = `query Cond($withOrgs: Boolean!, $skipPractices: Boolean = true) {
+  country(code: "GT") { name
+    organizations @include(if: $withOrgs) { name }
+    practices @skip(if: $skipPractices) { title }
+    authorities @include(if: false) { name }
+    ... @include(if: $withOrgs) { services { name } } } }`;
+
 interface Case {
   name: string;
   query: string;
@@ -41,22 +49,12 @@ const CASES: Case[] = [
   },
   {
     name: '@skip and @include with variables, defaults and literals',
-    query: `query Cond($withOrgs: Boolean!, $skipPractices: Boolean = true) {
-              country(code: "GT") { name
-                organizations @include(if: $withOrgs) { name }
-                practices @skip(if: $skipPractices) { title }
-                authorities @include(if: false) { name }
-                ... @include(if: $withOrgs) { services { name } } } }`,
+    query: CONDITIONS,
     variables: { withOrgs: true },
   },
   {
     name: 'the same document with the other condition values',
-    query: `query Cond($withOrgs: Boolean!, $skipPractices: Boolean = true) {
-              country(code: "GT") { name
-                organizations @include(if: $withOrgs) { name }
-                practices @skip(if: $skipPractices) { title }
-                authorities @include(if: false) { name }
-                ... @include(if: $withOrgs) { services { name } } } }`,
+    query: CONDITIONS,
     variables: { withOrgs: false, skipPractices: false },
   },
   {
