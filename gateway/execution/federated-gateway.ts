@@ -65,7 +65,7 @@ export class FederatedGateway implements GatewayInterface {
       supergraphSchema: this.federation.supergraphSchema,
       variables: sent,
       condition: (name) => variables[name] === true,
-      requestContext: requestContext,
+      requestContext,
       errors: [],
     };
     if (plan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
