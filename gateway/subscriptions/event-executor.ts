@@ -23,7 +23,7 @@ export class EventExecutor {
   ) {}
 
   async execute(request: FeedRequest, event: PrimaryEvent): Promise<FormattedExecutionResult> {
-    const { primary, rest } = request.plan;
+    const { primary, rest, operation } = request.plan;
     const owner = this.services[primary.serviceName];
     // The primary fetch answers from the event; the owner's other fetches (entities of `rest`) go out as usual.
     const eventSource: GraphQLDataSource = {
@@ -34,7 +34,7 @@ export class EventExecutor {
     const requestId = randomUUID();
     const log = this.log.child({ requestId });
     const context: GatewayContext = { requestId, authorization: request.authorization, log };
-    const variables = request.operation.variables(request.variables);
+    const variables = operation.variables(request.variables);
     const run: PlanRun = {
       services: { ...this.services, [primary.serviceName]: eventSource },
       supergraphSchema: this.planner.federation.supergraphSchema,
@@ -50,7 +50,7 @@ export class EventExecutor {
       } as unknown as PlanRun['requestContext'],
       errors: [],
     };
-    const result = request.operation.answer(await runPlan(run, node), run.errors, variables);
+    const result = operation.answer(await runPlan(run, node), run.errors, variables);
     const errors = result.errors?.map((error) => maskError(error instanceof GraphQLError ? error.toJSON() : error));
     return { data: result.data, ...(errors ? { errors } : {}) };
   }

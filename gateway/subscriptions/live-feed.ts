@@ -1,4 +1,3 @@
-import { ExecutableOperation } from '../execution/executable-operation';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../../services/platform/logger';
 import type { EdgeLimits } from '../edge';
@@ -68,8 +67,7 @@ export class LiveFeed {
         }),
       ];
     }
-    const operation = new ExecutableOperation(subscription.document, subscription.operationName, this.planner.federation.apiSchema);
-    return { ...subscription, plan, call, operation, authorization, after, release };
+    return { ...subscription, plan, call, authorization, after, release };
   }
 
   subscribe(request: FeedRequest): Subscriber {

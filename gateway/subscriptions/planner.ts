@@ -1,5 +1,6 @@
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
 import { Kind, parse, type DocumentNode } from 'graphql';
+import { ExecutableOperation } from '../execution/executable-operation';
 import type { Federation } from '../execution/federation';
 
 /** How one subscription is served: the feed of the subgraph that owns its field, then the rest of the graph. */
@@ -12,6 +13,8 @@ export interface FeedPlan {
   primary: FetchNode;
   /** What the other subgraphs add to each event (entity fetches), as for a query. */
   rest: PlanNode | undefined;
+  /** The client's operation, which cuts each event's answer: one per planned document, shared by its subscribers. */
+  operation: ExecutableOperation;
 }
 
 /** Plans of recent subscriptions: a subscribing client asks the same few operations again and again. */
@@ -33,7 +36,13 @@ export class SubscriptionPlanner {
     if (known) return known;
     const { node } = this.federation.plan(document, operationName);
     if (node?.kind !== 'Subscription') throw new Error(`a subscription was planned as ${node?.kind ?? 'nothing'}`);
-    const plan = { service: node.primary.serviceName, field: rootFieldOf(node.primary), primary: node.primary, rest: node.rest };
+    const plan = {
+      service: node.primary.serviceName,
+      field: rootFieldOf(node.primary),
+      primary: node.primary,
+      rest: node.rest,
+      operation: new ExecutableOperation(document, operationName, this.federation.apiSchema),
+    };
     if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
     this.plans.set(key, plan);
     return plan;

@@ -1,5 +1,4 @@
 import { print } from 'graphql';
-import type { ExecutableOperation } from '../execution/executable-operation';
 import type { FeedCall } from './endpoints';
 import type { CheckedSubscription } from './operation';
 import type { FeedPlan } from './planner';
@@ -9,8 +8,6 @@ export interface FeedRequest extends CheckedSubscription {
   plan: FeedPlan;
   /** The plan's primary operation and its variables: what the owning subgraph executes per event. */
   call: FeedCall;
-  /** The subscription's operation, which cuts each event's answer. */
-  operation: ExecutableOperation;
   /** The subscriber's own Authorization header: each subgraph applies this viewer's rights. */
   authorization: string | null;
   /** Replay the events after this id first; null: only events from now on. */
