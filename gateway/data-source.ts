@@ -59,7 +59,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (!request.query) throw new Error('Missing query');
     const context = isClientFetch(options) ? options.context : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
     if (context) {
       headers['x-request-id'] = context.requestId;
       if (context.authorization) headers.authorization = context.authorization;
