@@ -54,15 +54,24 @@ export async function explainServices(db: DataSource, recorder: Recorder, filter
     // A page sorted by a computed key carries its count (COUNT(*) OVER ()) and reads its rows by id after;
     // other pages count apart, and look for one row beyond their cursor (LIMIT 1) for hasPreviousPage or
     // hasNextPage. SCAN keyed (SQLite) or <derived2> (MySQL) is the common table of the hits, sorted.
-    const kind = /OVER \(\)/i.test(sql)
-      ? 'page + count'
-      : /COUNT\(/i.test(sql)
-        ? 'count'
-        : /LIMIT 1$/.test(sql)
-          ? 'beyond cursor'
-          : /WHERE [`"]?s[`"]?\.[`"]?id[`"]? IN \(/.test(sql)
-            ? 'rows by id'
-            : 'page';
+    // On MySQL a search within a country reads the postings (kit/search-postings.ts), one statement per
+    // word, after a look for rows written outside the write paths; then the list's rows, whose numbers are
+    // matched with the postings' in the subgraph (paginateMatches), and the page's rows by number.
+    const kind = /_postings_stale/.test(sql)
+      ? 'stale postings'
+      : /_postings /.test(sql)
+        ? 'postings of a word'
+        : /search_doc[`"]? IN \(/.test(sql)
+          ? 'rows by number'
+          : /OVER \(\)/i.test(sql)
+            ? 'page + count'
+            : /COUNT\(/i.test(sql)
+              ? 'count'
+              : /LIMIT 1$/.test(sql)
+                ? 'beyond cursor'
+                : /WHERE [`"]?s[`"]?\.[`"]?id[`"]? IN \(/.test(sql)
+                  ? 'rows by id'
+                  : 'page';
     const steps = rows.map((r) =>
       mysql ? `${r.table}: ${r.type} key=${r.key ?? '-'} rows=${r.rows}${r.Extra ? ` (${r.Extra})` : ''}` : String(r.detail),
     );

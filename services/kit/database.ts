@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { Config, SubgraphName } from '../platform/config';
 import { restrictSqliteFiles } from './sqlite-files';
 import { StatementCounter, countStatements } from './statements';
@@ -112,4 +112,34 @@ function bindNumbers(dataSource: DataSource): void {
     for (const key of numbers) boxed[key] = [parameters[key]];
     return escape(listed, boxed);
   };
+}
+
+/** The mysql2 connection a TypeORM query runner holds. */
+interface MysqlConnection {
+  query(options: { sql: string; values: unknown[]; rowsAsArray: boolean }, callback: (error: Error | null, rows: unknown) => void): void;
+}
+
+/**
+ * A statement's rows as arrays of values in the order selected, not objects: for statements of thousands of
+ * rows (a search's postings, the ids of a list), which mysql2 reads a third faster so (13 against 20 ms for
+ * 16,000 rows of three values). On MySQL through TypeORM's pool, or the runner given (a transaction's), and
+ * logged to its logger like any statement (the per-request statement counts read it); on SQLite, db.query.
+ */
+export async function queryArrays(db: DataSource, sql: string, parameters: unknown[], given?: QueryRunner): Promise<unknown[][]> {
+  if (db.options.type !== 'mysql') {
+    const rows = await db.query<Record<string, unknown>[]>(sql, parameters, given);
+    return rows.map((row) => Object.values(row));
+  }
+  const runner = given ?? db.createQueryRunner();
+  try {
+    const connection = (await runner.connect()) as MysqlConnection;
+    db.logger.logQuery(sql, parameters, runner);
+    return await new Promise<unknown[][]>((resolve, reject) =>
+      connection.query({ sql, values: parameters, rowsAsArray: true }, (error, rows) =>
+        error ? reject(error) : resolve(rows as unknown[][]),
+      ),
+    );
+  } finally {
+    if (!given) await runner.release();
+  }
 }

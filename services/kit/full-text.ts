@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import { languagesNamed } from './language-names';
+import { postingsReady, postingsTable, SEARCH_DOC, sourceOf, staleTable, writePostings } from './search-postings';
 import { macrolanguageOf } from './languages';
 import { countryTextLanguages, STEM_LANGUAGES, stemLanguageOf, type StemLanguage } from './text-languages';
 
@@ -101,8 +102,15 @@ const RUNS = /[\p{L}\p{M}\p{N}]+/gu;
 
 const length = (word: string) => [...word].length;
 /** Lower case without accents: how the stems column holds a token (both engines fold the same way). */
-const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+export const folded = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 const lowered = (text: string) => text.normalize('NFC').toLowerCase();
+
+/** The words of a text a search can meet as words (MIN_WORD_LENGTH to MAX_WORD_LENGTH), lower case and folded. */
+export function foldedWords(text: string | null | undefined): string[] {
+  return (lowered(text ?? '').match(RUNS) ?? [])
+    .filter((run) => length(run) >= MIN_WORD_LENGTH && length(run) <= MAX_WORD_LENGTH)
+    .map(folded);
+}
 
 const stemmers = new Map<StemLanguage, Stemmer>();
 function stemmer(language: StemLanguage): Stemmer {
@@ -452,9 +460,21 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
   const source = index.stems;
   if (!source) return 0;
   const language = 'code' in source.language ? source.language.code : source.language.country;
+  const postings = await postingsReady(runner, index);
   const columns = [
-    ...new Set(['id', ...index.titles, ...index.bodies, ...(source.places ?? []), language, ...(source.spoken ? [source.spoken] : [])]),
+    ...new Set([
+      'id',
+      ...(postings ? [SEARCH_DOC] : []),
+      ...index.titles,
+      ...index.bodies,
+      ...(source.places ?? []),
+      language,
+      ...(source.spoken ? [source.spoken] : []),
+      ...(index.scope ? [index.scope] : []),
+    ]),
   ];
+  // Every row: postings of rows gone since (generated data replaced) go too, and none is stale after.
+  if (postings && !ids) for (const table of [postingsTable(index), staleTable(index)]) await runner.query(`DELETE FROM ${table}`);
   const select = `SELECT ${columns.join(', ')} FROM ${index.table}`;
   let done = 0;
   const compute = async (rows: Record<string, string | number | null>[]) => {
@@ -479,6 +499,12 @@ export async function refreshSearchStems(runner: Runner, index: FullTextTable, i
       ...parameters,
       ...rows.map((row) => row.id),
     ]);
+    if (postings)
+      await writePostings(
+        runner,
+        index,
+        rows.map((row, i) => sourceOf(index, row, values[i])),
+      );
     done += rows.length;
   };
   if (ids) {

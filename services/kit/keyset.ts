@@ -1,5 +1,6 @@
 import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../platform/errors';
+import { queryArrays } from './database';
 import { engineOf } from './full-text';
 import { pageWindow, type Page, type PageArgs } from './pagination';
 
@@ -11,6 +12,8 @@ export interface SortKey {
   numeric: boolean;
   /** For a plain column (`sql` is alias.column): the entity property holding its value, which is read from there. */
   property?: string;
+  /** The rank of a search read from its index (ListQuery.matches), not from SQL: only as the first key of such a list. */
+  score?: boolean;
 }
 
 type KeyValue = string | number;
@@ -19,6 +22,12 @@ type KeyValue = string | number;
 export interface ListQuery<T extends ObjectLiteral> {
   query: SelectQueryBuilder<T>;
   keys: SortKey[];
+  /**
+   * A search answered by an index outside the query (search-postings.ts): the rows it found, by a numeric
+   * column of theirs (`column` of the query's alias), each with its rank (the `score` key). The list is
+   * then the query's rows among these (paginateMatches).
+   */
+  matches?: { column: string; find: () => Promise<Map<number, number>> };
 }
 
 /** The key of a plain column of the rows under `alias`, ascending; its value is read from the entity property of the same name. */
@@ -226,6 +235,7 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   args: PageArgs,
   keys: SortKey[],
 ): Promise<KeyedPage<T>> {
+  if (keys.some((key) => key.score)) throw new Error('paginateByKeys: a search index rank needs the ids it found (paginateList)');
   const { size, backward } = pageWindow(args);
   const computed = keys.some((key) => !key.property);
   const forward: Direction[] = [...keys.map((key) => key.direction), 'ASC'];
@@ -233,6 +243,17 @@ export async function paginateByKeys<T extends ObjectLiteral & { id: string }>(
   const columns = computed ? [...keys.map((_, i) => keyedColumn(i)), 'keyed.id'] : [...keys.map((key) => key.sql), `${query.alias}.id`];
   const bounds = boundsOf(args, keys, columns);
   const { rows, totalCount, outside } = await (computed ? computedPage : indexedPage)(query, keys, bounds, reading, size);
+  return pageOf(rows, size, backward, totalCount, outside);
+}
+
+/** The page of rows read in the reading order (size + 1 at most: one more tells that more lie that way). */
+function pageOf<T extends ObjectLiteral & { id: string }>(
+  rows: { entity: T; values: KeyValue[] }[],
+  size: number,
+  backward: boolean,
+  totalCount: number,
+  outside: Partial<Record<CursorArg, boolean>>,
+): KeyedPage<T> {
   const more = rows.length > size;
   const shown = rows.slice(0, size);
   if (backward) shown.reverse();
@@ -265,5 +286,145 @@ async function exists<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, b: 
 
 /** A page of a list built by its query builder (ListQuery), in the list's order. */
 export function paginateList<T extends ObjectLiteral & { id: string }>(list: ListQuery<T>, args: PageArgs): Promise<KeyedPage<T>> {
-  return paginateByKeys(list.query, args, list.keys);
+  return list.matches ? paginateMatches(list.query, args, list.keys, list.matches) : paginateByKeys(list.query, args, list.keys);
+}
+
+/**
+ * Above this many rows found by a search index, the list's filter is read whole (an index range, in order)
+ * and the rows found picked out in JavaScript: a lookup per row costs about 5 µs on InnoDB, a row of an
+ * index range well under 1 µs. Below it, the filter reads only those rows.
+ */
+const IDS_READ_BY_KEY = 1000;
+
+/**
+ * How long a search index may take before the list's filter is read whole alongside it: one with few hits
+ * (their ids then read by key) answers within it; one with many (thousands of postings) does not, and its
+ * rows would be read whole anyway, so both statements run at once.
+ */
+const READ_WHOLE_AFTER_MS = 4;
+
+/** The rows a search index found, and the filter's rows among them (their numbers and cursor flags, in the columns' order). */
+async function readMatched(
+  find: () => Promise<Map<number, number>>,
+  read: (numbers?: number[]) => Promise<unknown[][]>,
+): Promise<{ found: Map<number, number>; raw: unknown[][] }> {
+  const finding = find();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), READ_WHOLE_AFTER_MS);
+  });
+  const slow = await Promise.race([
+    finding.then(
+      () => false,
+      () => false,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+  const whole = slow ? read() : undefined;
+  let found: Map<number, number>;
+  try {
+    found = await finding;
+  } catch (error) {
+    await whole?.catch(() => undefined);
+    throw error;
+  }
+  if (whole) return { found, raw: await whole };
+  if (found.size === 0) return { found, raw: [] };
+  return { found, raw: await read(found.size > IDS_READ_BY_KEY ? undefined : [...found.keys()]) };
+}
+
+/**
+ * A page of the query's rows among those a search index found (ListQuery.matches), ordered by their rank
+ * (the `score` key, if any), then by the other keys, which are columns, then the id. The database orders
+ * the rows by the columns (ORDER BY: its own collation) and says which lie beyond each cursor's columns; the
+ * rank, which only JavaScript knows, is sorted on top of that order here (a stable sort). Every row of the
+ * filter among those found is read (its number and flags only), so the count and both pageInfo flags are
+ * exact; the page's rows are read by number last.
+ */
+async function paginateMatches<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey[],
+  matches: { column: string; find: () => Promise<Map<number, number>> },
+): Promise<KeyedPage<T>> {
+  const { size, backward } = pageWindow(args);
+  const alias = query.alias;
+  const scored = keys[0]?.score === true;
+  const columnKeys = scored ? keys.slice(1) : keys;
+  if (columnKeys.some((key) => key.property === undefined || key.score))
+    throw new Error('paginateMatches: keys after the rank must be columns');
+  const columns = [...columnKeys.map((key) => key.sql), `${alias}.id`];
+  const forward: Direction[] = [...columnKeys.map((key) => key.direction), 'ASC'];
+  const cursors: [CursorArg, Cursor][] = [];
+  for (const name of ['after', 'before'] as const) {
+    const given = args[name];
+    if (given !== null && given !== undefined) cursors.push([name, decode(given, keys, name)]);
+  }
+  const numbered = `${alias}.${matches.column}`;
+  const read = (numbers?: number[]) => {
+    const statement = query.clone().orderBy().select(numbered, 'matched');
+    if (numbers) statement.andWhere(`${numbered} IN (:...matchedNumbers)`, { matchedNumbers: numbers });
+    // Whether a row lies beyond each cursor by the columns and id alone (strictly: the cursor's row is not).
+    for (const [name, cursor] of cursors) {
+      const tail: Cursor = { values: scored ? cursor.values.slice(1) : cursor.values, id: cursor.id };
+      const b = bound(tail, name, columns, forward);
+      statement.addSelect(`(CASE WHEN ${b.within} THEN 1 ELSE 0 END)`, `beyond_${name}`).setParameters(b.parameters);
+    }
+    columns.forEach((column, i) => statement.addOrderBy(column, forward[i]));
+    const [sql, parameters] = statement.getQueryAndParameters();
+    return queryArrays(query.connection, sql, parameters, runnerOf(query));
+  };
+  const { found, raw } = await readMatched(matches.find, read);
+  const rows: { number: number; score: number; beyond: Partial<Record<CursorArg, boolean>> }[] = [];
+  for (const row of raw) {
+    const number = Number(row[0]);
+    const score = found.get(number);
+    if (score === undefined) continue;
+    // The flags follow the number, in the order of `cursors`.
+    const beyond: Partial<Record<CursorArg, boolean>> = {};
+    cursors.forEach(([name], i) => (beyond[name] = Number(row[i + 1]) === 1));
+    rows.push({ number, score, beyond });
+  }
+  const scoreDirection = keys[0]?.direction ?? 'DESC';
+  if (scored) rows.sort((a, b) => (scoreDirection === 'DESC' ? b.score - a.score : a.score - b.score));
+  /** Whether a row is on the page's side of a cursor: beyond it by rank, or of the same rank and beyond it by the columns. */
+  const within = (entry: (typeof rows)[number], name: CursorArg, cursor: Cursor): boolean => {
+    if (!scored) return entry.beyond[name]!;
+    const given = Number(cursor.values[0]);
+    if (entry.score !== given) {
+      const toward = name === 'after' ? scoreDirection : opposite(scoreDirection);
+      return toward === 'DESC' ? entry.score < given : entry.score > given;
+    }
+    return entry.beyond[name]!;
+  };
+  const inRange = rows.filter((entry) => cursors.every(([name, cursor]) => within(entry, name, cursor)));
+  const outside = Object.fromEntries(
+    cursors.map(([name, cursor]) => [name, rows.some((entry) => !within(entry, name, cursor))]),
+  ) as Partial<Record<CursorArg, boolean>>;
+  const reading = backward ? inRange.reverse() : inRange;
+  const picked = reading.slice(0, size + 1);
+  const numbers = picked.map((entry) => entry.number);
+  const byNumber = new Map<number, T>();
+  if (numbers.length > 0) {
+    const { entities, raw: pageRaw } = await query
+      .clone()
+      .orderBy()
+      .where(`${numbered} IN (:...pageNumbers)`, { pageNumbers: numbers })
+      .addSelect(numbered, 'page_number')
+      .getRawAndEntities();
+    const byId = new Map(entities.map((entity) => [entity.id, entity]));
+    for (const row of pageRaw as Record<string, unknown>[]) {
+      const entity = byId.get(String(row[`${alias}_id`]));
+      if (entity) byNumber.set(Number(row.page_number), entity);
+    }
+  }
+  const paged = picked.flatMap((entry) => {
+    const entity = byNumber.get(entry.number);
+    // A row deleted between the two statements is left out of the page.
+    if (!entity) return [];
+    const values = columnKeys.map((key) => keyValue(key, entity[key.property!]));
+    return [{ entity, values: scored ? [entry.score, ...values] : values }];
+  });
+  return pageOf(paged, size, backward, rows.length, outside);
 }

@@ -8,6 +8,7 @@ import { Service, ServiceCoverage } from './entities/service.entity';
 import { boundingBox, Circle, coarsenSql, distanceKmSql, withinCircleSql } from './geo';
 import { countriesAt } from './places';
 import { ServiceOrder } from './resolvers/service.args';
+import { hasPostings, postingMatches, SEARCH_DOC } from '../kit/search-postings';
 import { SERVICES_INDEX } from './search-indexes';
 import type { ServiceCriteria } from './service-criteria';
 import { membershipsSql, obscuredSql, OrganizationsVisibility, Scope } from './visibility';
@@ -160,11 +161,28 @@ function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias
   }
 }
 
-/** The list of services the viewer may see that meet the criteria, and the order it is paged in. */
+/**
+ * The list of services the viewer may see that meet the criteria, and the order it is paged in. On MySQL a
+ * search within a country (not near a point: that one is led by the position) is read from the postings
+ * (search-postings.ts), then the other filters from the services.
+ */
 export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibility: OrganizationsVisibility): ListQuery<Service> {
   const alias = 's';
+  const words = searchWords(criteria.search ?? '');
+  const { country } = criteria;
+  if (country && words.length > 0 && !criteria.near && hasPostings(db, SERVICES_INDEX)) {
+    const keys = sortKeys(db, criteria, visibility.scope, alias);
+    return {
+      query: filteredServices(db, { ...criteria, search: null }, visibility, alias),
+      keys: criteria.orderBy === ServiceOrder.RELEVANCE ? [SEARCH_RANK, ...keys.slice(1)] : keys,
+      matches: { column: SEARCH_DOC, find: () => postingMatches(db, SERVICES_INDEX, words, country) },
+    };
+  }
   return { query: filteredServices(db, criteria, visibility, alias), keys: sortKeys(db, criteria, visibility.scope, alias) };
 }
+
+/** The rank of a search read from the postings: 2, 1 or 0 as fullTextSql's, highest first. */
+const SEARCH_RANK: SortKey = { sql: '', direction: 'DESC', numeric: true, score: true };
 
 /** The first `first` services of each country, by name then id, in one statement (firstOfEach). */
 export function servicesInCountries(

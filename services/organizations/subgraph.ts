@@ -24,6 +24,7 @@ import { ServicePlaces1765400003000 } from './migrations/1765400003000-ServicePl
 import { SearchStems1765450003000 } from './migrations/1765450003000-SearchStems';
 import { ListVisibility1765500003000 } from './migrations/1765500003000-ListVisibility';
 import { ScopedRank1765500004000 } from './migrations/1765500004000-ScopedRank';
+import { SearchPostings1765700003000 } from './migrations/1765700003000-SearchPostings';
 import { buildOrganizationsSchema } from './schema';
 import { refreshSearchStems } from '../kit/full-text';
 import { ORGANIZATIONS_INDEX, SERVICES_INDEX } from './search-indexes';
@@ -60,6 +61,7 @@ export const organizationsSubgraph: SubgraphDefinition<Loaders> = {
     ListVisibility1765500003000,
     ScopedRank1765500004000,
     WriteGeneration1765600000000,
+    SearchPostings1765700003000,
   ],
   buildSchema: buildOrganizationsSchema,
   createLoaders,

@@ -117,7 +117,14 @@ describe('services listed by their organization status', () => {
           expect(page.totalCount).toBe(page.nodes.length);
           return page.nodes.map((s) => s.name).sort();
         };
-        for (const filter of [{ country: 'MX' }, { city: 'tapachula' }, { search: 'asesoría' }, { orderBy: 'NEWEST' }]) {
+        const filters = [
+          { country: 'MX' },
+          { city: 'tapachula' },
+          { search: 'asesoría' },
+          { search: 'asesoría', country: 'MX' },
+          { orderBy: 'NEWEST' },
+        ];
+        for (const filter of filters) {
           expect(await names(null, filter)).toEqual(['Asesoría VERIFIED']);
           expect(await names(viewer('SECRETARIAT'), filter)).toEqual(['Asesoría PENDING', 'Asesoría SUSPENDED', 'Asesoría VERIFIED']);
         }

@@ -175,6 +175,74 @@ describe('service search through the gateway', () => {
     });
   });
 
+  describe('a search within a country (on MySQL, read from the postings)', () => {
+    const LIST = `query($f: ServiceFilter, $first: Int, $after: String, $last: Int, $before: String) {
+      services(filter: $f, first: $first, after: $after, last: $last, before: $before) {
+        totalCount nodes { id country { code } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const list = async (variables: Record<string, unknown>) => {
+      const { body } = await graph.query(LIST, variables);
+      expect(body.errors).toBeUndefined();
+      return body.data.services as {
+        totalCount: number;
+        nodes: { id: string; country: { code: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+      };
+    };
+
+    beforeAll(async () => {
+      await add('refugioPy', { name: 'Refugio del Chaco', description: 'Orientación migrante', countryCode: 'PY' });
+      await add('trataPy', { name: 'Atención a víctimas', description: 'Trata y tráfico de personas.', countryCode: 'PY' });
+    });
+
+    it('finds, ranks and counts what the search of every country finds there, in the same order', async () => {
+      for (const search of ['refug', 'trata', 'víctimas trata', 'orientación migrante', 'albergues', 'kiche', 'capacitacion']) {
+        const everywhere = await list({ f: { search }, first: 100 });
+        for (const country of ['GT', 'PY']) {
+          const within = await list({ f: { search, country }, first: 100 });
+          const expected = everywhere.nodes.filter((n) => n.country.code === country).map((n) => n.id);
+          expect({ search, country, ids: within.nodes.map((n) => n.id) }).toEqual({ search, country, ids: expected });
+          expect(within.totalCount).toBe(expected.length);
+        }
+      }
+    });
+
+    it('pages backward through the same order it pages forward, with both pageInfo flags', async () => {
+      const f = { search: 'refug', country: 'GT' };
+      const all = await list({ f, first: 100 });
+      expect(all.totalCount).toBeGreaterThan(8);
+      const backward: string[] = [];
+      let before: string | null = null;
+      do {
+        const page = await list({ f, last: 3, before });
+        expect(page.totalCount).toBe(all.totalCount);
+        backward.unshift(...page.nodes.map((n) => n.id));
+        expect(page.pageInfo.hasNextPage).toBe(before !== null);
+        before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
+      } while (before);
+      expect(backward).toEqual(all.nodes.map((n) => n.id));
+      // Between two cursors: what lies strictly between them.
+      const start = await list({ f, first: 2 });
+      const end = await list({ f, first: 6 });
+      const middle = await list({ f, first: 100, after: start.pageInfo.endCursor, before: end.pageInfo.endCursor });
+      expect(middle.nodes.map((n) => n.id)).toEqual(all.nodes.slice(2, 5).map((n) => n.id));
+      expect(middle.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    });
+
+    it('follows services written by SQL past the write paths: inserted, renamed, moved and deleted', async () => {
+      const db = graph.subgraphs.organizations.db;
+      await add('bySql', { name: 'Comedor solidario', countryCode: 'PY' });
+      expect(await names({ search: 'comedor', country: 'PY' })).toEqual(['Comedor solidario']);
+      await db.query("UPDATE services SET name = 'Comedor comunitario' WHERE id = ?", [ids.bySql]);
+      expect(await names({ search: 'solidario', country: 'PY' })).toEqual([]);
+      expect(await names({ search: 'comunitario', country: 'PY' })).toEqual(['Comedor comunitario']);
+      await db.query("UPDATE services SET country_code = 'BO' WHERE id = ?", [ids.bySql]);
+      expect(await names({ search: 'comunitario', country: 'PY' })).toEqual([]);
+      expect(await names({ search: 'comunitario', country: 'BO' })).toEqual(['Comedor comunitario']);
+      await db.query('DELETE FROM services WHERE id = ?', [ids.bySql]);
+      expect(await names({ search: 'comunitario', country: 'BO' })).toEqual([]);
+    });
+  });
+
   describe('distance', () => {
     const near = { latitude: 14.6, longitude: -90.5 };
 
