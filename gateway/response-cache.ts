@@ -15,7 +15,7 @@ import type { StoredResponse } from '../services/platform/http';
 import type { GatewayContext } from './context';
 import { httpOperationOf } from './http-operation';
 import type { AnswerStore, StoredAnswer } from './response-store';
-import { sha256 } from './trusted-documents';
+import { documentHash } from './trusted-documents';
 import type { WriteGenerations } from './write-generations';
 
 /**
@@ -89,7 +89,7 @@ function keyOfHttp(method: string | undefined, body: unknown, search: URLSearchP
   if (!operation || operation.notJson.length > 0) return undefined;
   const { query, operationName, variables, extensions } = operation;
   const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  const hash = typeof query === 'string' && query !== '' ? sha256(query) : typeof persisted === 'string' ? persisted : undefined;
+  const hash = typeof query === 'string' && query !== '' ? documentHash(query) : typeof persisted === 'string' ? persisted : undefined;
   return hash === undefined ? undefined : keyFrom(hash, operationName, variables);
 }
 

@@ -23,7 +23,7 @@ export interface TrustedDocumentsManifest {
 }
 
 /** The lower-case hex SHA-256 of a text: a document's id here, in Apollo's persisted queries, and Apollo Server's queryHash. */
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export const documentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** One manifest's documents: graphql-codegen's persisted-documents.json ({ id: text }) or Apollo's persisted query manifest. */
 function entriesOf(file: string, parsed: unknown): [string, string][] {
@@ -70,7 +70,7 @@ export function loadTrustedDocuments(files: string[]): TrustedDocumentsManifest 
       throw new Error(`TRUSTED_DOCUMENTS_MANIFESTS: ${file} is not JSON`);
     }
     for (const [id, body] of entriesOf(file, parsed)) {
-      if (sha256(body) !== id.toLowerCase()) {
+      if (documentHash(body) !== id.toLowerCase()) {
         throw new Error(
           `TRUSTED_DOCUMENTS_MANIFESTS: in ${file}, ${id} is not the SHA-256 of its document ` +
             "(graphql-codegen: set presetConfig.persistedDocuments.hashAlgorithm to 'sha256')",
@@ -157,7 +157,7 @@ export function admit(mode: TrustedDocumentsMode, manifest: TrustedDocumentsMani
       `No registered document has the id${named}: this gateway runs only registered operations.`,
     );
   }
-  const own = query === undefined ? undefined : sha256(query);
+  const own = query === undefined ? undefined : documentHash(query);
   return refused(
     'PERSISTED_QUERY_ID_REQUIRED',
     own !== undefined && manifest?.documents.has(own)

@@ -17,7 +17,12 @@ import {
   type SelectionNode,
   type ValueNode,
 } from 'graphql';
+import type { PlanNode } from '@apollo/query-planner';
+import { runPlan, type PlanRun } from './plan-executor';
 import { ObjectShape, shapeResponse } from './result-shape';
+
+/** What a plan's fetches are made with: the same for every run of an operation but its variables. */
+export type Fetching = Pick<PlanRun, 'services' | 'supergraphSchema' | 'requestContext'>;
 
 /**
  * One operation of a client's document, ready to answer: its fragments, its variables' defaults, and
@@ -59,6 +64,17 @@ export class ExecutableOperation {
   /** The variables as sent, over the operation's defaults. */
   variables(sent: Record<string, unknown> | undefined): Record<string, unknown> {
     return { ...this.defaults, ...sent };
+  }
+
+  /**
+   * Runs a plan of this operation and answers it: `sent` are the client's variables as sent (each fetch
+   * takes the ones it uses), `fetching` what runPlan fetches with (data sources, the supergraph's schema,
+   * what the data sources are given).
+   */
+  async run(node: PlanNode | undefined, sent: Record<string, unknown> | undefined, fetching: Fetching): Promise<ExecutionResult> {
+    const variables = this.variables(sent);
+    const run: PlanRun = { ...fetching, variables: sent ?? {}, condition: (name) => variables[name] === true, errors: [] };
+    return this.answer(await runPlan(run, node), run.errors, variables);
   }
 
   /**

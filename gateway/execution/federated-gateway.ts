@@ -4,7 +4,6 @@ import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server
 import { getVariableValues } from 'graphql';
 import { ExecutableOperation } from './executable-operation';
 import type { Federation } from './federation';
-import { runPlan, type PlanRun } from './plan-executor';
 
 /** Apollo Server's gateway slot, in the version of the interface Apollo Server itself depends on. */
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -52,24 +51,20 @@ export class FederatedGateway implements GatewayInterface {
   }
 
   private async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
-    const { plan, operation } = this.planned(requestContext);
+    // The variables first, as @apollo/gateway checks them: a request with bad ones costs no plan.
     const sent = requestContext.request.variables ?? {};
-    const { variableDefinitions } = operation.operation;
-    if (variableDefinitions?.length) {
-      const { errors } = getVariableValues(this.federation.apiSchema, variableDefinitions, sent);
+    const definitions = requestContext.operation?.variableDefinitions;
+    if (definitions?.length) {
+      const { errors } = getVariableValues(this.federation.apiSchema, definitions, sent);
       if (errors) return { errors };
     }
-    const variables = operation.variables(sent);
-    const run: PlanRun = {
+    const { plan, operation } = this.planned(requestContext);
+    if (plan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
+    return operation.run(plan.node, sent, {
       services: this.services ?? {},
       supergraphSchema: this.federation.supergraphSchema,
-      variables: sent,
-      condition: (name) => variables[name] === true,
       requestContext,
-      errors: [],
-    };
-    if (plan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
-    return operation.answer(await runPlan(run, plan.node), run.errors, variables);
+    });
   }
 
   /** The plan of the request's operation: from the cache, or planned now and kept. */

@@ -5,7 +5,7 @@ import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import { maskError } from '../../services/platform/errors';
 import type { Logger } from '../../services/platform/logger';
 import type { GatewayContext } from '../context';
-import { runPlan, type PlanRun } from '../execution/plan-executor';
+import type { Fetching } from '../execution/executable-operation';
 import type { PrimaryEvent } from './endpoints';
 import type { SubscriptionPlanner } from './planner';
 import type { FeedRequest } from './request';
@@ -34,12 +34,10 @@ export class EventExecutor {
     const requestId = randomUUID();
     const log = this.log.child({ requestId });
     const context: GatewayContext = { requestId, authorization: request.authorization, log };
-    const variables = operation.variables(request.variables);
-    const run: PlanRun = {
+    const result = await operation.run(node, request.variables, {
       services: { ...this.services, [primary.serviceName]: eventSource },
       supergraphSchema: this.planner.federation.supergraphSchema,
-      variables: request.variables ?? {},
-      condition: (name) => variables[name] === true,
+      // The data sources read the context alone; the rest of Apollo Server's request context has no place here.
       requestContext: {
         request: { query: request.query, variables: request.variables, operationName: request.operationName },
         document: request.document,
@@ -47,10 +45,8 @@ export class EventExecutor {
         context,
         logger: log,
         metrics: {},
-      } as unknown as PlanRun['requestContext'],
-      errors: [],
-    };
-    const result = operation.answer(await runPlan(run, node), run.errors, variables);
+      } as unknown as Fetching['requestContext'],
+    });
     const errors = result.errors?.map((error) => maskError(error instanceof GraphQLError ? error.toJSON() : error));
     return { data: result.data, ...(errors ? { errors } : {}) };
   }
