@@ -27,8 +27,8 @@ export const postingsTable = (index: FullTextTable) => `${index.table}_postings`
 export const SEARCH_DOC = 'search_doc';
 
 /** Whether searches of this table within one scope value read postings on this store. */
-export function hasPostings(db: Pick<DataSource, 'options'>, index: FullTextTable): boolean {
-  return engineOf(db as DataSource) === 'mysql' && index.scope !== undefined && index.stems !== undefined;
+export function hasPostings(db: DataSource, index: FullTextTable): boolean {
+  return engineOf(db) === 'mysql' && index.scope !== undefined && index.stems !== undefined;
 }
 
 const ready = new WeakMap<DataSource, Set<string>>();
@@ -244,7 +244,7 @@ export function sourceOf(index: FullTextTable, row: Record<string, string | numb
   const text = (column: string) => (row[column] == null ? null : String(row[column]));
   return {
     doc: Number(row[SEARCH_DOC]),
-    scope: text(index.scope ?? 'id') ?? '',
+    scope: text(index.scope!) ?? '',
     titles: index.titles.map(text),
     bodies: index.bodies.map(text),
     stems: stems ?? text(STEMS_COLUMN) ?? '',
