@@ -179,6 +179,12 @@ export async function refreshStalePostings(db: DataSource, index: FullTextTable)
   }
 }
 
+/** The table's index that a list within one scope value reads in order (services: by country and name). */
+export interface ScopeIndex {
+  name: string;
+  columns: string[];
+}
+
 /** Rows read per statement when postings are made for a whole table. */
 const REBUILD_BATCH = 1000;
 
@@ -189,11 +195,7 @@ const REBUILD_BATCH = 1000;
  * value reads in order (services: by country and name): it gets the document number, so that the read
  * stays within the index.
  */
-export async function createPostings(
-  queryRunner: QueryRunner,
-  index: FullTextTable,
-  scopeIndex: { name: string; columns: string[] },
-): Promise<void> {
+export async function createPostings(queryRunner: QueryRunner, index: FullTextTable, scopeIndex: ScopeIndex): Promise<void> {
   if (!hasPostings(queryRunner.connection, index)) return;
   const table = postingsTable(index);
   await queryRunner.query(
@@ -223,11 +225,7 @@ export async function createPostings(
   }
 }
 
-export async function dropPostings(
-  queryRunner: QueryRunner,
-  index: FullTextTable,
-  scopeIndex: { name: string; columns: string[] },
-): Promise<void> {
+export async function dropPostings(queryRunner: QueryRunner, index: FullTextTable, scopeIndex: ScopeIndex): Promise<void> {
   if (!hasPostings(queryRunner.connection, index)) return;
   const stale = staleTable(index);
   for (const event of ['insert', 'update', 'delete']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${stale}_${event}`);
@@ -269,10 +267,9 @@ export async function postingMatches(
     const exactWords = term.prefix ? [] : words;
     const prefixes = term.prefix ? words.map((word) => `${word}%`) : [];
     const others = [...term.tokens, ...(index.stems?.spoken ? term.spoken : [])];
-    const list = (values: string[]) => values.map(() => '?').join(', ');
-    const wordTests = [...(exactWords.length > 0 ? [`term IN (${list(exactWords)})`] : []), ...prefixes.map(() => 'term LIKE ?')];
+    const wordTests = [...(exactWords.length > 0 ? [`term IN (${placeholders(exactWords)})`] : []), ...prefixes.map(() => 'term LIKE ?')];
     const exact = [...exactWords, ...others];
-    const tests = [...(exact.length > 0 ? [`term IN (${list(exact)})`] : []), ...prefixes.map(() => 'term LIKE ?')];
+    const tests = [...(exact.length > 0 ? [`term IN (${placeholders(exact)})`] : []), ...prefixes.map(() => 'term LIKE ?')];
     // Only a word (the last one as a prefix) counts its weight for the rank; a stem, a token or a language counts 0.
     const weight = wordTests.length > 0 ? `CASE WHEN ${wordTests.join(' OR ')} THEN weight ELSE 0 END` : '0';
     return {

@@ -142,12 +142,19 @@ function distanceKeySql(db: DataSource, alias: string, scope: Scope, near: Circl
  */
 export const FOUND_BY_COVERAGE = 1_000_000_000;
 
-/** The keys of the order asked for (ServiceCriteria.orderBy); the id ends every order (keyset.ts). */
-function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias: string): SortKey[] {
+/** The rank of a search read from the postings: 2, 1 or 0 as fullTextSql's, highest first. */
+const SEARCH_RANK: SortKey = { sql: '', direction: 'DESC', numeric: true, score: true };
+
+/**
+ * The keys of the order asked for (ServiceCriteria.orderBy); the id ends every order (keyset.ts).
+ * `fromPostings`: the search is read from the postings, which give the rank (SEARCH_RANK).
+ */
+function sortKeys(db: DataSource, criteria: ServiceCriteria, scope: Scope, alias: string, fromPostings = false): SortKey[] {
   switch (criteria.orderBy) {
     case ServiceOrder.DISTANCE:
       return [{ sql: distanceKeySql(db, alias, scope, criteria.near!), direction: 'ASC', numeric: true }];
     case ServiceOrder.RELEVANCE: {
+      if (fromPostings) return [SEARCH_RANK, columnKey(alias, 'name')];
       const words = searchWords(criteria.search ?? '');
       // With the country the filter searches by (filteredServices): MySQL then ranks from the scoped texts.
       const rank = words.length > 0 ? fullTextSql(db, SERVICES_INDEX, alias, words, criteria.country).rank : '0';
@@ -171,18 +178,14 @@ export function servicesQuery(db: DataSource, criteria: ServiceCriteria, visibil
   const words = searchWords(criteria.search ?? '');
   const { country } = criteria;
   if (country && words.length > 0 && !criteria.near && hasPostings(db, SERVICES_INDEX)) {
-    const keys = sortKeys(db, criteria, visibility.scope, alias);
     return {
       query: filteredServices(db, { ...criteria, search: null }, visibility, alias),
-      keys: criteria.orderBy === ServiceOrder.RELEVANCE ? [SEARCH_RANK, ...keys.slice(1)] : keys,
+      keys: sortKeys(db, criteria, visibility.scope, alias, true),
       matches: { column: SEARCH_DOC, find: () => postingMatches(db, SERVICES_INDEX, words, country) },
     };
   }
   return { query: filteredServices(db, criteria, visibility, alias), keys: sortKeys(db, criteria, visibility.scope, alias) };
 }
-
-/** The rank of a search read from the postings: 2, 1 or 0 as fullTextSql's, highest first. */
-const SEARCH_RANK: SortKey = { sql: '', direction: 'DESC', numeric: true, score: true };
 
 /** The first `first` services of each country, by name then id, in one statement (firstOfEach). */
 export function servicesInCountries(

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createPostings, dropPostings } from '../../kit/search-postings';
+import { createPostings, dropPostings, type ScopeIndex } from '../../kit/search-postings';
 import { SERVICES_INDEX } from '../search-indexes';
 
 /**
@@ -10,7 +10,7 @@ import { SERVICES_INDEX } from '../search-indexes';
  * lookup per hit, twice.
  */
 /** The services' index a list within one country reads in name order; the rows' document number joins it. */
-const BY_COUNTRY_AND_NAME = {
+const BY_COUNTRY_AND_NAME: ScopeIndex = {
   name: 'idx_services_country_name',
   columns: ['country_code', 'archived', 'name', 'id', 'organization_id', 'organization_status'],
 };
