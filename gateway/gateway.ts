@@ -24,6 +24,7 @@ import { FederatedGateway } from './execution/federated-gateway';
 import { Federation } from './execution/federation';
 import { edgePlugin } from './edge';
 import { createGraphiQL } from './graphiql';
+import { OperationDocuments } from '../services/platform/document-store';
 import { createReportDocuments, type RunAnonymous } from './report-documents';
 import { valueCompletionPlugin } from './value-completion';
 import { jsonStatusPlugin } from './json-status';
@@ -79,7 +80,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const trusted = config.trustedDocuments;
   const manifest = trusted.mode === 'off' ? undefined : loadTrustedDocuments(trusted.manifests);
   const federation = new Federation(fs.readFileSync(config.supergraphPath, 'utf8'));
-  const gateway = new FederatedGateway(federation, buildService);
+  const parseOptions = { maxTokens: config.edge.maxTokens };
+  // Validated documents, and their normalized forms: a new document of a known form is neither validated nor planned.
+  const documents = new OperationDocuments(federation.apiSchema, parseOptions);
+  const gateway = new FederatedGateway(federation, buildService, documents);
   const { responseCache: cacheConfig } = config;
   const responseCache = cacheConfig.enabled
     ? createResponseCache(
@@ -91,6 +95,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: gateway,
+    documentStore: documents,
     formatError: maskError,
     // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/kit/subgraph.ts.
     stopOnTerminationSignals: false,
@@ -101,6 +106,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      documents.plugin<GatewayContext>(),
       finiteNumbersPlugin<GatewayContext>(),
       edgePlugin(config.edge),
       valueCompletionPlugin,
@@ -115,7 +121,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     // never in cookies, so a simple request (a GET query from urql's defaults) forges nothing. It must come
     // back the day a cookie carries credentials (docs/api.md, "CSRF").
     csrfPrevention: false,
-    parseOptions: { maxTokens: config.edge.maxTokens },
+    parseOptions,
     // Apollo's automatic persisted queries let any client add documents: not when only registered ones run.
     ...(trusted.mode === 'required' ? { persistedQueries: false as const } : {}),
   });

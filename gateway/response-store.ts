@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { Logger } from '../services/platform/logger';
 import { LogSampler } from '../services/platform/log-sampler';
+import { SizedLru } from '../services/platform/sized-lru';
 
 /** One stored answer of the response cache (gateway/response-cache.ts). */
 export interface StoredAnswer {
@@ -28,49 +29,29 @@ const sizeOf = (key: string, answer: StoredAnswer) => answer.body.length + key.l
 
 /** In this process, least recently used first out, within a byte budget (RESPONSE_CACHE_MAX_MB). */
 export class MemoryStore implements AnswerStore {
-  private readonly entries = new Map<string, StoredAnswer>();
-  private bytes = 0;
+  private readonly entries: SizedLru<StoredAnswer>;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.entries = new SizedLru(maxBytes);
+  }
 
   get(key: string): Promise<StoredAnswer | undefined> {
-    const answer = this.entries.get(key);
-    if (answer) {
-      this.entries.delete(key);
-      this.entries.set(key, answer);
-    }
-    return Promise.resolve(answer);
+    return Promise.resolve(this.entries.get(key));
   }
 
   set(key: string, answer: StoredAnswer): Promise<void> {
-    this.remove(key);
-    if (sizeOf(key, answer) <= this.maxBytes) {
-      this.entries.set(key, answer);
-      this.bytes += sizeOf(key, answer);
-      for (const [oldest] of this.entries) {
-        if (this.bytes <= this.maxBytes) break;
-        this.remove(oldest);
-      }
-    }
+    this.entries.set(key, answer, sizeOf(key, answer));
     return Promise.resolve();
   }
 
   delete(key: string): Promise<void> {
-    this.remove(key);
+    this.entries.delete(key);
     return Promise.resolve();
   }
 
   close(): Promise<void> {
     this.entries.clear();
-    this.bytes = 0;
     return Promise.resolve();
-  }
-
-  private remove(key: string): void {
-    const answer = this.entries.get(key);
-    if (!answer) return;
-    this.entries.delete(key);
-    this.bytes -= sizeOf(key, answer);
   }
 }
 

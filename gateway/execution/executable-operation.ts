@@ -22,7 +22,7 @@ import { runPlan, type PlanRun } from './plan-executor';
 import { ObjectShape, shapeResponse } from './result-shape';
 
 /** What a plan's fetches are made with: the same for every run of an operation but its variables. */
-export type Fetching = Pick<PlanRun, 'services' | 'supergraphSchema' | 'requestContext'>;
+export type Fetching = Pick<PlanRun, 'services' | 'supergraphSchema' | 'requestContext' | 'fetchName'>;
 
 /**
  * One operation of a client's document, ready to answer: its fragments, its variables' defaults, and
@@ -37,11 +37,18 @@ export class ExecutableOperation {
   /** The variables @skip/@include name: the shape depends on their values. */
   private readonly conditionVariables: string[];
   private readonly shapes = new Map<string, ObjectShape>();
+  /** The client's alias of each name the plan's fetches answer under in place of one (see `aliases`). */
+  private readonly clientNames: ReadonlyMap<string, string> | undefined;
 
   constructor(
     document: DocumentNode,
     operationName: string | null | undefined,
     private readonly schema: GraphQLSchema,
+    /**
+     * For a plan made for the document's normalized form (services/platform/normalized-operation.ts): the
+     * name each of the client's aliases has in it, which is the one the merged data holds its values under.
+     */
+    private readonly aliases?: ReadonlyMap<string, string>,
   ) {
     const operations: OperationDefinitionNode[] = [];
     for (const definition of document.definitions) {
@@ -59,6 +66,7 @@ export class ExecutableOperation {
       if (type && isInputType(type)) this.defaults[definition.variable.name.value] = valueFromAST(definition.defaultValue, type);
     }
     this.conditionVariables = conditionVariables(document);
+    if (aliases?.size) this.clientNames = new Map([...aliases].map(([alias, normalized]) => [normalized, alias]));
   }
 
   /** The variables as sent, over the operation's defaults. */
@@ -69,12 +77,34 @@ export class ExecutableOperation {
   /**
    * Runs a plan of this operation and answers it: `sent` are the client's variables as sent (each fetch
    * takes the ones it uses), `fetching` what runPlan fetches with (data sources, the supergraph's schema,
-   * what the data sources are given).
+   * what the data sources are given). `values` are the variables a plan of the normalized form adds
+   * (the literals it took out of the document).
    */
-  async run(node: PlanNode | undefined, sent: Record<string, unknown> | undefined, fetching: Fetching): Promise<ExecutionResult> {
+  async run(
+    node: PlanNode | undefined,
+    sent: Record<string, unknown> | undefined,
+    fetching: Fetching,
+    values?: Record<string, unknown>,
+  ): Promise<ExecutionResult> {
     const variables = this.variables(sent);
-    const run: PlanRun = { ...fetching, variables: sent ?? {}, condition: (name) => variables[name] === true, errors: [] };
-    return this.answer(await runPlan(run, node), run.errors, variables);
+    const fetched = values ? { ...sent, ...values } : (sent ?? {});
+    const run: PlanRun = { ...fetching, variables: fetched, condition: (name) => variables[name] === true, errors: [] };
+    const merged = await runPlan(run, node);
+    return this.answer(merged, this.clientNames ? run.errors.map((error) => this.clientPath(error)) : run.errors, variables);
+  }
+
+  /** An error whose path names the normalized aliases the fetches answered under, with the client's aliases. */
+  private clientPath(error: Error): Error {
+    const names = this.clientNames;
+    if (!names || !(error instanceof GraphQLError) || !error.path?.some((key) => typeof key === 'string' && names.has(key))) return error;
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      path: error.path.map((key) => (typeof key === 'string' ? (names.get(key) ?? key) : key)),
+      originalError: error.originalError,
+      extensions: error.extensions,
+    });
   }
 
   /**
@@ -102,7 +132,12 @@ export class ExecutableOperation {
       const root = this.schema.getRootType(this.operation.operation);
       if (!root) throw new GraphQLError(`The schema has no ${this.operation.operation} type.`);
       const included = (selection: SelectionNode) => isIncluded(selection.directives, variables);
-      shape = new ObjectShape(root, [this.operation.selectionSet], { schema: this.schema, fragments: this.fragments, included });
+      shape = new ObjectShape(root, [this.operation.selectionSet], {
+        schema: this.schema,
+        fragments: this.fragments,
+        included,
+        aliases: this.aliases,
+      });
       this.shapes.set(key, shape);
     }
     return shape;

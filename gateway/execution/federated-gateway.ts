@@ -1,7 +1,10 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { getVariableValues } from 'graphql';
+import { getVariableValues, parse } from 'graphql';
+import type { OperationDocuments } from '../../services/platform/document-store';
+import { OPERATION_PLACEHOLDER } from '../../services/platform/normalized-operation';
+import { SizedLru } from '../../services/platform/sized-lru';
 import { ExecutableOperation } from './executable-operation';
 import type { Federation } from './federation';
 
@@ -12,13 +15,21 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
 type GatewayGraphQLRequestContext = Parameters<GatewayExecutor>[0];
 type GatewayExecutionResult = Awaited<ReturnType<GatewayExecutor>>;
 
-/** Plans kept: a client asks the same few operations again and again; a new one costs a plan (about a millisecond). */
-const MAX_PLANS = 1000;
+/**
+ * Characters of documents whose plans are kept, for the client's documents and for their normalized forms
+ * alike: a client asks the same few operations again and again; a new form costs a plan (a millisecond or
+ * more). The plans of S5's 256 forms took 110 bytes of heap per character of form: about 55 MB at most.
+ */
+export const PLANS_BUDGET = 500_000;
 
 /** One planned operation: the plan, and the operation that cuts its answers. */
 interface Planned {
   plan: QueryPlan;
   operation: ExecutableOperation;
+  /** The values of the literals its normalized form made variables (services/platform/normalized-operation.ts). */
+  values?: Record<string, unknown>;
+  /** The name the plan's fetches are given in place of OPERATION_PLACEHOLDER. */
+  fetchName?: string;
 }
 
 /**
@@ -28,12 +39,17 @@ interface Planned {
  * parsing their JSON, merging and shaping (docs/performance.md, "The gateway's executor").
  */
 export class FederatedGateway implements GatewayInterface {
-  private readonly plans = new Map<string, Planned>();
+  /** By operation name and query hash: what a known document costs is one lookup. */
+  private readonly plans = new SizedLru<Planned>(PLANS_BUDGET);
+  /** By normalized form: a new document of a known form costs no plan. */
+  private readonly formPlans = new SizedLru<QueryPlan>(PLANS_BUDGET);
   private services: Record<string, GraphQLDataSource> | undefined;
 
   constructor(
     private readonly federation: Federation,
     private readonly buildService: (name: string) => GraphQLDataSource,
+    /** Apollo Server's document store: it knows each document's normalized form. */
+    private readonly documents?: OperationDocuments,
   ) {}
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): () => void {
@@ -58,32 +74,43 @@ export class FederatedGateway implements GatewayInterface {
       const { errors } = getVariableValues(this.federation.apiSchema, definitions, sent);
       if (errors) return { errors };
     }
-    const { plan, operation } = this.planned(requestContext);
+    const { plan, operation, values, fetchName } = this.planned(requestContext);
     if (plan.node?.kind === 'Subscription') throw new Error('Execution of subscriptions not supported by gateway');
-    return operation.run(plan.node, sent, {
-      services: this.services ?? {},
-      supergraphSchema: this.federation.supergraphSchema,
-      requestContext,
-    });
+    return operation.run(
+      plan.node,
+      sent,
+      { services: this.services ?? {}, supergraphSchema: this.federation.supergraphSchema, requestContext, fetchName },
+      values,
+    );
   }
 
-  /** The plan of the request's operation: from the cache, or planned now and kept. */
+  /**
+   * The plan of the request's operation: kept for its document, else kept for the document's normalized form,
+   * else planned now and kept for both.
+   */
   private planned(requestContext: GatewayGraphQLRequestContext): Planned {
     const operationName = requestContext.request.operationName ?? null;
     const key = `${operationName ?? ''}\n${requestContext.queryHash}`;
     const known = this.plans.get(key);
-    if (known) {
-      // Most recently used last: the oldest is the first evicted.
-      this.plans.delete(key);
-      this.plans.set(key, known);
-      return known;
+    if (known) return known;
+    const { document, source } = requestContext;
+    const size = source?.length ?? document.loc?.end ?? 1000;
+    const form = this.documents?.normalized(document);
+    let planned: Planned;
+    if (form) {
+      let plan = this.formPlans.get(form.text);
+      if (!plan) {
+        const named = requestContext.operation?.name ? OPERATION_PLACEHOLDER : undefined;
+        plan = this.federation.plan(parse(form.text), named);
+        this.formPlans.set(form.text, plan, form.text.length);
+      }
+      const operation = new ExecutableOperation(document, operationName, this.federation.apiSchema, form.aliases);
+      planned = { plan, operation, values: form.values, fetchName: requestContext.operation?.name?.value };
+    } else {
+      const operation = new ExecutableOperation(document, operationName, this.federation.apiSchema);
+      planned = { plan: this.federation.plan(document, operationName ?? undefined), operation };
     }
-    const { document } = requestContext;
-    const operation = new ExecutableOperation(document, operationName, this.federation.apiSchema);
-    const plan = this.federation.plan(document, operationName ?? undefined);
-    if (this.plans.size >= MAX_PLANS) this.plans.delete(this.plans.keys().next().value!);
-    const planned = { plan, operation };
-    this.plans.set(key, planned);
+    this.plans.set(key, planned, size);
     return planned;
   }
 }

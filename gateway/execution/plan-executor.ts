@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FetchDataRewrite, FetchNode, PlanNode, QueryPlanSelectionNode, ResponsePath } from '@apollo/query-planner';
+import { OPERATION_PLACEHOLDER } from '../../services/platform/normalized-operation';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 /**
@@ -27,6 +28,12 @@ export interface PlanRun {
   requestContext: IncomingRequestContext;
   /** The subgraphs' errors, and fetches that failed (a subgraph out of reach: SUBGRAPH_UNAVAILABLE). */
   errors: Error[];
+  /**
+   * The client's operation name, for a plan made for a normalized document: its fetches are named after
+   * OPERATION_PLACEHOLDER, and are sent named after the client's operation, as a plan of the client's
+   * document would have named them.
+   */
+  fetchName?: string;
 }
 
 interface Cursor {
@@ -192,6 +199,14 @@ function downstreamError(error: GraphQLFormattedError, service: string, pathOf: 
   });
 }
 
+/** The fetch's operation under the client's operation name (PlanRun.fetchName), if it has one. */
+function named(fetch: FetchNode, name: string | undefined): { query: string; operationName: string | undefined } {
+  const planned = fetch.operationName;
+  if (!name || !planned?.startsWith(`${OPERATION_PLACEHOLDER}__`)) return { query: fetch.operation, operationName: planned };
+  const operationName = name + planned.slice(OPERATION_PLACEHOLDER.length);
+  return { query: fetch.operation.replace(planned, operationName), operationName };
+}
+
 async function fetchInto(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promise<void> {
   const service = run.services[fetch.serviceName];
   if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
@@ -201,10 +216,11 @@ async function fetchInto(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promis
   for (const name of fetch.variableUsages ?? []) {
     if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined) variables[name] = run.variables[name];
   }
+  const { query, operationName } = named(fetch, run.fetchName);
   const send = async (sent: Data) => {
     const response = await service.process({
       kind: 'incoming operation' as never,
-      request: { query: fetch.operation, variables: sent, operationName: fetch.operationName },
+      request: { query, variables: sent, operationName },
       incomingRequestContext: run.requestContext,
       context: run.requestContext.context,
       document: fetch.operationDocumentNode,

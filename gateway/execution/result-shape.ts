@@ -44,10 +44,11 @@ type TypeShape =
   | { kind: 'leaf'; valid: Leaf; printed: string }
   | { kind: 'composite'; shape: ObjectShape; printed: string };
 
+/** `sourceName`: the name the merged data holds the field under (ShapeContext.aliases), else its response name. */
 type ShapedField =
-  | { kind: 'typename'; responseName: string }
+  | { kind: 'typename'; responseName: string; sourceName: string }
   | { kind: 'introspection'; responseName: string; node: FieldNode }
-  | { kind: 'field'; responseName: string; type: TypeShape; inherited: boolean };
+  | { kind: 'field'; responseName: string; sourceName: string; type: TypeShape; inherited: boolean; inheritedSource: boolean };
 
 /**
  * Response names that a plain object answers from its prototype ("constructor", "toString", "__proto__"):
@@ -91,6 +92,11 @@ export interface ShapeContext {
   fragments: Record<string, FragmentDefinitionNode>;
   /** Whether a selection with these directives is included (variables already applied). */
   included: (selection: SelectionNode) => boolean;
+  /**
+   * The name the merged data holds each of the client's aliases under, when the plan was made for the
+   * operation's normalized form (services/platform/normalized-operation.ts); else the alias itself.
+   */
+  aliases?: ReadonlyMap<string, string>;
 }
 
 /** The selections of one composite position of the operation, collected per runtime type on first use. */
@@ -140,7 +146,8 @@ export class ObjectShape {
     const definitions = 'getFields' in runtime ? runtime.getFields() : {};
     for (const [responseName, nodes] of grouped) {
       const name = nodes[0].name.value;
-      if (name === '__typename') fields.push({ kind: 'typename', responseName });
+      const sourceName = this.context.aliases?.get(responseName) ?? responseName;
+      if (name === '__typename') fields.push({ kind: 'typename', responseName, sourceName });
       else if (name === '__schema' || name === '__type') fields.push({ kind: 'introspection', responseName, node: nodes[0] });
       else {
         const definition = definitions[name];
@@ -149,8 +156,10 @@ export class ObjectShape {
         fields.push({
           kind: 'field',
           responseName,
+          sourceName,
           type: typeShape(definition.type, sets, this.context),
           inherited: inherited(responseName),
+          inheritedSource: inherited(sourceName),
         });
       }
     }
@@ -236,7 +245,7 @@ function shapeObject(shaping: Shaping, shape: ObjectShape, input: Record<string,
   for (const field of shape.fieldsOf(runtime)) {
     const { responseName } = field;
     if (field.kind === 'typename') {
-      const named = own(input, responseName) ?? (responseName === '__typename' ? null : input.__typename);
+      const named = own(input, field.sourceName) ?? (field.sourceName === '__typename' ? null : input.__typename);
       const type = typeof named === 'string' ? (shaping.schema.getType(named) ?? runtime) : runtime;
       if (!isObjectType(type)) return NULLED;
       put(output, responseName, type.name, inherited(responseName));
@@ -244,7 +253,7 @@ function shapeObject(shaping: Shaping, shape: ObjectShape, input: Record<string,
       output[responseName] = shaping.introspect(field.node);
     } else {
       shaping.path.push(responseName);
-      const value = field.inherited ? own(input, responseName) : input[responseName];
+      const value = field.inheritedSource ? own(input, field.sourceName) : input[field.sourceName];
       const done = complete(shaping, field.type, value, runtime.name);
       shaping.path.pop();
       if (done === INVALID) return NULLED;

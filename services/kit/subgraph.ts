@@ -22,6 +22,7 @@ import { close, createGraphQLHttpServer, listen, onStopSignal } from '../platfor
 import { createLogger, Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { operationLimitsPlugin } from '../platform/operation-limits';
+import { OperationDocuments } from '../platform/document-store';
 
 /** Everything that makes one subgraph; each services/<name>/subgraph.ts exports one. */
 export interface SubgraphDefinition<L = unknown> {
@@ -105,8 +106,12 @@ export async function startSubgraph<L>(
   if (tracksWrites(db)) await raiseWriteGeneration(db);
   const schema = guardFields((await definition.buildSchema()).schema);
   const metrics = config.metrics ? createMetrics(definition.name) : undefined;
+  const parseOptions = { maxTokens: config.edge.maxTokens };
+  // Validated documents, and their normalized forms: the gateway's fetches of a known form are not validated again.
+  const documents = new OperationDocuments(schema, parseOptions);
   const apollo = new ApolloServer<Context<L>>({
     schema,
+    documentStore: documents,
     formatError: formatErrorOf(definition.name),
     // Signals are ours (onStopSignal): the server stops accepting, drains, then Apollo stops, then the database
     // closes. Apollo's own handler would call stop() as well, and @apollo/server 5 never resolves a second,
@@ -117,13 +122,14 @@ export async function startSubgraph<L>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      documents.plugin<Context<L>>(),
       errorLoggingPlugin<Context<L>>(log),
       // The edge's limits, for whatever reaches this subgraph straight (a deployment that exposes it).
       operationLimitsPlugin<Context<L>>(config.edge, { typenameCost: 0 }),
       answerGuardPlugin,
       ...(metrics ? [metrics.plugin as ApolloServerPlugin<Context<L>>] : []),
     ],
-    parseOptions: { maxTokens: config.edge.maxTokens },
+    parseOptions,
   });
   await apollo.start();
   const answersInFlight = new AnswersInFlight(config.responseMaxObjectsInFlight);

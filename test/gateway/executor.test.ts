@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { FederatedGateway } from '../../gateway/execution/federated-gateway';
 import { Federation } from '../../gateway/execution/federation';
 import { SubgraphDataSource } from '../../gateway/data-source';
+import { OperationDocuments } from '../../services/platform/document-store';
 import type { GatewayContext } from '../../gateway/context';
 import { createLogger } from '../../services/platform/logger';
 import { S1_QUERY } from '../../scripts/bench/queries';
@@ -87,19 +88,56 @@ const CASES: Case[] = [
     name: "errors in an entity fetch, at each entity's path in the answer",
     query: '{ countries { code organizations(first: -1) { name } } country(code: "GT") { practices(first: 0) { title } } }',
   },
+  // Ours plans a normalized form once (services/platform/normalized-operation.ts): each case marked "again"
+  // shares its form with the case just before it, and is answered with that case's plan.
+  {
+    name: 'errors under aliases, at their paths in the answer',
+    query:
+      'query Errs { cs: countries { c: code os: organizations(first: -2) { n: name } } gt: country(code: "MX") { ps: practices(first: 0) { title } } }',
+  },
+  {
+    name: 'again, under another name, other literals, and the aliases swapped where they answer other fields',
+    query:
+      'query Swap { c: countries { cs: code n: organizations(first: -5) { os: name } } ps: country(code: "GT") { gt: practices(first: 1) { title } } }',
+  },
+  { name: 'the deep query again, under another name', query: S1_QUERY.replace('query S1', 'query Deep') },
+  {
+    name: 'the aliases case again, with other codes',
+    query: `{ gt: country(code: "CR") { __typename n: name name code t: __typename authorities { name } }
+              mx: country(code: "PA") { name organizations { __typename name kind services { name } } } }`,
+  },
+  {
+    name: 'one literal twice: one variable for both in the normalized form',
+    query: `{ a: country(code: "CR") { name } b: country(code: "CR") { code } c: country(code: "PA") { name } }`,
+  },
+  {
+    name: 'literals beside variables, and a literal list',
+    query: `query Mixed($code: ID!) { country(code: $code) { name } organizations(first: 3) { nodes { name country { name } } }
+              languages(codes: ["spa", "eng"]) { code } guidelines(section: PROTECTION) { number } }`,
+    variables: { code: 'GT' },
+  },
 ];
 
+/**
+ * Ours as the gateway runs it: with its document store, which plans a new document of a known normalized
+ * form with that form's plan (services/platform/normalized-operation.ts).
+ */
 function gatewayOf(kind: 'ours' | 'apollo', supergraphSdl: string, urls: Record<string, string>) {
   const buildService = (name: string): GraphQLDataSource =>
     new SubgraphDataSource(urls[name] ?? 'http://127.0.0.1:9', { name, timeoutMs: 5000 });
-  return kind === 'ours'
-    ? new FederatedGateway(new Federation(supergraphSdl), buildService)
-    : new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) });
+  if (kind === 'apollo') return { gateway: new ApolloGateway({ supergraphSdl, buildService: ({ name }) => buildService(name) }) };
+  const federation = new Federation(supergraphSdl);
+  const documents = new OperationDocuments(federation.apiSchema);
+  return { gateway: new FederatedGateway(federation, buildService, documents), documents };
 }
 
 /** An Apollo Server around a gateway, and what it answers, as JSON a client would receive. */
-async function serverOf(gateway: ReturnType<typeof gatewayOf>) {
-  const server = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
+async function serverOf({ gateway, documents }: ReturnType<typeof gatewayOf>) {
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    ...(documents ? { documentStore: documents, plugins: [documents.plugin<GatewayContext>()] } : {}),
+  });
   await server.start();
   const log = createLogger('test', 'silent');
   const run = async ({ query, variables, operationName }: Case) => {
