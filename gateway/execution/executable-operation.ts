@@ -112,7 +112,7 @@ export class ExecutableOperation {
    * fetches that failed; without any, a value that does not fit the schema is reported under the
    * `valueCompletion` extension, as @apollo/gateway does (gateway/value-completion.ts reads it).
    */
-  answer(merged: Record<string, unknown>, failures: readonly Error[], variables: Record<string, unknown>): ExecutionResult {
+  private answer(merged: Record<string, unknown>, failures: readonly Error[], variables: Record<string, unknown>): ExecutionResult {
     try {
       const { data, errors } = shapeResponse(this.shape(variables), merged, this.schema, (node) => this.introspect(node, variables));
       if (failures.length > 0) return { errors: failures as GraphQLError[], data };

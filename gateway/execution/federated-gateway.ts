@@ -2,7 +2,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { getVariableValues, parse } from 'graphql';
-import type { OperationDocuments } from '../../services/platform/document-store';
+import { documentSize, type OperationDocuments } from '../../services/platform/document-store';
 import { OPERATION_PLACEHOLDER } from '../../services/platform/normalized-operation';
 import { SizedLru } from '../../services/platform/sized-lru';
 import { ExecutableOperation } from './executable-operation';
@@ -93,8 +93,7 @@ export class FederatedGateway implements GatewayInterface {
     const key = `${operationName ?? ''}\n${requestContext.queryHash}`;
     const known = this.plans.get(key);
     if (known) return known;
-    const { document, source } = requestContext;
-    const size = source?.length ?? document.loc?.end ?? 1000;
+    const { document } = requestContext;
     const form = this.documents?.normalized(document);
     let planned: Planned;
     if (form) {
@@ -110,7 +109,7 @@ export class FederatedGateway implements GatewayInterface {
       const operation = new ExecutableOperation(document, operationName, this.federation.apiSchema);
       planned = { plan: this.federation.plan(document, operationName ?? undefined), operation };
     }
-    this.plans.set(key, planned, size);
+    this.plans.set(key, planned, documentSize(document));
     return planned;
   }
 }

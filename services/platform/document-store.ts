@@ -43,7 +43,7 @@ export class OperationDocuments implements DocumentStore {
 
   /** Apollo Server stores a document once it has validated it: its normalized form is known valid from then on. */
   set(key: string, document: DocumentNode): Promise<void> {
-    this.documents.set(hashOf(key), document, sizeOf(document));
+    this.documents.set(hashOf(key), document, documentSize(document));
     const form = this.normalized(document);
     if (form) this.validForms.set(form.text, true, form.text.length);
     return Promise.resolve();
@@ -73,7 +73,7 @@ export class OperationDocuments implements DocumentStore {
             return; // Apollo Server parses it again and answers the syntax error.
           }
           const form = this.normalized(document);
-          if (form && this.validForms.get(form.text)) this.documents.set(queryHash, document, sizeOf(document));
+          if (form && this.validForms.get(form.text)) this.documents.set(queryHash, document, documentSize(document));
         },
       }),
     };
@@ -83,4 +83,5 @@ export class OperationDocuments implements DocumentStore {
 /** Apollo Server's key without its schema prefix (`<schema hash>:<query hash>`). */
 const hashOf = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 
-const sizeOf = (document: DocumentNode) => document.loc?.end ?? 1000;
+/** A parsed document's size in characters of source, as the budgets count it. */
+export const documentSize = (document: DocumentNode) => document.loc?.end ?? 1000;
