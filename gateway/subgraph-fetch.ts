@@ -63,7 +63,15 @@ interface FetchBounds {
 
 const RESET = new Set(['ECONNRESET', 'EPIPE']);
 
-function sendOnce(url: string, method: string, headers: Record<string, string>, body: string, bounds: FetchBounds): Promise<RawResponse> {
+/** One attempt, ended at `deadline` (a retry gets what is left of the first's); the error names the whole timeout. */
+function sendOnce(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string,
+  bounds: FetchBounds,
+  deadline: number,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const { timeoutMs, signal, maxBytes = Infinity } = bounds;
     if (signal?.aborted) return reject(new SubgraphFetchError('the client went away', { abandoned: true }));
@@ -101,7 +109,7 @@ function sendOnce(url: string, method: string, headers: Record<string, string>, 
     );
     // A deadline for the whole exchange (a socket timeout would only bound the silences between chunks).
     // Either end closes the socket: the subgraph sees its client gone and stops the work (services/kit/answer-guard.ts).
-    const timer = setTimeout(() => end(new SubgraphFetchError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => end(new SubgraphFetchError(`no answer within ${timeoutMs} ms`)), Math.max(1, deadline - Date.now()));
     const abandon = () => end(new SubgraphFetchError('the client went away', { abandoned: true }));
     signal?.addEventListener('abort', abandon, { once: true });
     request.on('error', (error: NodeJS.ErrnoException) => {
@@ -123,7 +131,7 @@ async function send(url: string, method: string, headers: Record<string, string>
   const deadline = Date.now() + bounds.timeoutMs;
   for (;;) {
     try {
-      return await sendOnce(url, method, headers, body, { ...bounds, timeoutMs: Math.max(1, deadline - Date.now()) });
+      return await sendOnce(url, method, headers, body, bounds, deadline);
     } catch (error) {
       if (!(error as { stale?: boolean }).stale || !isQuery(body)) throw error;
     }
