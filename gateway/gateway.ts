@@ -8,6 +8,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { stringifyAnswer } from '../services/platform/answer-encoding';
 import type { Config, SubgraphName } from '../services/platform/config';
 import { loadVerifyingKey } from '../services/platform/auth';
 import { loadFeedKey } from '../services/platform/feed-key';
@@ -97,6 +98,8 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     gateway: gateway,
     documentStore: documents,
     formatError: maskError,
+    // Large answers encoded in pieces, never as one string over 128 kB (services/platform/answer-encoding.ts).
+    stringifyResult: stringifyAnswer,
     // Signals are ours (main.ts calls stop() below); Apollo's own handler must stay off: see services/kit/subgraph.ts.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,

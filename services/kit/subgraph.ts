@@ -4,6 +4,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { stringifyAnswer } from '../platform/answer-encoding';
 import type { Config, SubgraphName } from '../platform/config';
 import { callerOf, CLIENT_ADDRESS_HEADER, loadVerifyingKey, type Viewer } from '../platform/auth';
 import { loadFeedKey } from '../platform/feed-key';
@@ -113,6 +114,8 @@ export async function startSubgraph<L>(
     schema,
     documentStore: documents,
     formatError: formatErrorOf(definition.name),
+    // Large answers encoded in pieces, never as one string over 128 kB (services/platform/answer-encoding.ts).
+    stringifyResult: stringifyAnswer,
     // Signals are ours (onStopSignal): the server stops accepting, drains, then Apollo stops, then the database
     // closes. Apollo's own handler would call stop() as well, and @apollo/server 5 never resolves a second,
     // concurrent stop() (its barrier is resolved only when stopping fails): on MySQL, whose pool keeps the

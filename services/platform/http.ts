@@ -2,6 +2,7 @@ import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { answerBytes } from './answer-encoding';
 import { responseTooLarge } from './errors';
 import { onStopSignals } from './launcher';
 import { LogSampler } from './log-sampler';
@@ -218,16 +219,15 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
         });
       const { instrument } = options;
       const result = await (instrument ? instrument.around(requestId, execute) : execute());
+      // Taken at once: the bytes stringifyAnswer keeps for the token are held until then.
+      const bytes = result.body.kind === 'complete' ? answerBytes(result.body.string) : undefined;
       if (instrument && context) {
         for (const [name, value] of Object.entries(instrument.headers(context, requestId))) res.setHeader(`x-${name}`, value);
       }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') {
+      if (bytes) {
         const { maxResponseBytes } = options;
-        // Encoded once, here: given a string, node:http would count its bytes for Content-Length and then encode
-        // it, and both walk it whole (for a 94 kB answer with one character past Latin-1, about a millisecond each).
-        const bytes = Buffer.from(result.body.string);
         if (maxResponseBytes !== undefined && bytes.length > maxResponseBytes) {
           const { message, extensions } = responseTooLarge(maxResponseBytes);
           res.end(JSON.stringify({ errors: [{ message, extensions }] }));
@@ -235,7 +235,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(apollo: ApolloSer
           res.end(bytes);
           if (options.answered && context) options.answered(context, req, res.statusCode, result.headers);
         }
-      } else {
+      } else if (result.body.kind === 'chunked') {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();
       }
