@@ -118,12 +118,22 @@ export function createResponseCache(
   ttlMs: number,
 ): ResponseCache {
   const confidential = new WeakMap<DocumentNode, boolean>();
-  /** The answer under `key` if it may be served to a request that arrived at `arrived`: young enough, and no generation it read moved since. */
+  generations.watch();
+  /**
+   * The answer under `key` if it may be served to a request that arrived at `arrived`: young enough, and no
+   * generation it read moved since. A watched generation under a running lease needs no request; any other
+   * is checked by a request that started after `arrived`.
+   */
   const valid = async (key: string, answer: StoredAnswer | undefined, arrived: number): Promise<StoredAnswer | undefined> => {
     if (!answer) return undefined;
     if (Date.now() - answer.storedAt < ttlMs) {
       const read = Object.entries(answer.generations);
-      const now = await Promise.all(read.map(([service]) => generations.fresh(service, arrived)));
+      const watched = read.map(([service]) => generations.current(service));
+      const now = watched.every((value) => value !== undefined)
+        ? watched
+        : await Promise.all(
+            read.map(([service], i) => (watched[i] !== undefined ? Promise.resolve(watched[i]) : generations.fresh(service, arrived))),
+          );
       if (read.every(([, generation], i) => now[i] === generation)) return answer;
     }
     await store.delete(key);
@@ -214,6 +224,9 @@ export function createResponseCache(
       const kept = Object.fromEntries([...headers].filter(([name]) => !OWN_HEADERS.has(name.toLowerCase())));
       void store.set(pending.key, { ...pending.answer, accept: req.headers.accept ?? '', headers: kept });
     },
-    close: () => store.close(),
+    close: () => {
+      generations.stop();
+      return store.close();
+    },
   };
 }

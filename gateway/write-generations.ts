@@ -1,17 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../services/platform/logger';
-import { GENERATION_ROUTE } from '../services/platform/write-generation-route';
-import { subgraphFetch } from './subgraph-fetch';
+import { GENERATION_ROUTE, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../services/platform/write-generation-route';
+import { fetchSubgraph, subgraphFetch } from './subgraph-fetch';
+
+/** After a watch request failed: the next try waits this long (the checks stand in meanwhile). */
+const WATCH_RETRY_MS = 1000;
+
+/** Whether `next` may replace `held`: a later generation of the same store, or another store's. */
+function notOlder(held: string, next: string): boolean {
+  const at = held.lastIndexOf(':');
+  const of = next.lastIndexOf(':');
+  if (held.slice(0, at) !== next.slice(0, of)) return true;
+  return BigInt(next.slice(of + 1)) >= BigInt(held.slice(at + 1));
+}
 
 /**
- * The subgraphs' write generations (services/kit/write-generation.ts), read on demand and shared by the
- * requests that wait for them: while a check of a subgraph is in flight, the requests that arrive share the
+ * The subgraphs' write generations (services/kit/write-generation.ts), two ways.
+ *
+ * Watched: each subgraph is asked again as soon as it answers, and holds the request until its generation
+ * moves (services/platform/write-generation-route.ts). What it said is trusted for WATCH_LEASE_MS from when
+ * the request was sent: the subgraph holds back each write's answer until this process has asked again with
+ * the new generation, or until that lease has run out. So while a lease runs, `current` is the generation
+ * with no write missed that any client has been told of, and a stored answer is checked without a request.
+ *
+ * Read on demand (`fresh`), where no lease runs (a subgraph restarting, a watch failing): shared by the
+ * requests that wait for them; while a check of a subgraph is in flight, the requests that arrive share the
  * next one, so a subgraph answers at most two at a time however busy the gateway is.
  */
 export class WriteGenerations {
   private readonly state = new Map<string, { started: number; promise: Promise<string | null>; next?: Promise<string | null> }>();
   private readonly completed = new Map<string, { started: number; value: string | null }>();
+  private readonly watched = new Map<string, { value: string; until: number }>();
+  /** This process's name to the subgraphs it watches. */
+  private readonly watcher = randomUUID();
+  private readonly stopWatching = new AbortController();
+  /** The subgraphs whose watch failed last time (logged once until it is answered again). */
+  private readonly failing = new Set<string>();
 
   constructor(
     private readonly urls: Readonly<Record<string, string>>,
@@ -20,9 +45,65 @@ export class WriteGenerations {
     private readonly log: Logger,
   ) {}
 
-  /** The generation last read of each subgraph (null: never read, or it did not answer). */
+  /** Starts watching every subgraph. */
+  watch(): void {
+    for (const service of Object.keys(this.urls)) void this.watchOne(service);
+  }
+
+  stop(): void {
+    this.stopWatching.abort();
+  }
+
+  /** The generation a running lease vouches for, now; undefined where none runs. */
+  current(service: string): string | undefined {
+    const watched = this.watched.get(service);
+    return watched && performance.now() < watched.until ? watched.value : undefined;
+  }
+
+  /** The generation last known of each subgraph (null: never read, or it did not answer). */
   known(service: string): string | null {
-    return this.completed.get(service)?.value ?? null;
+    return this.current(service) ?? this.completed.get(service)?.value ?? null;
+  }
+
+  private async watchOne(service: string): Promise<void> {
+    const base = this.urls[service];
+    const { signal } = this.stopWatching;
+    while (base && !signal.aborted) {
+      const sent = performance.now();
+      const held = this.watched.get(service)?.value ?? '';
+      const url = new URL(GENERATION_ROUTE.slice(1), base);
+      url.search = new URLSearchParams({ watcher: this.watcher, after: held }).toString();
+      try {
+        const response = await fetchSubgraph(url.href, {
+          method: 'GET',
+          headers: { authorization: this.feedKeyHeader, 'x-request-id': randomUUID() },
+          body: '',
+          timeoutMs: WATCH_HOLD_MS + this.timeoutMs,
+          signal,
+        });
+        const body = JSON.parse(response.body) as { store?: unknown; generation?: unknown };
+        if (
+          response.status !== 200 ||
+          typeof body.store !== 'string' ||
+          typeof body.generation !== 'string' ||
+          !/^\d+$/.test(body.generation)
+        )
+          throw new Error(`status ${response.status}`);
+        const value = `${body.store}:${body.generation}`;
+        if (held && !notOlder(held, value)) throw new Error(`an older generation (${value} after ${held})`);
+        this.watched.set(service, { value, until: sent + WATCH_LEASE_MS });
+        if (this.failing.delete(service)) this.log.info({ service }, "watching the subgraph's write generation again");
+      } catch (error) {
+        // No lease from here on: the checks stand in until a watch request is answered again.
+        this.watched.delete(service);
+        if (signal.aborted) return;
+        if (!this.failing.has(service)) {
+          this.failing.add(service);
+          this.log.warn({ service, err: error }, "watching a subgraph's write generation failed; checking it per request meanwhile");
+        }
+        await new Promise((resolve) => setTimeout(resolve, WATCH_RETRY_MS).unref());
+      }
+    }
   }
 
   /** The subgraph's generation as read by a check that started at `since` or later (performance.now()); null if it did not answer. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { raiseWriteGeneration, tracksWrites } from './write-generation';
+import { announceWrite, raiseWriteGeneration, tracksWrites } from './write-generation';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 const SINGLE_CONNECTION = new Set<string>(['better-sqlite3', 'sqlite']);
@@ -26,20 +26,31 @@ export interface TransactionOptions {
  * a single connection, so a second transaction started while one is open fails ("cannot start a
  * transaction within a transaction"): on SQLite the transactions of one data source run one after the
  * other, each holding the file's write lock from its start (TAKE_WRITE_LOCK). MySQL gives each transaction
- * a pooled connection of its own and needs no queue.
+ * a pooled connection of its own and needs no queue. A write that raises the generation returns once the
+ * gateways watching it know (announceWrite).
  */
 export function inTransaction<T>(
   db: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
-  const counted = tracksWrites(db) && options.raisesWriteGeneration !== false ? withWriteGeneration(work) : work;
-  if (!SINGLE_CONNECTION.has(db.options.type)) return withDeadlockRetries(() => db.transaction(counted));
+  const raises = tracksWrites(db) && options.raisesWriteGeneration !== false;
+  if (!raises) return run(db, work);
+  // Committed: the answer waits until the gateways watching the generation know it moved (kit/write-generation.ts).
+  return run(db, withWriteGeneration(work)).then(async (result) => {
+    await announceWrite(db);
+    return result;
+  });
+}
+
+/** The transaction itself: one after the other on SQLite, run again after a deadlock on MySQL. */
+function run<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (!SINGLE_CONNECTION.has(db.options.type)) return withDeadlockRetries(() => db.transaction(work));
   const previous = queues.get(db) ?? Promise.resolve();
   const result = previous.then(() =>
     db.transaction(async (manager) => {
       await manager.query(TAKE_WRITE_LOCK);
-      return counted(manager);
+      return work(manager);
     }),
   );
   queues.set(

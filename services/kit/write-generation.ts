@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { sendJson } from '../platform/http';
 import { verifyFeedKey } from '../platform/feed-key';
-import { GENERATION_ROUTE } from '../platform/write-generation-route';
+import { GENERATION_ROUTE, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../platform/write-generation-route';
 
 /**
  * A subgraph's write generation: one counter row, raised by every write transaction as its last statement
@@ -56,14 +57,147 @@ export async function readWriteGeneration(db: DataSource): Promise<{ store: stri
   return { store: String(rows[0]?.store_id ?? ''), generation: String(rows[0]?.n ?? 0) };
 }
 
-/** The route of GENERATION_ROUTE: true when it took the request. */
+/** A generation as the gateway holds it: the store's id and the number, `<store>:<n>`. */
+const generationOf = ({ store, generation }: { store: string; generation: string }) => `${store}:${generation}`;
+
+/** Whether `held` is `generation` or a later one of the same store. */
+function reaches(held: string, generation: string): boolean {
+  const at = held.lastIndexOf(':');
+  const of = generation.lastIndexOf(':');
+  if (at < 0 || of < 0 || held.slice(0, at) !== generation.slice(0, of)) return false;
+  const [n, m] = [held.slice(at + 1), generation.slice(of + 1)];
+  return /^\d+$/.test(n) && /^\d+$/.test(m) && BigInt(n) >= BigInt(m);
+}
+
+/** One gateway process watching this subgraph's generation (services/platform/write-generation-route.ts). */
+interface Watcher {
+  /** When its latest request arrived: no lease it holds runs past this + WATCH_LEASE_MS. */
+  seen: number;
+  /** The generation it said it holds in that request. */
+  holds: string;
+  /** That request, held open until the generation moves or WATCH_HOLD_MS pass. */
+  open?: { res: ServerResponse; timer: NodeJS.Timeout };
+}
+
+/**
+ * The watchers of one store's generation, and the writes waiting for them. A write's answer waits (inTransaction,
+ * through announceWrite) until each watcher whose lease may still run holds the new generation, or until that
+ * lease has run out; a process younger than a lease also waits out its first one, since a gateway may still hold
+ * a lease granted by the process it replaced.
+ */
+class GenerationWatch {
+  private readonly watchers = new Map<string, Watcher>();
+  /** Writes waiting for acknowledgements: each checks again when a watcher asks. */
+  private readonly waiting = new Set<() => void>();
+  /** The latest generation read or announced. */
+  private latest = '';
+
+  constructor(private readonly db: DataSource) {}
+
+  /** A watcher's request: answered at once when `after` is not the generation, else held open. */
+  async request(id: string, after: string, res: ServerResponse): Promise<void> {
+    const watcher: Watcher = this.watchers.get(id) ?? { seen: 0, holds: '' };
+    this.watchers.set(id, watcher);
+    const arrived = performance.now();
+    watcher.seen = arrived;
+    watcher.holds = after;
+    // It asked again (on another connection, after a timeout of its own): the older request is answered now.
+    if (watcher.open) this.answer(watcher, this.latest);
+    for (const check of [...this.waiting]) check();
+    const current = await this.read();
+    if (res.writableEnded) return;
+    // Moved, or the watcher asked again meanwhile (its newer request is the one held): answered now.
+    if (current !== after || watcher.seen !== arrived) return void sendJson(res, 200, this.body(current));
+    const timer = setTimeout(() => {
+      this.read().then(
+        (now) => this.answer(watcher, now),
+        () => this.answer(watcher, this.latest),
+      );
+    }, WATCH_HOLD_MS);
+    watcher.open = { res, timer };
+    res.once('close', () => {
+      if (watcher.open?.res !== res) return;
+      clearTimeout(timer);
+      watcher.open = undefined;
+    });
+  }
+
+  /** After a write committed: every watcher told, then held until each acknowledged or its lease ran out. */
+  async afterWrite(): Promise<void> {
+    const young = performance.now() < WATCH_LEASE_MS;
+    this.prune();
+    if (this.watchers.size === 0 && !young) return;
+    // A store that does not answer now: no watcher can be told, so each lease runs out.
+    const generation = await this.read().catch(() => '');
+    if (generation)
+      for (const watcher of this.watchers.values()) if (watcher.open && watcher.holds !== generation) this.answer(watcher, generation);
+    await new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const check = () => {
+        const now = performance.now();
+        let until = young ? WATCH_LEASE_MS : 0;
+        for (const watcher of this.watchers.values()) {
+          if (!generation || !reaches(watcher.holds, generation)) until = Math.max(until, watcher.seen + WATCH_LEASE_MS);
+        }
+        clearTimeout(timer);
+        if (until <= now) {
+          this.waiting.delete(check);
+          resolve();
+        } else timer = setTimeout(check, Math.ceil(until - now));
+      };
+      this.waiting.add(check);
+      check();
+    });
+  }
+
+  private answer(watcher: Watcher, generation: string): void {
+    const open = watcher.open;
+    if (!open) return;
+    watcher.open = undefined;
+    clearTimeout(open.timer);
+    if (!open.res.writableEnded) sendJson(open.res, 200, this.body(generation));
+  }
+
+  private body(generation: string) {
+    const at = generation.lastIndexOf(':');
+    return { store: generation.slice(0, at), generation: generation.slice(at + 1) };
+  }
+
+  private async read(): Promise<string> {
+    const generation = generationOf(await readWriteGeneration(this.db));
+    // Never back: a read that started before a later one's answer may end after it (another store's id replaces it).
+    if (!reaches(this.latest, generation)) this.latest = generation;
+    return this.latest;
+  }
+
+  /** Forgets watchers whose leases have run out and that wait for nothing. */
+  private prune(): void {
+    const now = performance.now();
+    for (const [id, watcher] of this.watchers) if (!watcher.open && watcher.seen + WATCH_LEASE_MS < now) this.watchers.delete(id);
+  }
+}
+
+const watches = new WeakMap<DataSource, GenerationWatch>();
+
+/** After a write transaction committed (inTransaction): returns once the watching gateways know of it. */
+export function announceWrite(db: DataSource): Promise<void> {
+  return watches.get(db)?.afterWrite() ?? Promise.resolve();
+}
+
+/** The route of GENERATION_ROUTE: true when it took the request. With `?watcher=`, a watch request. */
 export function generationRoute(db: DataSource, feedKey: string): (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean {
+  const watch = new GenerationWatch(db);
+  watches.set(db, watch);
   return (req, res, pathname) => {
     if (pathname !== GENERATION_ROUTE || !tracksWrites(db)) return false;
     (async () => {
       verifyFeedKey(req.headers.authorization, feedKey);
-      sendJson(res, 200, await readWriteGeneration(db));
+      const search = new URL(req.url ?? '/', 'http://subgraph').searchParams;
+      const watcher = search.get('watcher');
+      if (watcher) await watch.request(watcher.slice(0, 100), search.get('after') ?? '', res);
+      else sendJson(res, 200, await readWriteGeneration(db));
     })().catch((error: unknown) => {
+      if (res.headersSent) return void res.end();
       const { message, extensions } = error as { message: string; extensions?: { code?: string; http?: { status?: number } } };
       const status = extensions?.http?.status ?? 503;
       sendJson(res, status, {

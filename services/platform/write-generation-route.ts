@@ -5,3 +5,15 @@
  * here, where both sides may import it.
  */
 export const GENERATION_ROUTE = '/generation';
+
+/**
+ * The generation watch (GENERATION_ROUTE with `?watcher=<id>&after=<store:generation>`): a gateway asks
+ * again as soon as it is answered, and the subgraph holds each request open up to WATCH_HOLD_MS, answering
+ * at once when its generation is not `after`. A gateway trusts what it was told for WATCH_LEASE_MS from
+ * when it sent the request that was answered (its lease), and the subgraph holds back the answer to each
+ * write until every watcher whose lease may still run has asked again with the new generation (its
+ * acknowledgement), or until that lease has run out. So no client is told a write succeeded while a
+ * gateway could still serve an answer from before it.
+ */
+export const WATCH_HOLD_MS = 250;
+export const WATCH_LEASE_MS = 1000;

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../services/platform/auth';
 import { feedKeyHeader } from '../../services/platform/feed-key';
+import { WATCH_HOLD_MS, WATCH_LEASE_MS } from '../../services/platform/write-generation-route';
 import { asViewer, viewer } from '../helpers/auth';
 import { TEST_FEED_KEY } from '../helpers/config';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
@@ -146,6 +147,63 @@ describe('the response cache (RESPONSE_CACHE=true)', () => {
       expect(answer.headers.get('cache-control')).toBe('private, no-store');
       expect(answer.fetches).toBeGreaterThan(0);
     }
+  });
+
+  it('checks a stored answer against the watched generations: a run of hits asks the subgraph nothing', async () => {
+    const metrics = graph.subgraphs.organizations.url.replace(/graphql$/, 'metrics');
+    const generationRequests = async () => {
+      const text = await (await fetch(metrics)).text();
+      const counted = [...text.matchAll(/^enlace_http_responses_total\{route="\/generation",[^}]*\} (\d+)$/gm)];
+      return counted.reduce((sum, [, count]) => sum + Number(count), 0);
+    };
+    for (let i = 0; i < 5 && (await send(PAGE)).headers.get('age') === null; i += 1);
+    const before = await generationRequests();
+    const started = Date.now();
+    for (let i = 0; i < 40; i += 1) {
+      const hit = await send(PAGE);
+      expect(hit.headers.get('age')).toMatch(/^\d+$/);
+      expect(hit.fetches).toBe(0);
+    }
+    const elapsed = Date.now() - started;
+    // Only the watch's own requests, each held up to WATCH_HOLD_MS: a check per hit would be 40 or more.
+    expect((await generationRequests()) - before).toBeLessThanOrEqual(Math.ceil(elapsed / WATCH_HOLD_MS) + 2);
+  });
+
+  it("holds a write's answer until each watching gateway knows of it, or until its lease has run out", async () => {
+    const url = graph.subgraphs.organizations.url.replace(/graphql$/, 'generation');
+    type Told = { store: string; generation: string };
+    const ask = async (after: string): Promise<Told> => {
+      const search = new URLSearchParams({ watcher: 'a test watcher', after });
+      const answer = await fetch(`${url}?${search.toString()}`, { headers: { authorization: feedKeyHeader(TEST_FEED_KEY) } });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as Told;
+    };
+    const held = (told: Told) => `${told.store}:${told.generation}`;
+    const add = (name: string) => send(ADD, { i: serviceInput(organizationId, { name }) }, as(member), graph.subgraphs.organizations.url);
+
+    // A watcher that is told of the write and never asks again: the write waits out the lease of its last request.
+    const first = await ask('');
+    const asked = Date.now();
+    const waiting = ask(held(first));
+    const write = add('Servicio esperado');
+    const told = await waiting;
+    const toldAfter = Date.now() - asked;
+    expect(BigInt(told.generation)).toBeGreaterThan(BigInt(first.generation));
+    const { body } = await write;
+    const answeredAfter = Date.now() - asked;
+    expect(body.errors).toBeUndefined();
+    expect(toldAfter).toBeLessThan(answeredAfter);
+    expect(answeredAfter).toBeGreaterThanOrEqual(WATCH_LEASE_MS - 50);
+    expect(answeredAfter).toBeLessThan(WATCH_LEASE_MS + 2000);
+
+    // One that asks again with the new generation acknowledges it: the write is answered then.
+    const next = ask(held(told));
+    const started = Date.now();
+    const second = add('Servicio reconocido');
+    const acknowledged = ask(held(await next));
+    expect((await second).body.errors).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(WATCH_LEASE_MS / 2);
+    await acknowledged;
   });
 
   it('answers the write generation to the feed key only; a write raises it, an authority read of a shelter does not', async () => {
