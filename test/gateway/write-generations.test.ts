@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WriteGenerations } from '../../gateway/write-generations';
+import { createLogger } from '../../services/platform/logger';
+import { WATCH_LEASE_MS } from '../../services/platform/write-generation-route';
+
+/**
+ * A stand-in subgraph answering GET /generation as services/kit/write-generation.ts does: a watch request
+ * at once when `after` is not its generation, else held until `raise` or until `hold` ms pass; or not at
+ * all once `hang` is set.
+ */
+function generationServer(hold = 250) {
+  const state = { generation: 1, hang: false, requests: 0 };
+  const held = new Set<() => void>();
+  const server = http.createServer((req, res) => {
+    state.requests += 1;
+    if (state.hang) return;
+    const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
+    const answer = () => {
+      held.delete(answer);
+      if (!res.writableEnded)
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ store: 'store', generation: String(state.generation) }));
+    };
+    if (after !== `store:${state.generation}`) return answer();
+    held.add(answer);
+    setTimeout(answer, hold);
+  });
+  const raise = () => {
+    state.generation += 1;
+    for (const answer of [...held]) answer();
+  };
+  return { server, state, raise };
+}
+
+const until = async (condition: () => boolean, ms = 3000) => {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+describe("the gateway's watch of a subgraph's write generation", () => {
+  const log = createLogger('write-generations-test', 'silent');
+
+  const start = async (hold?: number) => {
+    const subgraph = generationServer(hold);
+    await new Promise<void>((resolve) => subgraph.server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(subgraph.server.address() as AddressInfo).port}/graphql`;
+    const generations = new WriteGenerations({ organizations: url }, 'Bearer key', 2000, log);
+    generations.watch();
+    const stop = async () => {
+      generations.stop();
+      subgraph.server.closeAllConnections();
+      await new Promise<void>((resolve) => subgraph.server.close(() => resolve()));
+    };
+    return { ...subgraph, generations, stop };
+  };
+
+  it('knows the generation without asking per read, and learns a new one as soon as it moves', async () => {
+    // Held longer than the wait below allows: only being answered at the change can pass it.
+    const watched = await start(1500);
+    try {
+      await until(() => watched.generations.current('organizations') === 'store:1');
+      expect(watched.generations.known('organizations')).toBe('store:1');
+      watched.raise();
+      await until(() => watched.generations.current('organizations') === 'store:2', 1000);
+      // Held requests, about one per hold: not one per read.
+      const asked = watched.state.requests;
+      for (let i = 0; i < 1000; i += 1) expect(watched.generations.current('organizations')).toBe('store:2');
+      expect(watched.state.requests - asked).toBeLessThanOrEqual(1);
+    } finally {
+      await watched.stop();
+    }
+  });
+
+  it('vouches for nothing once the subgraph is gone, or once it stops answering for a lease', async () => {
+    const gone = await start();
+    await until(() => gone.generations.current('organizations') === 'store:1');
+    gone.server.closeAllConnections();
+    gone.server.close();
+    await until(() => gone.generations.current('organizations') === undefined, 500);
+    // Nothing read by a check either: an answer stored before cannot be served on what the watch said.
+    expect(gone.generations.known('organizations')).toBeNull();
+    gone.generations.stop();
+
+    const silent = await start();
+    try {
+      await until(() => silent.generations.current('organizations') === 'store:1');
+      silent.state.hang = true;
+      const hung = Date.now();
+      await until(() => silent.generations.current('organizations') === undefined, WATCH_LEASE_MS + 1000);
+      // The lease runs from the last answered request's sending, before the subgraph went silent.
+      expect(Date.now() - hung).toBeLessThanOrEqual(WATCH_LEASE_MS + 250);
+    } finally {
+      await silent.stop();
+    }
+  });
+});
