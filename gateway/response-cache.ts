@@ -11,6 +11,7 @@ import {
   type DocumentNode,
   type FormattedExecutionResult,
 } from 'graphql';
+import { encodeJson } from '../services/platform/answer-encoding';
 import type { StoredResponse } from '../services/platform/http';
 import type { GatewayContext } from './context';
 import { httpOperationOf } from './http-operation';
@@ -191,7 +192,7 @@ export function createResponseCache(
           cache.pending = {
             key,
             answer: {
-              body: Buffer.from(JSON.stringify(result), 'utf8'),
+              body: encodeJson(result),
               generations: Object.fromEntries(read.map((service) => [service, snapshot.get(service)!])),
               storedAt: Date.now(),
               operationName: request.operationName ?? null,

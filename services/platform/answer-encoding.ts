@@ -6,8 +6,8 @@
  * parts, and anything that reads it (Buffer.from, a socket write) first copies it into one flat string. A
  * flat string over 128 kB goes to V8's large-object space, fresh pages each time, which costs about 5.5 µs
  * a kB on this machine: a 94,000-character answer with a single character past Latin-1 (an en dash, a
- * curly quote) is a two-byte string of 188 kB and costs about a millisecond to flatten, three times what
- * stringifying it costs. Here the answer is stringified in pieces (its containers are walked down to a
+ * curly quote) is a two-byte string of 188 kB and costs over a millisecond to flatten, about four times
+ * what stringifying it costs. Here the answer is stringified in pieces (its containers are walked down to a
  * few levels, and what is below is stringified whole, or walked further when it is long), gathered into
  * chunks of at most CHUNK_CHARS characters, and each chunk is encoded on its own: no string above 128 kB.
  *
