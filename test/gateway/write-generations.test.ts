@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { WriteGenerations } from '../../gateway/write-generations';
 import { createLogger } from '../../services/platform/logger';
 import { WATCH_HOLD_MS, WATCH_LEASE_MS } from '../../services/platform/write-generation-route';
+import { until } from '../helpers/until';
 
 /**
  * A stand-in subgraph answering GET /generation as services/kit/write-generation.ts does: a watch request
@@ -34,13 +35,8 @@ function generationServer() {
   return { server, state, raise };
 }
 
-const until = async (condition: () => boolean, ms = 3000) => {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+/** Polls the watch's state every 5 ms, for 3 s unless told otherwise. */
+const watchUntil = (condition: () => boolean, ms = 3000) => until(condition, ms, 5);
 
 describe("the gateway's watch of a subgraph's write generation", () => {
   const log = createLogger('write-generations-test', 'silent');
@@ -62,10 +58,10 @@ describe("the gateway's watch of a subgraph's write generation", () => {
   it('knows the generation without a request per read, learns a new one, and never goes back to the old', async () => {
     const watched = await start();
     try {
-      await until(() => watched.generations.current('organizations') === 'store:1');
+      await watchUntil(() => watched.generations.current('organizations') === 'store:1');
       expect(watched.generations.known('organizations')).toBe('store:1');
       watched.raise();
-      await until(() => watched.generations.current('organizations') === 'store:2');
+      await watchUntil(() => watched.generations.current('organizations') === 'store:2');
       // Reads for a while: only the watch's own requests, each held up to WATCH_HOLD_MS; never the old generation
       // (undefined, a lapsed lease on a starved machine, would be safe: the checks would stand in).
       const asked = watched.state.requests;
@@ -82,17 +78,17 @@ describe("the gateway's watch of a subgraph's write generation", () => {
 
   it('vouches for nothing once the subgraph is gone, or a lease after it stopped answering', async () => {
     const gone = await start();
-    await until(() => gone.generations.current('organizations') === 'store:1');
+    await watchUntil(() => gone.generations.current('organizations') === 'store:1');
     gone.server.closeAllConnections();
     gone.server.close();
-    await until(() => gone.generations.current('organizations') === undefined, WATCH_LEASE_MS + 1000);
+    await watchUntil(() => gone.generations.current('organizations') === undefined, WATCH_LEASE_MS + 1000);
     // Nothing read by a check either: an answer stored before cannot be served on what the watch said.
     expect(gone.generations.known('organizations')).toBeNull();
     gone.generations.stop();
 
     const silent = await start();
     try {
-      await until(() => silent.generations.current('organizations') === 'store:1');
+      await watchUntil(() => silent.generations.current('organizations') === 'store:1');
       silent.state.hang = true;
       // The lease runs from when the last answered request was sent, before the subgraph went silent.
       await new Promise((resolve) => setTimeout(resolve, WATCH_LEASE_MS + 20));

@@ -4,14 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { keepRunning, probePort, spawnNode, stopProcess, type ProcessExit } from '../../services/platform/launcher';
 import { NODE_FLAGS } from '../../services/platform/node-flags';
-
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+import { until } from '../helpers/until';
 
 describe('the process launcher', () => {
   let dir: string;

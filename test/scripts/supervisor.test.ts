@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Supervisor } from '../../scripts/supervisor';
+import { until } from '../helpers/until';
 
 function script(dir: string, name: string, body: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, body);
   return file;
 }
-
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('the npm start supervisor', () => {
   let dir: string;
