@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../services/platform/logger';
-import { GENERATION_ROUTE, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../services/platform/write-generation-route';
+import { GENERATION_ROUTE, heldGeneration, reaches, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../services/platform/write-generation-route';
 import { fetchSubgraph, subgraphFetch } from './subgraph-fetch';
 
 /** After a watch request failed: the next try waits this long (the checks stand in meanwhile). */
 const WATCH_RETRY_MS = 1000;
-
-/** Whether `next` may replace `held`: a later generation of the same store, or another store's. */
-function notOlder(held: string, next: string): boolean {
-  const at = held.lastIndexOf(':');
-  const of = next.lastIndexOf(':');
-  if (held.slice(0, at) !== next.slice(0, of)) return true;
-  return BigInt(next.slice(of + 1)) >= BigInt(held.slice(at + 1));
-}
 
 /**
  * The subgraphs' write generations (services/kit/write-generation.ts), two ways.
@@ -89,8 +81,9 @@ export class WriteGenerations {
           !/^\d+$/.test(body.generation)
         )
           throw new Error(`status ${response.status}`);
-        const value = `${body.store}:${body.generation}`;
-        if (held && !notOlder(held, value)) throw new Error(`an older generation (${value} after ${held})`);
+        const value = heldGeneration({ store: body.store, generation: body.generation });
+        // Another store's generation replaces it; the same store's never goes back.
+        if (held && !reaches(value, held) && reaches(held, value)) throw new Error(`an older generation (${value} after ${held})`);
         this.watched.set(service, { value, until: sent + WATCH_LEASE_MS });
         if (this.failing.delete(service)) this.log.info({ service }, "watching the subgraph's write generation again");
       } catch (error) {
@@ -144,7 +137,8 @@ export class WriteGenerations {
       } as Parameters<typeof subgraphFetch>[1]);
       const body = (await response.json()) as { store?: unknown; generation?: unknown };
       // The store's id with the number: the generation of other data (a subgraph pointed at another store) never matches.
-      if (response.ok && typeof body.store === 'string' && typeof body.generation === 'string') return `${body.store}:${body.generation}`;
+      if (response.ok && typeof body.store === 'string' && typeof body.generation === 'string')
+        return heldGeneration({ store: body.store, generation: body.generation });
       this.log.warn({ service, status: response.status }, 'a subgraph did not give its write generation');
     } catch (error) {
       this.log.warn({ service, err: error }, 'a subgraph did not give its write generation');

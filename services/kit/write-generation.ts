@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { sendJson } from '../platform/http';
 import { verifyFeedKey } from '../platform/feed-key';
-import { GENERATION_ROUTE, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../platform/write-generation-route';
+import { GENERATION_ROUTE, heldGeneration, reaches, WATCH_HOLD_MS, WATCH_LEASE_MS } from '../platform/write-generation-route';
 
 /**
  * A subgraph's write generation: one counter row, raised by every write transaction as its last statement
@@ -55,18 +55,6 @@ export async function raiseWriteGeneration(runner: Pick<EntityManager, 'query'>)
 export async function readWriteGeneration(db: DataSource): Promise<{ store: string; generation: string }> {
   const rows = await db.query<{ n: number | string; store_id: string }[]>(`SELECT n, store_id FROM ${WRITE_GENERATION_TABLE} WHERE id = 1`);
   return { store: String(rows[0]?.store_id ?? ''), generation: String(rows[0]?.n ?? 0) };
-}
-
-/** A generation as the gateway holds it: the store's id and the number, `<store>:<n>`. */
-const generationOf = ({ store, generation }: { store: string; generation: string }) => `${store}:${generation}`;
-
-/** Whether `held` is `generation` or a later one of the same store. */
-function reaches(held: string, generation: string): boolean {
-  const at = held.lastIndexOf(':');
-  const of = generation.lastIndexOf(':');
-  if (at < 0 || of < 0 || held.slice(0, at) !== generation.slice(0, of)) return false;
-  const [n, m] = [held.slice(at + 1), generation.slice(of + 1)];
-  return /^\d+$/.test(n) && /^\d+$/.test(m) && BigInt(n) >= BigInt(m);
 }
 
 /** One gateway process watching this subgraph's generation (services/platform/write-generation-route.ts). */
@@ -164,7 +152,7 @@ class GenerationWatch {
   }
 
   private async read(): Promise<string> {
-    const generation = generationOf(await readWriteGeneration(this.db));
+    const generation = heldGeneration(await readWriteGeneration(this.db));
     // Never back: a read that started before a later one's answer may end after it (another store's id replaces it).
     if (!reaches(this.latest, generation)) this.latest = generation;
     return this.latest;

@@ -17,3 +17,15 @@ export const GENERATION_ROUTE = '/generation';
  */
 export const WATCH_HOLD_MS = 250;
 export const WATCH_LEASE_MS = 1000;
+
+/** A generation as a gateway holds it and sends it back as `after`: the store's id and the number, `<store>:<n>`. */
+export const heldGeneration = ({ store, generation }: { store: string; generation: string }) => `${store}:${generation}`;
+
+/** Whether `held` is `generation` or a later one of the same store (false for another store's, or a malformed one). */
+export function reaches(held: string, generation: string): boolean {
+  const at = held.lastIndexOf(':');
+  const of = generation.lastIndexOf(':');
+  if (at < 0 || of < 0 || held.slice(0, at) !== generation.slice(0, of)) return false;
+  const [n, m] = [held.slice(at + 1), generation.slice(of + 1)];
+  return /^\d+$/.test(n) && /^\d+$/.test(m) && BigInt(n) >= BigInt(m);
+}
